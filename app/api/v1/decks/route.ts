@@ -1,0 +1,8 @@
+import { handle } from "@/server/http";
+import { listDecks } from "@/server/use-cases/study";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  return handle(async () => ({ decks: await listDecks() }));
+}

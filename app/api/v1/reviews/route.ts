@@ -1,0 +1,9 @@
+import { reviewRequestSchema } from "@/lib/api-schemas";
+import { handle, readJson } from "@/server/http";
+import { recordReview } from "@/server/use-cases/study";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request) {
+  return handle(async () => recordReview(await readJson(request, reviewRequestSchema)));
+}

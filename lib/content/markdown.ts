@@ -1,0 +1,65 @@
+/** The one markdown parser of the content pipeline (unified + remark, mdast), and mdast helpers. */
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import remarkFrontmatter from "remark-frontmatter";
+import type { Root, RootContent, Paragraph, PhrasingContent, Nodes } from "mdast";
+import { toString } from "mdast-util-to-string";
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
+
+export function parseMarkdown(source: string): Root {
+  return processor.parse(source);
+}
+
+export function startOffset(node: Nodes): number {
+  return node.position?.start.offset ?? 0;
+}
+export function endOffset(node: Nodes): number {
+  return node.position?.end.offset ?? 0;
+}
+export function startLine(node: Nodes): number {
+  return node.position?.start.line ?? 1;
+}
+
+/** The markdown source of a node. */
+export function sourceOf(src: string, node: Nodes): string {
+  return src.slice(startOffset(node), endOffset(node));
+}
+
+/** The markdown source spanning a run of sibling blocks. */
+export function sourceOfRange(src: string, first: Nodes, last: Nodes): string {
+  return src.slice(startOffset(first), endOffset(last));
+}
+
+export function plainText(node: Nodes): string {
+  return toString(node);
+}
+
+/** A paragraph made only of images (and white space): exported notes put these between steps. */
+export function isImageOnly(node: Paragraph): boolean {
+  return node.children.every(
+    (c) => c.type === "image" || c.type === "imageReference" || (c.type === "text" && c.value.trim() === ""),
+  );
+}
+
+/** A paragraph whose text is all bold, e.g. `**认证阶段**`: a phase line in notes. */
+export function isAllStrong(node: Paragraph): boolean {
+  const meaningful = node.children.filter((c) => !(c.type === "text" && c.value.trim() === ""));
+  return meaningful.length > 0 && meaningful.every((c) => c.type === "strong");
+}
+
+/** Text of phrasing content where node boundaries become spaces (adjacent bold runs in exports). */
+export function joinedText(children: PhrasingContent[]): string {
+  const parts: string[] = [];
+  const walk = (nodes: PhrasingContent[]) => {
+    for (const n of nodes) {
+      if (n.type === "text" || n.type === "inlineCode") parts.push(n.value);
+      else if ("children" in n) walk(n.children as PhrasingContent[]);
+    }
+  };
+  walk(children);
+  return parts.join(" ");
+}
+
+export type Block = RootContent;

@@ -1,0 +1,556 @@
+/**
+ * Parses one markdown file into a deck. Never throws: every problem becomes a
+ * `{ file, line, message }` error, and a file with errors yields no deck.
+ */
+import YAML from "yaml";
+import { z } from "zod";
+import type { Root, Nodes, Paragraph, List, ListItem, Blockquote, Heading, Code } from "mdast";
+import type { ContentError, ParsedCard, ParseResult, DeckMeta, RubricPoint, ChoiceOption, ClozeTerm } from "./types";
+import { parseMarkdown, sourceOf, sourceOfRange, startLine, startOffset, endOffset, plainText } from "./markdown";
+import { cardId, contentHash } from "./ids";
+import { cjkShare, stripEnumeration, tidySpaces } from "../text";
+import { generateNotesCards } from "./notes";
+
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export interface ParseOptions {
+  /** how errors name the file, e.g. "content/openstack/dhcp.md" */
+  file: string;
+  /** deck id: the path under the content root without ".md" */
+  deckId: string;
+}
+
+const frontMatterSchema = z
+  .object({
+    title: z.string().trim().min(1, "title must not be empty").optional(),
+    description: z.string().optional(),
+    tags: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
+    language: z
+      .string()
+      .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, "language must be a BCP 47 tag such as zh or en")
+      .optional(),
+  })
+  .strict();
+
+type Ctx = {
+  file: string;
+  deckId: string;
+  src: string;
+  errors: ContentError[];
+  cards: ParsedCard[];
+};
+
+function err(ctx: { file: string; errors: ContentError[] }, line: number, message: string) {
+  ctx.errors.push({ file: ctx.file, line, message });
+}
+
+/** Decodes bytes as UTF-8 text or reports why the file is not text. */
+function decode(file: string, input: string | Uint8Array, errors: ContentError[]): string | null {
+  if (typeof input === "string") return input;
+  if (input.byteLength > MAX_FILE_BYTES) {
+    const mb = (input.byteLength / 1024 / 1024).toFixed(1);
+    errors.push({ file, line: 1, message: `file is ${mb} MB, larger than the 2 MB limit for a deck` });
+    return null;
+  }
+  const nul = input.indexOf(0);
+  if (nul >= 0) {
+    const line = countLines(input.subarray(0, nul));
+    errors.push({ file, line, message: "binary file: it contains NUL bytes, a deck must be UTF-8 markdown text" });
+    return null;
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(input);
+  } catch {
+    const lossy = new TextDecoder("utf-8").decode(input);
+    const at = lossy.indexOf("\ufffd");
+    const line = at < 0 ? 1 : lossy.slice(0, at).split("\n").length;
+    errors.push({ file, line, message: "invalid UTF-8: the file must be UTF-8 encoded text" });
+    return null;
+  }
+}
+
+function countLines(bytes: Uint8Array): number {
+  let n = 1;
+  for (const b of bytes) if (b === 10) n++;
+  return n;
+}
+
+export function parseDeck(input: string | Uint8Array, options: ParseOptions): ParseResult {
+  const errors: ContentError[] = [];
+  try {
+    return parseUnsafe(input, options, errors);
+  } catch (e) {
+    // the parser must never throw; a bug here is reported as an error of the file
+    errors.push({ file: options.file, line: 1, message: `internal parser error: ${(e as Error).message}` });
+    return { deck: null, errors };
+  }
+}
+
+function parseUnsafe(input: string | Uint8Array, options: ParseOptions, errors: ContentError[]): ParseResult {
+  const { file, deckId } = options;
+  let text = decode(file, input, errors);
+  if (text === null) return { deck: null, errors };
+  if (typeof input === "string" && Buffer.byteLength(text) > MAX_FILE_BYTES) {
+    const mb = (Buffer.byteLength(text) / 1024 / 1024).toFixed(1);
+    errors.push({ file, line: 1, message: `file is ${mb} MB, larger than the 2 MB limit for a deck` });
+    return { deck: null, errors };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.includes("\u0000")) {
+    errors.push({ file, line: text.slice(0, text.indexOf("\u0000")).split("\n").length, message: "binary file: it contains NUL characters" });
+    return { deck: null, errors };
+  }
+  if (text.trim() === "") {
+    errors.push({ file, line: 1, message: "empty file: a deck needs at least one card or note" });
+    return { deck: null, errors };
+  }
+  const src = text.replace(/\r\n?/g, "\n");
+  const tree = parseMarkdown(src);
+  const ctx: Ctx = { file, deckId, src, errors, cards: [] };
+
+  const fm = readFrontMatter(tree, ctx);
+  checkFences(tree, ctx);
+
+  const firstHeading = tree.children.find((n): n is Heading => n.type === "heading");
+  const titleFromHeading = !fm.title && firstHeading !== undefined;
+  const title = fm.title ?? (firstHeading ? tidySpaces(plainText(firstHeading)) : undefined) ?? fallbackTitle(deckId);
+  const language = fm.language ?? (cjkShare(plainText(tree)) >= 0.2 ? "zh" : "en");
+  const meta: DeckMeta = { title, description: fm.description ?? "", tags: fm.tags ?? [], language };
+  const skipHeading = titleFromHeading ? firstHeading : undefined;
+
+  const explicit = hasExplicitCards(tree, src);
+  if (explicit) {
+    parseExplicit(tree, ctx, skipHeading);
+  } else {
+    const generated = generateNotesCards({ tree, src, deckId, language, skipHeading, title });
+    ctx.cards.push(...generated);
+    if (generated.length === 0 && ctx.errors.length === 0) {
+      err(ctx, 1, "no cards: the file has no card syntax, and no numbered steps, bullet points or bold terms that notes mode could use");
+    }
+  }
+
+  checkDuplicates(ctx);
+  if (ctx.errors.length > 0) return { deck: null, errors: ctx.errors };
+  const slash = deckId.lastIndexOf("/");
+  return {
+    deck: {
+      id: deckId,
+      source: file,
+      group: slash < 0 ? "" : deckId.slice(0, slash),
+      notesMode: !explicit,
+      contentHash: contentHash(typeof input === "string" ? input : input),
+      ...meta,
+      cards: ctx.cards,
+    },
+    errors: [],
+  };
+}
+
+function fallbackTitle(deckId: string): string {
+  return deckId.split("/").pop() ?? deckId;
+}
+
+function readFrontMatter(tree: Root, ctx: Ctx): z.infer<typeof frontMatterSchema> {
+  const first = tree.children[0];
+  if (!first || first.type !== "yaml") {
+    // a "---" first line that did not close is a thematic break: the front matter is broken
+    if (first?.type === "thematicBreak" && startLine(first) === 1 && /^\s*[a-zA-Z_]+\s*:/m.test(ctx.src.split("\n").slice(1, 4).join("\n"))) {
+      err(ctx, 1, "front matter is not closed: add a line with --- after it");
+    }
+    return {};
+  }
+  const baseLine = startLine(first); // the opening --- line
+  const doc = YAML.parseDocument(first.value, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const line = baseLine + (e.linePos?.[0]?.line ?? 1);
+      err(ctx, line, `front matter is not valid YAML: ${e.message.split("\n")[0]}`);
+    }
+    return {};
+  }
+  const value: unknown = doc.toJS() ?? {};
+  const parsed = frontMatterSchema.safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0];
+      let line = baseLine;
+      if (typeof key === "string") {
+        const idx = first.value.split("\n").findIndex((l) => l.startsWith(`${key}:`));
+        if (idx >= 0) line = baseLine + 1 + idx;
+      }
+      const where = issue.path.length > 0 ? `front matter ${issue.path.join(".")}: ` : "front matter: ";
+      err(ctx, line, where + issue.message);
+    }
+    return {};
+  }
+  return parsed.data;
+}
+
+/** An opened code fence that is never closed swallows the rest of the file: report it. */
+function checkFences(tree: Root, ctx: Ctx) {
+  const visit = (node: Nodes) => {
+    if (node.type === "code") {
+      const raw = sourceOf(ctx.src, node).trimStart();
+      const open = /^(`{3,}|~{3,})/.exec(raw);
+      if (open) {
+        const fence = open[1]!;
+        const lines = raw.split("\n");
+        const last = (lines[lines.length - 1] ?? "").trim();
+        const closed = lines.length > 1 && last.startsWith(fence[0]!.repeat(fence.length)) && /^[`~]+$/.test(last);
+        if (!closed) err(ctx, startLine(node), `code fence ${fence} opened here is never closed`);
+      }
+    }
+    if ("children" in node) for (const c of node.children) visit(c as Nodes);
+  };
+  visit(tree);
+}
+
+// ---------- explicit syntax ----------
+
+const ORDER_MARKER = /^\s*(?:order|排序)\s*[:：]\s*/i;
+const OPEN_MARKER = /^\s*(?:interview|面试题?)\s*[:：]\s*/i;
+const CLOZE_ANKI = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
+const CLOZE_MARK = /==(?!=)([^\n]*?[^=\s\n]|[^=\s\n])==/g;
+const BASIC_SEP = /[ \t]::(?:[ \t]|$)/m;
+
+function isTaskList(node: Nodes | undefined): node is List {
+  return node?.type === "list" && node.children.length > 0 && node.children.every((i) => i.checked === true || i.checked === false);
+}
+
+/** Source ranges of inline code inside a node, which markers must not be read from. */
+function codeRanges(node: Nodes): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const walk = (n: Nodes) => {
+    if (n.type === "inlineCode" || n.type === "code") ranges.push([startOffset(n), endOffset(n)]);
+    else if ("children" in n) for (const c of n.children) walk(c as Nodes);
+  };
+  walk(node);
+  return ranges;
+}
+
+function inRanges(pos: number, ranges: Array<[number, number]>): boolean {
+  return ranges.some(([a, b]) => pos >= a && pos < b);
+}
+
+interface ClozeMarker {
+  start: number; // absolute offsets in src
+  end: number;
+  group: number;
+  text: string;
+  hint?: string;
+}
+
+function findClozes(src: string, node: Nodes): ClozeMarker[] {
+  const base = startOffset(node);
+  const text = sourceOf(src, node);
+  const ranges = codeRanges(node);
+  const out: ClozeMarker[] = [];
+  for (const m of text.matchAll(CLOZE_ANKI)) {
+    if (inRanges(base + m.index, ranges)) continue;
+    out.push({ start: base + m.index, end: base + m.index + m[0].length, group: Number(m[1]), text: m[2] ?? "", hint: m[3] });
+  }
+  const maxGroup = out.reduce((a, c) => Math.max(a, c.group), 0);
+  let next = maxGroup + 1;
+  for (const m of text.matchAll(CLOZE_MARK)) {
+    const start = base + m.index;
+    if (inRanges(start, ranges) || out.some((o) => start < o.end && o.start < start + m[0].length)) continue;
+    out.push({ start, end: start + m[0].length, group: next++, text: m[1] ?? "" });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Text of a paragraph split at its first ` :: ` separator outside inline code. */
+function splitBasic(src: string, p: Paragraph): { question: string; answer: string } | null {
+  const base = startOffset(p);
+  const text = sourceOf(src, p);
+  const ranges = codeRanges(p);
+  const clozes = findClozes(src, p);
+  const re = new RegExp(BASIC_SEP.source, "gm");
+  for (const m of text.matchAll(re)) {
+    const pos = base + m.index;
+    if (inRanges(pos, ranges) || clozes.some((c) => pos >= c.start && pos < c.end)) continue;
+    return { question: text.slice(0, m.index).trim(), answer: text.slice(m.index + m[0].length).trim() };
+  }
+  return null;
+}
+
+/** Lines of a paragraph's source; a line that is only "?" separates question and answer. */
+function questionMarkSplit(src: string, p: Paragraph): { before: string; after: string } | null {
+  const lines = sourceOf(src, p).split("\n");
+  const at = lines.findIndex((l) => l.trim() === "?");
+  if (at < 0) return null;
+  return { before: lines.slice(0, at).join("\n").trim(), after: lines.slice(at + 1).join("\n").trim() };
+}
+
+function paragraphHasExplicit(src: string, p: Paragraph, next: Nodes | undefined): boolean {
+  const text = plainText(p);
+  if (ORDER_MARKER.test(text) && next?.type === "list" && next.ordered) return true;
+  if (OPEN_MARKER.test(text) && next?.type === "list" && !next.ordered) return true;
+  if (isTaskList(next)) return true;
+  if (questionMarkSplit(src, p)) return true;
+  if (splitBasic(src, p)) return true;
+  return findClozes(src, p).length > 0;
+}
+
+function hasExplicitCards(tree: Root, src: string): boolean {
+  let found = false;
+  const walk = (nodes: Nodes[]) => {
+    for (let i = 0; i < nodes.length && !found; i++) {
+      const n = nodes[i]!;
+      if (n.type === "paragraph" && paragraphHasExplicit(src, n, nodes[i + 1])) found = true;
+      else if (n.type === "list" || n.type === "listItem" || n.type === "blockquote") walk(n.children as Nodes[]);
+    }
+  };
+  walk(tree.children as Nodes[]);
+  return found;
+}
+
+function topicOf(stack: Array<{ depth: number; text: string }>): string[] {
+  return stack.map((h) => h.text);
+}
+
+function itemSource(src: string, item: ListItem): string {
+  const first = item.children[0];
+  const last = item.children[item.children.length - 1];
+  if (!first || !last) return "";
+  return tidyMarkdownInline(sourceOfRange(src, first, last));
+}
+
+/** Joins the lines of an inline markdown snippet (list item continuation lines). */
+function tidyMarkdownInline(md: string): string {
+  return md
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "")
+    .join(" ");
+}
+
+function parseKeywords(point: string): RubricPoint {
+  const trimmed = point.trim();
+  if (trimmed.endsWith("}")) {
+    const open = trimmed.lastIndexOf("{");
+    if (open > 0) {
+      const groups = trimmed
+        .slice(open + 1, -1)
+        .split(/[;；,，]/)
+        .map((g) =>
+          g
+            .split("|")
+            .map((a) => a.trim())
+            .filter((a) => a !== ""),
+        )
+        .filter((g) => g.length > 0);
+      return { text: trimmed.slice(0, open).trim(), keywords: groups };
+    }
+  }
+  return { text: trimmed, keywords: [] };
+}
+
+function isBoundary(n: Nodes | undefined): boolean {
+  return n === undefined || n.type === "heading" || n.type === "thematicBreak";
+}
+
+function parseExplicit(tree: Root, ctx: Ctx, skipHeading: Heading | undefined) {
+  const { src } = ctx;
+  const stack: Array<{ depth: number; text: string }> = [];
+  const blocks = tree.children as Nodes[];
+  const consumed = new Set<Nodes>();
+
+  const add = (card: Omit<ParsedCard, "id">, question: string) => {
+    const id = cardId(ctx.deckId, card.topic, card.kind, question);
+    ctx.cards.push({ ...card, id } as ParsedCard);
+  };
+
+  /** Blocks from index i up to the next boundary or block that starts another card. */
+  const answerRun = (list: Nodes[], i: number): number => {
+    let j = i;
+    while (j < list.length && !isBoundary(list[j]) && !(list[j]!.type === "paragraph" && paragraphHasExplicit(src, list[j] as Paragraph, list[j + 1]))) j++;
+    return j; // exclusive
+  };
+
+  const handleParagraph = (list: Nodes[], i: number, topic: string[]): number => {
+    const p = list[i] as Paragraph;
+    const next = list[i + 1];
+    const line = startLine(p);
+    const text = plainText(p);
+    const afterQuote = (k: number) => (list[k]?.type === "blockquote" ? (list[k] as Blockquote) : undefined);
+
+    if (ORDER_MARKER.test(text) && next?.type === "list" && next.ordered) {
+      const prompt = sourceOf(src, p).replace(ORDER_MARKER, "").trim();
+      const steps = next.children.map((it) => itemSource(src, it)).filter((s) => s !== "");
+      const quote = afterQuote(i + 2);
+      if (prompt === "") err(ctx, line, "ordering question has no question text after the marker");
+      else if (steps.length < 2) err(ctx, line, "ordering question needs at least two steps");
+      else {
+        const explanation = quote ? quoteText(src, quote) : undefined;
+        const answer = steps.map((s, k) => `${k + 1}. ${s}`).join("\n") + (explanation ? `\n\n${explanation}` : "");
+        add({ kind: "ordering", topic, line, prompt, answer, steps, explanation }, prompt);
+      }
+      consumed.add(next);
+      if (quote) consumed.add(quote);
+      return quote ? i + 3 : i + 2;
+    }
+    if (OPEN_MARKER.test(text) && next?.type === "list" && !next.ordered) {
+      const prompt = sourceOf(src, p).replace(OPEN_MARKER, "").trim();
+      const points = next.children.map((it) => parseKeywords(itemSource(src, it))).filter((pt) => pt.text !== "");
+      const quote = afterQuote(i + 2);
+      if (prompt === "") err(ctx, line, "interview question has no question text after the marker");
+      else if (points.length === 0) err(ctx, line, "interview question needs at least one key point");
+      else {
+        const modelAnswer = quote ? quoteText(src, quote) : undefined;
+        const answer = points.map((pt) => `- ${pt.text}`).join("\n") + (modelAnswer ? `\n\n${modelAnswer}` : "");
+        add({ kind: "open", topic, line, prompt, answer, points, modelAnswer }, prompt);
+      }
+      consumed.add(next);
+      if (quote) consumed.add(quote);
+      return quote ? i + 3 : i + 2;
+    }
+    if (isTaskList(next)) {
+      const prompt = sourceOf(src, p).trim();
+      const options: ChoiceOption[] = next.children.map((it) => ({ text: itemSource(src, it), correct: it.checked === true }));
+      const quote = afterQuote(i + 2);
+      const empty = options.findIndex((o) => o.text === "");
+      if (empty >= 0) err(ctx, startLine(next.children[empty]!), "choice option is empty");
+      else if (options.length < 2) err(ctx, line, "choice question needs at least two options");
+      else if (!options.some((o) => o.correct)) err(ctx, line, "choice question has no correct option: mark one with - [x]");
+      else if (new Set(options.map((o) => o.text)).size !== options.length) err(ctx, line, "choice question has the same option twice");
+      else {
+        const explanation = quote ? quoteText(src, quote) : undefined;
+        const multiple = options.filter((o) => o.correct).length > 1;
+        const answer = options.filter((o) => o.correct).map((o) => `- ${o.text}`).join("\n") + (explanation ? `\n\n${explanation}` : "");
+        add({ kind: "choice", topic, line, prompt, answer, options, multiple, explanation }, prompt);
+      }
+      consumed.add(next);
+      if (quote) consumed.add(quote);
+      return quote ? i + 3 : i + 2;
+    }
+    const qm = questionMarkSplit(src, p);
+    if (qm) {
+      let question = qm.before;
+      let qLine = line;
+      if (question === "") {
+        const prev = list[i - 1];
+        if (prev && !consumed.has(prev) && !isBoundary(prev)) {
+          question = sourceOf(src, prev).trim();
+          qLine = startLine(prev);
+          consumed.add(prev);
+        }
+      }
+      let answer = qm.after;
+      let end = i + 1;
+      if (answer === "") {
+        end = answerRun(list, i + 1);
+        const first = list[i + 1];
+        const last = list[end - 1];
+        if (end > i + 1 && first && last) answer = sourceOfRange(src, first, last).trim();
+        for (let k = i + 1; k < end; k++) consumed.add(list[k]!);
+      }
+      if (question === "") err(ctx, line, "question is empty: put the question right before the ? line");
+      else if (answer === "") err(ctx, line, "question has no answer after the ? line");
+      else add({ kind: "basic", topic, line: qLine, prompt: question, answer }, question);
+      return end;
+    }
+    const basic = splitBasic(src, p);
+    if (basic) {
+      if (basic.question === "") err(ctx, line, "question is empty before ::");
+      else if (basic.answer === "") err(ctx, line, "question has no answer after ::");
+      else add({ kind: "basic", topic, line, prompt: basic.question, answer: basic.answer }, basic.question);
+      return i + 1;
+    }
+    const clozes = findClozes(src, p);
+    if (clozes.length > 0) addClozes(p, clozes, topic);
+    return i + 1;
+  };
+
+  const addClozes = (p: Paragraph, clozes: ClozeMarker[], topic: string[]) => {
+    const base = startOffset(p);
+    const text = sourceOf(src, p);
+    const line = startLine(p);
+    const empty = clozes.find((c) => c.text.trim() === "");
+    if (empty) {
+      err(ctx, line, "cloze has an empty term");
+      return;
+    }
+    const render = (fn: (c: ClozeMarker) => string) => {
+      let out = "";
+      let pos = 0;
+      for (const c of clozes) {
+        out += text.slice(pos, c.start - base) + fn(c);
+        pos = c.end - base;
+      }
+      return tidyMarkdownInline(out + text.slice(pos));
+    };
+    const key = render((c) => `[c${c.group}]`);
+    const groups = [...new Set(clozes.map((c) => c.group))].sort((a, b) => a - b);
+    for (const g of groups) {
+      const prompt = render((c) => (c.group === g ? `\\[${c.hint ? c.hint : "…"}\\]` : c.text));
+      const answer = render((c) => (c.group === g ? `**${c.text}**` : c.text));
+      const cloze: ClozeTerm[] = clozes.filter((c) => c.group === g).map((c) => (c.hint ? { text: c.text, hint: c.hint } : { text: c.text }));
+      add({ kind: "cloze", topic, line, prompt, answer, group: g, cloze }, `${key}\u0000${g}`);
+    }
+  };
+
+  /** Cards written inside list items and blockquotes (e.g. `- q :: a`). */
+  const walkContainer = (children: Nodes[], topic: string[]) => {
+    for (let i = 0; i < children.length; ) {
+      const n = children[i]!;
+      if (consumed.has(n)) {
+        i++;
+        continue;
+      }
+      if (n.type === "paragraph") i = handleParagraph(children, i, topic);
+      else {
+        if (n.type === "list" || n.type === "listItem" || n.type === "blockquote") walkContainer(n.children as Nodes[], topic);
+        i++;
+      }
+    }
+  };
+
+  for (let i = 0; i < blocks.length; ) {
+    const n = blocks[i]!;
+    if (n.type === "heading") {
+      if (n !== skipHeading) {
+        while (stack.length > 0 && stack[stack.length - 1]!.depth >= n.depth) stack.pop();
+        stack.push({ depth: n.depth, text: stripEnumeration(tidySpaces(plainText(n))) });
+      }
+      i++;
+      continue;
+    }
+    if (consumed.has(n)) {
+      i++;
+      continue;
+    }
+    const topic = topicOf(stack);
+    if (n.type === "paragraph") i = handleParagraph(blocks, i, topic);
+    else {
+      if (n.type === "list" || n.type === "blockquote") walkContainer(n.children as Nodes[], topic);
+      i++;
+    }
+  }
+}
+
+function quoteText(src: string, quote: Blockquote): string {
+  const first = quote.children[0];
+  const last = quote.children[quote.children.length - 1];
+  if (!first || !last) return "";
+  // the blockquote's content without its "> " markers, re-read from the inner blocks
+  return quote.children.map((c) => stripQuoteMarkers(sourceOf(src, c))).join("\n\n").trim();
+}
+
+function stripQuoteMarkers(md: string): string {
+  return md
+    .split("\n")
+    .map((l) => l.replace(/^\s*>\s?/, ""))
+    .join("\n");
+}
+
+function checkDuplicates(ctx: Ctx) {
+  const seen = new Map<string, number>();
+  for (const c of ctx.cards) {
+    const at = seen.get(c.id);
+    if (at !== undefined) err(ctx, c.line, `duplicate card: the same ${c.kind} question under the same topic is already at line ${at}`);
+    else seen.set(c.id, c.line);
+  }
+}
+
+export type { Code };

@@ -1,0 +1,80 @@
+/**
+ * Markdown to sanitized HTML. Raw HTML in content is shown as text, never interpreted;
+ * rehype-sanitize (GitHub's schema) then strips anything else that could run script
+ * (`javascript:` URLs, event handlers). Remote images are never loaded: their alt text is
+ * shown instead. Images stored beside the deck are served from the assets route.
+ */
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import remarkRehype from "remark-rehype";
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import { visit, SKIP } from "unist-util-visit";
+import type { Root, Image, Text, Parent } from "mdast";
+import path from "node:path";
+
+export interface RenderOptions {
+  /** folder of the deck under the content root, to resolve relative image paths */
+  deckFolder: string;
+  /** URL prefix under which content files are served */
+  assetPrefix?: string;
+}
+
+export const ASSET_PREFIX = "/api/v1/assets/";
+
+export function isRemoteUrl(url: string): boolean {
+  return /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url.trim());
+}
+
+/** Resolves a relative image path against the deck folder; null when it leaves the content root. */
+export function resolveAssetPath(deckFolder: string, url: string): string | null {
+  const clean = decodeURI(url.split(/[?#]/)[0] ?? "");
+  if (clean === "" || clean.startsWith("/")) return null;
+  const joined = path.posix.normalize(path.posix.join(deckFolder || ".", clean));
+  if (joined.startsWith("..") || path.posix.isAbsolute(joined)) return null;
+  return joined;
+}
+
+function remarkContentPolicy(options: RenderOptions) {
+  const prefix = options.assetPrefix ?? ASSET_PREFIX;
+  return (tree: Root) => {
+    visit(tree, (node, index, parent: Parent | undefined) => {
+      if (!parent || index === undefined) return;
+      if (node.type === "html") {
+        const text: Text = { type: "text", value: node.value };
+        parent.children.splice(index, 1, text as never);
+        return [SKIP, index + 1];
+      }
+      if (node.type === "image") {
+        const image = node as Image;
+        const local = isRemoteUrl(image.url) ? null : resolveAssetPath(options.deckFolder, image.url);
+        if (local === null) {
+          const replacement: Text = { type: "text", value: image.alt ? `[${image.alt}]` : "" };
+          parent.children.splice(index, 1, replacement as never);
+          return [SKIP, index + 1];
+        }
+        image.url = prefix + local.split("/").map(encodeURIComponent).join("/");
+      }
+      return undefined;
+    });
+  };
+}
+
+const schema = {
+  ...defaultSchema,
+  // no clobbering prefix surprises in ids, and only the image sources we rewrote
+  protocols: { ...defaultSchema.protocols, src: [] as string[] },
+};
+
+export function renderMarkdown(markdown: string, options: RenderOptions): string {
+  const file = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkContentPolicy, options)
+    .use(remarkRehype)
+    .use(rehypeSanitize, schema)
+    .use(rehypeStringify)
+    .processSync(markdown);
+  return String(file);
+}

@@ -1,0 +1,117 @@
+/**
+ * FSRS scheduling through ts-fsrs. Time is always passed in; nothing here reads the clock.
+ */
+import { fsrs, createEmptyCard, generatorParameters, Rating, State, type Card as FsrsCard, type Grade } from "ts-fsrs";
+
+/** The scheduling state stored on a card (camelCase mirror of ts-fsrs' Card). */
+export interface SchedState {
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  lastReview: Date | null;
+}
+
+export type RatingValue = 1 | 2 | 3 | 4;
+export const RATINGS: readonly RatingValue[] = [1, 2, 3, 4];
+export const RATING_NAMES: Record<RatingValue, "again" | "hard" | "good" | "easy"> = { 1: "again", 2: "hard", 3: "good", 4: "easy" };
+export const STATE_NAMES = ["new", "learning", "review", "relearning"] as const;
+export type StateName = (typeof STATE_NAMES)[number];
+
+export interface SchedulerOptions {
+  requestRetention?: number;
+  maximumInterval?: number;
+  /** off by default so that tests and previews are deterministic */
+  enableFuzz?: boolean;
+}
+
+export function createScheduler(options: SchedulerOptions = {}) {
+  const params = generatorParameters({
+    request_retention: options.requestRetention ?? 0.9,
+    maximum_interval: options.maximumInterval ?? 36500,
+    enable_fuzz: options.enableFuzz ?? false,
+  });
+  const f = fsrs(params);
+
+  const toFsrs = (s: SchedState): FsrsCard => ({
+    due: s.due,
+    stability: s.stability,
+    difficulty: s.difficulty,
+    elapsed_days: s.elapsedDays,
+    scheduled_days: s.scheduledDays,
+    learning_steps: s.learningSteps,
+    reps: s.reps,
+    lapses: s.lapses,
+    state: s.state as State,
+    last_review: s.lastReview ?? undefined,
+  });
+  const fromFsrs = (c: FsrsCard): SchedState => ({
+    due: c.due,
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsedDays: c.elapsed_days,
+    scheduledDays: c.scheduled_days,
+    learningSteps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state,
+    lastReview: c.last_review ?? null,
+  });
+
+  return {
+    /** The state after rating the card at `now`. */
+    rate(state: SchedState, rating: RatingValue, now: Date): SchedState {
+      return fromFsrs(f.next(toFsrs(state), now, rating as Grade).card);
+    },
+    /** When the card would be due after each rating, as milliseconds from now. */
+    preview(state: SchedState, now: Date): Record<RatingValue, number> {
+      const p = f.repeat(toFsrs(state), now);
+      return {
+        1: p[Rating.Again].card.due.getTime() - now.getTime(),
+        2: p[Rating.Hard].card.due.getTime() - now.getTime(),
+        3: p[Rating.Good].card.due.getTime() - now.getTime(),
+        4: p[Rating.Easy].card.due.getTime() - now.getTime(),
+      };
+    },
+    /** Probability of recall now (0 for a new card). */
+    retrievability(state: SchedState, now: Date): number {
+      if (state.state === State.New) return 0;
+      return f.get_retrievability(toFsrs(state), now, false);
+    },
+  };
+}
+
+export type Scheduler = ReturnType<typeof createScheduler>;
+
+export function newCardState(now: Date): SchedState {
+  const c = createEmptyCard(now);
+  return {
+    due: c.due,
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsedDays: c.elapsed_days,
+    scheduledDays: c.scheduled_days,
+    learningSteps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state,
+    lastReview: null,
+  };
+}
+
+/** A short interval label as Anki shows on its buttons: "1m", "10m", "3h", "4d", "2.1mo", "1.3y". */
+export function formatInterval(ms: number): string {
+  const minutes = Math.max(0, ms) / 60000;
+  if (minutes < 60) return `${Math.max(1, Math.round(minutes))}m`;
+  const hours = minutes / 60;
+  if (hours < 24) return `${Math.round(hours)}h`;
+  const days = hours / 24;
+  if (days < 30) return `${Math.round(days)}d`;
+  if (days < 365) return `${(days / 30).toFixed(1).replace(/\.0$/, "")}mo`;
+  return `${(days / 365).toFixed(1).replace(/\.0$/, "")}y`;
+}

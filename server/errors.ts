@@ -1,0 +1,26 @@
+/** The application's error hierarchy; app/api maps it to HTTP responses in one place. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+export class ValidationError extends AppError {
+  constructor(message: string) {
+    super("invalid_request", message, 400);
+  }
+}
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super("not_found", message, 404);
+  }
+}
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super("conflict", message, 409);
+  }
+}

@@ -1,0 +1,30 @@
+/** Maps the application's errors to HTTP responses, in one place for every route handler. */
+import { z } from "zod";
+import { AppError, ValidationError } from "./errors";
+
+export function errorResponse(e: unknown): Response {
+  if (e instanceof z.ZodError) e = new ValidationError(z.prettifyError(e));
+  if (e instanceof AppError) return Response.json({ error: { code: e.code, message: e.message } }, { status: e.status });
+  console.error(e);
+  return Response.json({ error: { code: "internal", message: "internal error" } }, { status: 500 });
+}
+
+/** Runs a route body, turning thrown errors into JSON error responses. */
+export async function handle(body: () => Promise<unknown>, init?: ResponseInit): Promise<Response> {
+  try {
+    return Response.json(await body(), init);
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+/** Reads and validates a JSON request body. */
+export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+  let raw: unknown;
+  try {
+    raw = await request.json();
+  } catch {
+    throw new ValidationError("request body must be valid JSON");
+  }
+  return schema.parse(raw);
+}

@@ -1,0 +1,26 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { DEFAULT_CONTENT_ROOT } from "../content-files";
+import { NotFoundError } from "../errors";
+
+const TYPES: Record<string, string> = {
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+};
+
+/** An image stored under the content root; anything else (or outside it) is not found. */
+export async function readAsset(options: { path: string[]; contentRoot?: string }): Promise<{ body: Buffer; type: string }> {
+  const root = path.resolve(options.contentRoot ?? DEFAULT_CONTENT_ROOT);
+  const file = path.resolve(root, ...options.path);
+  const type = TYPES[path.extname(file).toLowerCase()];
+  if (!file.startsWith(root + path.sep) || !type) throw new NotFoundError("no such asset");
+  try {
+    return { body: await fs.readFile(file), type };
+  } catch {
+    throw new NotFoundError("no such asset");
+  }
+}
