@@ -32,10 +32,10 @@ function walk(dir: string, out: string[]) {
  * (or its own name when it was given directly).
  */
 export function findDeckFiles(paths: string[], contentRoot = DEFAULT_CONTENT_ROOT): DeckFile[] {
-  const root = path.resolve(contentRoot);
+  const root = path.resolve(/*turbopackIgnore: true*/ contentRoot);
   const out: DeckFile[] = [];
   for (const p of paths) {
-    const abs = path.resolve(p);
+    const abs = path.resolve(/*turbopackIgnore: true*/ p);
     if (!fs.existsSync(abs)) throw new Error(`${p}: no such file or folder`);
     const files: string[] = [];
     let base: string;

@@ -16,7 +16,7 @@ export function databaseFile(env: NodeJS.ProcessEnv = process.env): string {
     else if (raw.includes("://")) throw new Error(`DATABASE_URL must be a SQLite file (file:./path.db), got ${raw}`);
     else file = raw;
   }
-  const resolved = path.resolve(file);
+  const resolved = path.resolve(/*turbopackIgnore: true*/ file);
   fs.mkdirSync(path.dirname(resolved), { recursive: true });
   return resolved;
 }

@@ -9,7 +9,7 @@
  * No library does this recovery; it is written here on top of remark's tree.
  */
 import type { Root, Nodes, Heading, Paragraph, PhrasingContent, ListItem } from "mdast";
-import type { ParsedCard, RubricPoint } from "./types";
+import type { CardDraft, ParsedCard, RubricPoint } from "./types";
 import { parseMarkdown, isAllStrong, isImageOnly, joinedText, plainText, sourceOf, startLine } from "./markdown";
 import { cardId } from "./ids";
 import { stripEnumeration, tidySpaces } from "../text";
@@ -191,7 +191,7 @@ export function generateNotesCards(input: NotesInput): ParsedCard[] {
   const sections = collectSections(input);
   const cards: ParsedCard[] = [];
   const ids = new Set<string>();
-  const add = (card: Omit<ParsedCard, "id">, question: string) => {
+  const add = (card: CardDraft, question: string) => {
     const id = cardId(input.deckId, card.topic, card.kind, question);
     if (ids.has(id)) return; // a repeated sentence in notes yields its card once
     ids.add(id);
@@ -275,7 +275,7 @@ function modelAnswer(steps: Step[]): string {
 function addBoldClozes(
   sentence: Sentence,
   topic: string[],
-  add: (card: Omit<ParsedCard, "id">, question: string) => void,
+  add: (card: CardDraft, question: string) => void,
 ) {
   const strongs = sentence.children.filter((c) => c.type === "strong");
   if (strongs.length === 0 || strongs.length === sentence.children.length) return;

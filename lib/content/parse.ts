@@ -5,7 +5,7 @@
 import YAML from "yaml";
 import { z } from "zod";
 import type { Root, Nodes, Paragraph, List, ListItem, Blockquote, Heading, Code } from "mdast";
-import type { ContentError, ParsedCard, ParseResult, DeckMeta, RubricPoint, ChoiceOption, ClozeTerm } from "./types";
+import type { CardDraft, ContentError, ParsedCard, ParseResult, DeckMeta, RubricPoint, ChoiceOption, ClozeTerm } from "./types";
 import { parseMarkdown, sourceOf, sourceOfRange, startLine, startOffset, endOffset, plainText } from "./markdown";
 import { cardId, contentHash } from "./ids";
 import { cjkShare, stripEnumeration, tidySpaces } from "../text";
@@ -356,7 +356,7 @@ function parseExplicit(tree: Root, ctx: Ctx, skipHeading: Heading | undefined) {
   const blocks = tree.children as Nodes[];
   const consumed = new Set<Nodes>();
 
-  const add = (card: Omit<ParsedCard, "id">, question: string) => {
+  const add = (card: CardDraft, question: string) => {
     const id = cardId(ctx.deckId, card.topic, card.kind, question);
     ctx.cards.push({ ...card, id } as ParsedCard);
   };

@@ -42,7 +42,7 @@ function remarkContentPolicy(options: RenderOptions) {
     visit(tree, (node, index, parent: Parent | undefined) => {
       if (!parent || index === undefined) return;
       if (node.type === "html") {
-        const text: Text = { type: "text", value: node.value };
+        const text: Text = { type: "text", value: (node as { value: string }).value };
         parent.children.splice(index, 1, text as never);
         return [SKIP, index + 1];
       }

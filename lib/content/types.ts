@@ -109,3 +109,6 @@ export function cardData(card: ParsedCard): Record<string, unknown> {
       return { points: card.points, modelAnswer: card.modelAnswer };
   }
 }
+
+/** A card before its id is computed (Omit distributed over the union). */
+export type CardDraft = ParsedCard extends infer C ? (C extends ParsedCard ? Omit<C, "id"> : never) : never;

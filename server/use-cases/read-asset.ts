@@ -14,8 +14,8 @@ const TYPES: Record<string, string> = {
 
 /** An image stored under the content root; anything else (or outside it) is not found. */
 export async function readAsset(options: { path: string[]; contentRoot?: string }): Promise<{ body: Buffer; type: string }> {
-  const root = path.resolve(options.contentRoot ?? DEFAULT_CONTENT_ROOT);
-  const file = path.resolve(root, ...options.path);
+  const root = path.resolve(/*turbopackIgnore: true*/ options.contentRoot ?? DEFAULT_CONTENT_ROOT);
+  const file = path.resolve(/*turbopackIgnore: true*/ root, ...options.path);
   const type = TYPES[path.extname(file).toLowerCase()];
   if (!file.startsWith(root + path.sep) || !type) throw new NotFoundError("no such asset");
   try {

@@ -1,0 +1,64 @@
+/**
+ * Content command line.
+ *   npm run content -- check <paths...> [--json]   parse and validate, no database
+ *   npm run content -- import [paths...]           import into the database (default content/)
+ */
+import fs from "node:fs";
+import { parseDeck } from "../lib/content/parse";
+import { deckToJson, formatError } from "../lib/content/format";
+import type { ContentError } from "../lib/content/types";
+import { findDeckFiles, DEFAULT_CONTENT_ROOT } from "../server/content-files";
+import { databaseFile } from "../server/database-url";
+import { migrate } from "./lib/setup";
+import { printImportReport } from "./lib/report";
+
+const USAGE = `usage:
+  npm run content -- check <paths...> [--json]
+  npm run content -- import [paths...]`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const json = rest.includes("--json");
+  const paths = rest.filter((a) => !a.startsWith("--"));
+  if (command === "check") {
+    if (paths.length === 0) {
+      console.error(USAGE);
+      return 2;
+    }
+    const decks: Record<string, unknown>[] = [];
+    const errors: ContentError[] = [];
+    for (const f of findDeckFiles(paths)) {
+      const r = parseDeck(fs.readFileSync(f.absolute), { file: f.display, deckId: f.deckId });
+      if (r.deck) decks.push(deckToJson(r.deck));
+      errors.push(...r.errors);
+    }
+    if (json) console.log(JSON.stringify({ decks, errors }, null, 2));
+    else {
+      for (const e of errors) console.log(formatError(e));
+      const cards = decks.reduce((n, d) => n + (d.cards as unknown[]).length, 0);
+      console.error(`${decks.length} deck(s), ${cards} card(s), ${errors.length} error(s)`);
+    }
+    return errors.length > 0 ? 1 : 0;
+  }
+  if (command === "import") {
+    const file = databaseFile();
+    process.env.DATABASE_URL = `file:${file}`;
+    migrate(file);
+    const { importContent } = await import("../server/use-cases/import-content");
+    const { closeDb } = await import("../server/db");
+    const result = await importContent({ paths: paths.length > 0 ? paths : [DEFAULT_CONTENT_ROOT] });
+    printImportReport(result);
+    await closeDb();
+    return result.errors.length > 0 ? 1 : 0;
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(2);
+  },
+);

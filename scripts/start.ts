@@ -1,0 +1,41 @@
+/**
+ * `npm start`: migrate the SQLite database, import content/ when it changed, build when the
+ * sources changed, then serve. `--dev` serves with `next dev` instead of building.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { databaseFile } from "../server/database-url";
+import { ensureBuilt, migrate, ROOT } from "./lib/setup";
+import { printImportReport } from "./lib/report";
+
+async function main() {
+  const dev = process.argv.includes("--dev");
+  const file = databaseFile();
+  process.env.DATABASE_URL = `file:${file}`;
+  console.log(`database: ${path.relative(ROOT, file) || file}`);
+  migrate(file);
+
+  const { importContent } = await import("../server/use-cases/import-content");
+  const { closeDb } = await import("../server/db");
+  const result = await importContent();
+  printImportReport(result);
+  await closeDb();
+
+  if (!dev && ensureBuilt()) console.log("built the app");
+  const port = process.env.PORT ?? "3000";
+  const host = process.env.HOST ?? "127.0.0.1";
+  const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", port, "-H", host], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const stop = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

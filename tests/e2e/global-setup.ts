@@ -1,0 +1,5 @@
+import { ensureBuilt } from "../../scripts/lib/setup";
+
+export default function globalSetup() {
+  ensureBuilt();
+}
