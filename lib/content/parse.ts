@@ -436,15 +436,13 @@ function parseExplicit(tree: Root, ctx: Ctx, skipHeading: Heading | undefined) {
           consumed.add(prev);
         }
       }
-      let answer = qm.after;
-      let end = i + 1;
-      if (answer === "") {
-        end = answerRun(list, i + 1);
-        const first = list[i + 1];
-        const last = list[end - 1];
-        if (end > i + 1 && first && last) answer = sourceOfRange(src, first, last).trim();
-        for (let k = i + 1; k < end; k++) consumed.add(list[k]!);
-      }
+      // the answer: the rest of this paragraph, then every block up to the next boundary or card
+      const end = answerRun(list, i + 1);
+      const first = list[i + 1];
+      const last = list[end - 1];
+      const following = end > i + 1 && first && last ? sourceOfRange(src, first, last).trim() : "";
+      for (let k = i + 1; k < end; k++) consumed.add(list[k]!);
+      const answer = [qm.after, following].filter((part) => part !== "").join("\n\n");
       if (question === "") err(ctx, line, "question is empty: put the question right before the ? line");
       else if (answer === "") err(ctx, line, "question has no answer after the ? line");
       else add({ kind: "basic", topic, line: qLine, prompt: question, answer }, question);
