@@ -91,7 +91,10 @@ function benchBaseline(file: string, iterations = ITERATIONS, startAt = NOW + 10
   for (let i = 0; i < iterations; i++) {
     t += 1000;
     const start = performance.now();
-    const row = next.get(DECK, t) as Record<string, number> & { id: string };
+    const row = next.get(DECK, t) as {
+      id: string; due: number; stability: number; difficulty: number; elapsedDays: number; scheduledDays: number;
+      learningSteps: number; reps: number; lapses: number; state: number; lastReview: number | null;
+    };
     const before: SchedState = {
       due: new Date(row.due),
       stability: row.stability,
