@@ -123,14 +123,14 @@ async function main() {
   const file = path.join(dir, "bench.db");
   try {
     migrate(file);
-    let t0 = performance.now();
+    const t0 = performance.now();
     seed(file);
     console.log(`seeded ${CARDS.toLocaleString("en")} cards and ${REVIEWS.toLocaleString("en")} reviews in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     // warm up both paths (JIT, page cache) before measuring
     await benchUseCases(file, 500, NOW - 100 * 1000 * 1000, "warm-app");
     benchBaseline(file, 500, NOW - 50 * 1000 * 1000, "warm-base");
-    const app = stats(await benchUseCases(file));
     const base = stats(benchBaseline(file));
+    const app = stats(await benchUseCases(file));
     const fmt = (x: number) => x.toFixed(3);
     console.log(`\nrate a card + fetch the next, in-process, ${ITERATIONS} iterations`);
     console.log(`  use cases (server/use-cases/study.ts): p50 ${fmt(app.p50)} ms  p99 ${fmt(app.p99)} ms  mean ${fmt(app.mean)} ms`);

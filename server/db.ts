@@ -25,14 +25,19 @@ export function openDb(file: string = databaseFile()): Db {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
-  const adapter = new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS }, { timestampFormat: "unixepoch-ms" });
-  const prisma = new PrismaClient({ adapter });
+  // the Prisma client (and its own connection) is made on first use: the hot path never needs it
+  let prisma: PrismaClient | undefined;
   return {
     file,
-    prisma,
+    get prisma() {
+      prisma ??= new PrismaClient({
+        adapter: new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS }, { timestampFormat: "unixepoch-ms" }),
+      });
+      return prisma;
+    },
     sqlite,
     async close() {
-      await prisma.$disconnect();
+      await prisma?.$disconnect();
       sqlite.close();
     },
   };

@@ -279,20 +279,21 @@ function addBoldClozes(
 ) {
   const strongs = sentence.children.filter((c) => c.type === "strong");
   if (strongs.length === 0 || strongs.length === sentence.children.length) return;
+  // bold is marked with control characters while the text is tidied, then written as **
   const render = (fn: (term: string, k: number) => string) => {
     let k = 0;
     return cleanText(
       sentence.children
         .map((c) => (c.type === "strong" ? fn(cleanText(plainText(c)), k++) : md(plainText(c))))
         .join(""),
-    );
+    ).replace(/[\u0001\u0002]/g, "**");
   };
   const key = render((_, k) => `[c${k + 1}]`);
   strongs.forEach((s, g) => {
     const term = cleanText(plainText(s));
     if (term === "") return;
     const prompt = render((x, k) => (k === g ? "\\[…\\]" : md(x)));
-    const answer = render((x, k) => (k === g ? `**${md(x)}**` : md(x)));
+    const answer = render((x, k) => (k === g ? `\u0001${md(x)}\u0002` : md(x)));
     add({ kind: "cloze", topic, line: sentence.line, prompt, answer, group: g + 1, cloze: [{ text: term }], generatedBy: "notes:bold-cloze" }, `${key}\u0000${g + 1}`);
   });
 }

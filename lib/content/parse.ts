@@ -160,11 +160,11 @@ function readFrontMatter(tree: Root, ctx: Ctx): z.infer<typeof frontMatterSchema
     return {};
   }
   const baseLine = startLine(first); // the opening --- line
-  const doc = YAML.parseDocument(first.value, { prettyErrors: false });
+  const doc = YAML.parseDocument(first.value, { prettyErrors: true });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const line = baseLine + (e.linePos?.[0]?.line ?? 1);
-      err(ctx, line, `front matter is not valid YAML: ${e.message.split("\n")[0]}`);
+      err(ctx, line, `front matter is not valid YAML: ${e.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "")}`);
     }
     return {};
   }
@@ -172,7 +172,7 @@ function readFrontMatter(tree: Root, ctx: Ctx): z.infer<typeof frontMatterSchema
   const parsed = frontMatterSchema.safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const key = issue.path[0];
+      const key = issue.code === "unrecognized_keys" ? issue.keys[0] : issue.path[0];
       let line = baseLine;
       if (typeof key === "string") {
         const idx = first.value.split("\n").findIndex((l) => l.startsWith(`${key}:`));
@@ -190,12 +190,14 @@ function readFrontMatter(tree: Root, ctx: Ctx): z.infer<typeof frontMatterSchema
 function checkFences(tree: Root, ctx: Ctx) {
   const visit = (node: Nodes) => {
     if (node.type === "code") {
-      const raw = sourceOf(ctx.src, node).trimStart();
-      const open = /^(`{3,}|~{3,})/.exec(raw);
+      const raw = sourceOf(ctx.src, node);
+      // an indented code block (4+ spaces) is not a fence, whatever it contains
+      const open = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
       if (open) {
         const fence = open[1]!;
         const lines = raw.split("\n");
-        const last = (lines[lines.length - 1] ?? "").trim();
+        // inside a blockquote every line carries its "> " markers
+        const last = (lines[lines.length - 1] ?? "").replace(/^[\s>]*/, "").trim();
         const closed = lines.length > 1 && last.startsWith(fence[0]!.repeat(fence.length)) && /^[`~]+$/.test(last);
         if (!closed) err(ctx, startLine(node), `code fence ${fence} opened here is never closed`);
       }

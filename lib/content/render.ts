@@ -11,7 +11,7 @@ import remarkRehype from "remark-rehype";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import { visit, SKIP } from "unist-util-visit";
-import type { Root, Image, Text, Parent } from "mdast";
+import type { Root, Image, ImageReference, Text, Parent } from "mdast";
 import path from "node:path";
 
 export interface RenderOptions {
@@ -29,7 +29,12 @@ export function isRemoteUrl(url: string): boolean {
 
 /** Resolves a relative image path against the deck folder; null when it leaves the content root. */
 export function resolveAssetPath(deckFolder: string, url: string): string | null {
-  const clean = decodeURI(url.split(/[?#]/)[0] ?? "");
+  let clean: string;
+  try {
+    clean = decodeURI(url.split(/[?#]/)[0] ?? "");
+  } catch {
+    return null; // a malformed percent-escape names no file
+  }
   if (clean === "" || clean.startsWith("/")) return null;
   const joined = path.posix.normalize(path.posix.join(deckFolder || ".", clean));
   if (joined.startsWith("..") || path.posix.isAbsolute(joined)) return null;
@@ -39,8 +44,19 @@ export function resolveAssetPath(deckFolder: string, url: string): string | null
 function remarkContentPolicy(options: RenderOptions) {
   const prefix = options.assetPrefix ?? ASSET_PREFIX;
   return (tree: Root) => {
+    const definitions = new Map<string, string>();
+    visit(tree, "definition", (d) => {
+      definitions.set(d.identifier, d.url);
+    });
     visit(tree, (node, index, parent: Parent | undefined) => {
       if (!parent || index === undefined) return;
+      if (node.type === "imageReference") {
+        // a reference image goes through the same rule as an inline one
+        const ref = node as ImageReference;
+        const image: Image = { type: "image", url: definitions.get(ref.identifier) ?? "", alt: ref.alt };
+        parent.children.splice(index, 1, image as never);
+        return [SKIP, index];
+      }
       if (node.type === "html") {
         const text: Text = { type: "text", value: (node as { value: string }).value };
         parent.children.splice(index, 1, text as never);

@@ -1,0 +1,415 @@
+/**
+ * Notes mode on four messy exported notes of our own (tests/fixtures/notes), two Chinese and two
+ * English, written in the same export style as the user's notes: steps indented four spaces
+ * right under a heading (an indented code block), steps nested under `+ ![](...)` image bullets,
+ * every step numbered `1.`, bold phase bullets with `****` artifacts, bold terms inside steps,
+ * blank `+ ` bullets and a blockquote metadata header.
+ */
+import { describe, it, expect } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { parseDeck } from "../../lib/content/parse";
+import type { ParsedCard, ParsedDeck, CardKind } from "../../lib/content/types";
+
+const DIR = path.resolve(__dirname, "../fixtures/notes");
+
+function load(name: string): ParsedDeck {
+  const r = parseDeck(new Uint8Array(fs.readFileSync(path.join(DIR, `${name}.md`))), { file: `content/notes/${name}.md`, deckId: `notes/${name}` });
+  expect(r.errors).toEqual([]);
+  expect(r.deck).not.toBeNull();
+  return r.deck!;
+}
+
+function rule<K extends CardKind>(deck: ParsedDeck, kind: K, generatedBy: string): Array<Extract<ParsedCard, { kind: K }>> {
+  return deck.cards.filter((c): c is Extract<ParsedCard, { kind: K }> => c.kind === kind && c.generatedBy === generatedBy);
+}
+
+function processOrder(deck: ParsedDeck, topic: string[]) {
+  const found = rule(deck, "ordering", "notes:process-order").filter((c) => JSON.stringify(c.topic) === JSON.stringify(topic));
+  expect(found, `process ordering of ${topic.join(" / ")}`).toHaveLength(1);
+  return found[0]!;
+}
+
+function counts(deck: ParsedDeck): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of deck.cards) out[`${c.kind}:${c.generatedBy}`] = (out[`${c.kind}:${c.generatedBy}`] ?? 0) + 1;
+  return out;
+}
+
+/** Checks that hold for every notes deck. */
+function commonChecks(deck: ParsedDeck) {
+  expect(deck.notesMode).toBe(true);
+  for (const c of deck.cards) {
+    expect(c.generatedBy).toMatch(/^notes:/);
+    expect(c.prompt.trim()).not.toBe("");
+    expect(c.answer.trim()).not.toBe("");
+    for (const t of [c.prompt, c.answer, ...c.topic]) {
+      expect(t).not.toContain("via.placeholder.com");
+      expect(t).not.toContain("****");
+    }
+    if (c.kind === "choice") expect(c.options.filter((o) => o.correct)).toHaveLength(1);
+  }
+  expect(new Set(deck.cards.map((c) => c.id)).size).toBe(deck.cards.length);
+}
+
+/** Next-step cards of a section: each answered by the step after the one it quotes. */
+function checkNextSteps(deck: ParsedDeck, topic: string[], title: string, lang: "zh" | "en") {
+  const steps = processOrder(deck, topic).steps;
+  const next = rule(deck, "basic", "notes:next-step").filter((c) => c.topic.slice(0, topic.length).join("/") === topic.join("/") && c.topic.length <= topic.length + 1);
+  expect(next).toHaveLength(steps.length - 1);
+  next.forEach((c, k) => {
+    const head = lang === "zh" ? `「${title}」中，下面这一步之后紧接着发生什么？\n\n> ` : `In “${title}”, what happens right after this step?\n\n> `;
+    expect(c.prompt.startsWith(head)).toBe(true);
+    expect(c.answer.replace(/\\/g, "")).toBe(steps[k + 1]);
+  });
+}
+
+describe("k8s-pod-creation.md (Chinese, phases, bold terms)", () => {
+  const deck = load("k8s-pod-creation");
+  const POD = "Kubernetes创建Pod流程";
+
+  it("metadata: Chinese, title from the first heading", () => {
+    commonChecks(deck);
+    expect(deck.language).toBe("zh");
+    expect(deck.title).toBe("Kubernetes面试问题");
+  });
+
+  it("sections, enumerations stripped", () => {
+    expect(rule(deck, "open", "notes:section-interview").map((c) => c.topic)).toEqual([[POD], ["Service访问流程"], ["常见概念"]]);
+  });
+
+  it("the pod creation steps, in order, spaces collapsed", () => {
+    const card = processOrder(deck, [POD]);
+    expect(card.steps).toEqual([
+      "用户通过 kubectl 提交 Pod 的 YAML 到 kube-apiserver。",
+      "kube-apiserver 对请求做认证、鉴权和准入控制。",
+      "kube-apiserver 将 Pod 对象写入 etcd 并返回。",
+      "kube-scheduler 通过 watch 发现还没有绑定节点的 Pod。",
+      "kube-scheduler 先做预选再做优选，选出一个节点。",
+      "kube-scheduler 把绑定结果写回 apiserver。",
+      "节点上的 kubelet 通过 watch 发现分配给自己的 Pod。",
+      "kubelet 调用 CRI 创建 pause 容器和业务容器。",
+      "kubelet 调用 CNI 插件给 Pod 分配 IP。",
+      "kubelet 把 Pod 状态上报给 apiserver。",
+    ]);
+    expect(card.prompt).toBe(`把「${POD}」的步骤按顺序排好`);
+    expect(card.line).toBe(13);
+    checkNextSteps(deck, [POD], POD, "zh");
+  });
+
+  it("phases, with **** artifacts turned into nothing (between CJK) or a space (after Latin)", () => {
+    const phases = rule(deck, "ordering", "notes:phase-order");
+    expect(phases).toHaveLength(1);
+    expect(phases[0]!.steps).toEqual(["提交请求阶段", "调度阶段", "kubelet 创建容器阶段"]);
+    expect(phases[0]!.prompt).toBe(`把「${POD}」的各个阶段按顺序排好`);
+    const which = rule(deck, "choice", "notes:phase-of-step");
+    expect(which.map((c) => c.options.find((o) => o.correct)!.text)).toEqual([
+      "提交请求阶段", "提交请求阶段", "提交请求阶段",
+      "调度阶段", "调度阶段", "调度阶段",
+      "kubelet 创建容器阶段", "kubelet 创建容器阶段", "kubelet 创建容器阶段", "kubelet 创建容器阶段",
+    ]);
+    expect(which[0]!.prompt.startsWith(`「${POD}」中，下面这一步属于哪个阶段？`)).toBe(true);
+    expect(rule(deck, "ordering", "notes:phase-steps-order").map((c) => [c.topic, c.steps.length, c.prompt])).toEqual([
+      [[POD, "提交请求阶段"], 3, "把「提交请求阶段」这一阶段的步骤按顺序排好"],
+      [[POD, "调度阶段"], 3, "把「调度阶段」这一阶段的步骤按顺序排好"],
+      [[POD, "kubelet 创建容器阶段"], 4, "把「kubelet 创建容器阶段」这一阶段的步骤按顺序排好"],
+    ]);
+  });
+
+  it("steps recovered around image bullets and blank bullets in the Service section", () => {
+    expect(processOrder(deck, ["Service访问流程"]).steps).toEqual([
+      "客户端访问 Service 的 ClusterIP",
+      "kube-proxy 写入的 iptables 规则把目的地址做 DNAT",
+      "请求被转发到某一个后端 Pod",
+    ]);
+  });
+
+  it("bold terms inside steps and bullets become clozes", () => {
+    const clozes = rule(deck, "cloze", "notes:bold-cloze");
+    expect(clozes.map((c) => [c.topic[0], c.cloze[0]!.text])).toEqual([
+      [POD, "kube-apiserver"],
+      [POD, "etcd"],
+      [POD, "kubelet"],
+      [POD, "CNI"],
+      ["Service访问流程", "iptables"],
+      ["常见概念", "ReplicaSet"],
+    ]);
+    expect(clozes[1]!.prompt).toBe("kube-apiserver 将 Pod 对象写入 \\[…\\] 并返回。");
+    expect(clozes[5]!.prompt).toBe("Deployment 通过 \\[…\\] 管理 Pod 副本");
+    for (const c of clozes) {
+      expect(c.group).toBe(1);
+      expect(c.cloze).toHaveLength(1);
+      expect(c.answer).toContain(c.cloze[0]!.text);
+    }
+  });
+
+  it("a section of bullet points gets an open card whose rubric is the points (images and blanks skipped)", () => {
+    const open = rule(deck, "open", "notes:section-interview").find((c) => c.topic[0] === "常见概念")!;
+    expect(open.prompt).toBe("面试题：请完整讲一讲「常见概念」。");
+    expect(open.points.map((p) => p.text)).toEqual([
+      "Pod 是 Kubernetes 里最小的调度单位",
+      "Deployment 通过 ReplicaSet 管理 Pod 副本",
+      "DaemonSet 保证每个节点运行一个 Pod",
+    ]);
+    expect(open.points[1]!.keywords).toEqual([["Deployment"], ["ReplicaSet"], ["Pod"]]);
+  });
+
+  it("exact card counts", () => {
+    // 3 sections: Pod (10 steps, 3 phases of 3/3/4 steps), Service (3 steps), concepts (3 points)
+    // orderings: 2 process + 1 phase + 3 per-phase; basics: 2 first + 9 + 2 next; choices: 10;
+    // clozes: 4 bold terms in pod steps + 1 in service + 1 in concepts; opens: 3.
+    expect(counts(deck)).toEqual({
+      "ordering:notes:process-order": 2,
+      "basic:notes:first-step": 2,
+      "basic:notes:next-step": 11,
+      "ordering:notes:phase-order": 1,
+      "ordering:notes:phase-steps-order": 3,
+      "choice:notes:phase-of-step": 10,
+      "cloze:notes:bold-cloze": 6,
+      "open:notes:section-interview": 3,
+    });
+  });
+});
+
+describe("tcp-linux-boot.md (Chinese, two processes)", () => {
+  const deck = load("tcp-linux-boot");
+  const TCP = "TCP三次握手";
+  const BOOT = "Linux开机启动过程";
+
+  it("metadata and sections", () => {
+    commonChecks(deck);
+    expect(deck.language).toBe("zh");
+    expect(deck.title).toBe("网络与系统面试笔记");
+    expect(rule(deck, "open", "notes:section-interview").map((c) => c.topic)).toEqual([[TCP], [BOOT]]);
+  });
+
+  it("the handshake: 3 steps from the indented block and between image / blank bullets", () => {
+    const card = processOrder(deck, [TCP]);
+    expect(card.steps).toEqual([
+      "客户端发送 SYN 报文，进入 SYN_SENT 状态",
+      "服务端收到后回复 SYN+ACK 报文，进入 SYN_RCVD 状态",
+      "客户端回复 ACK，双方进入 ESTABLISHED 状态",
+    ]);
+    expect(card.line).toBe(11);
+    expect(rule(deck, "basic", "notes:first-step").find((c) => c.topic[0] === TCP)!.prompt).toBe(`「${TCP}」的第一步是什么？`);
+    checkNextSteps(deck, [TCP], TCP, "zh");
+  });
+
+  it("the boot process: 6 steps in 3 phases", () => {
+    const card = processOrder(deck, [BOOT]);
+    expect(card.steps).toHaveLength(6);
+    expect(card.steps[0]).toBe("主板上电，BIOS 或 UEFI 执行自检（POST）。");
+    expect(card.steps[5]).toBe("systemd 按依赖启动各个 unit，最后进入默认 target。");
+    checkNextSteps(deck, [BOOT], BOOT, "zh");
+    expect(rule(deck, "ordering", "notes:phase-order")[0]!.steps).toEqual(["固件阶段", "引导阶段", "用户空间阶段"]);
+    // every phase has 2 steps: no per-phase ordering
+    expect(rule(deck, "ordering", "notes:phase-steps-order")).toEqual([]);
+    expect(rule(deck, "choice", "notes:phase-of-step").map((c) => c.topic[1])).toEqual(["固件阶段", "固件阶段", "引导阶段", "引导阶段", "用户空间阶段", "用户空间阶段"]);
+  });
+
+  it("bold terms become clozes", () => {
+    const clozes = rule(deck, "cloze", "notes:bold-cloze");
+    expect(clozes.map((c) => c.cloze[0]!.text)).toEqual(["SYN", "BIOS", "GRUB", "systemd"]);
+    expect(clozes[3]!.prompt).toBe("内核启动第一个进程 \\[…\\]（PID 1）。");
+    expect(clozes[3]!.line).toBe(28);
+  });
+
+  it("open card keywords are the English terms of each step", () => {
+    const open = rule(deck, "open", "notes:section-interview")[0]!;
+    expect(open.points.map((p) => p.keywords)).toEqual([
+      [["SYN"], ["SYN_SENT"]],
+      [["SYN"], ["ACK"], ["SYN_RCVD"]],
+      [["ACK"], ["ESTABLISHED"]],
+    ]);
+  });
+
+  it("exact card counts", () => {
+    // TCP: 3 steps -> 1 ordering, 1 first, 2 next, 1 cloze; boot: 6 steps -> 1 ordering, 1 first,
+    // 5 next, 3 phases -> 1 phase ordering and 6 choices, 3 clozes; 2 open cards.
+    expect(counts(deck)).toEqual({
+      "ordering:notes:process-order": 2,
+      "basic:notes:first-step": 2,
+      "basic:notes:next-step": 7,
+      "ordering:notes:phase-order": 1,
+      "choice:notes:phase-of-step": 6,
+      "cloze:notes:bold-cloze": 4,
+      "open:notes:section-interview": 2,
+    });
+  });
+});
+
+describe("dns-query.md (English, ## subsections under # sections)", () => {
+  const deck = load("dns-query");
+  const DNS = "How a DNS query is resolved";
+
+  it("metadata: English guessed from the text", () => {
+    commonChecks(deck);
+    expect(deck.language).toBe("en");
+    expect(deck.title).toBe("Networking interview notes");
+  });
+
+  it("subsections carry the path of their section, enumerations like 1. and (1) stripped", () => {
+    expect(rule(deck, "ordering", "notes:process-order").map((c) => c.topic)).toEqual([
+      [DNS, "Local lookup"],
+      [DNS, "Recursive resolution"],
+    ]);
+  });
+
+  it("local lookup: 3 steps, English templates", () => {
+    const card = processOrder(deck, [DNS, "Local lookup"]);
+    expect(card.steps).toEqual([
+      "The application calls getaddrinfo and the stub resolver takes over.",
+      "The stub resolver checks the hosts file and the local cache.",
+      "On a miss it sends the query to the configured recursive resolver over UDP port 53.",
+    ]);
+    expect(card.prompt).toBe("Put the steps of “Local lookup” in order");
+    expect(card.line).toBe(14);
+    checkNextSteps(deck, [DNS, "Local lookup"], "Local lookup", "en");
+    expect(rule(deck, "basic", "notes:first-step")[0]!.prompt).toBe("What is the first step of “Local lookup”?");
+  });
+
+  it("recursive resolution: steps and phases nested under an image bullet", () => {
+    const card = processOrder(deck, [DNS, "Recursive resolution"]);
+    expect(card.steps).toEqual([
+      "The recursive resolver asks a root server, which refers it to the TLD servers.",
+      "The TLD server refers it to the authoritative name server of the domain.",
+      "The authoritative server returns the A record.",
+      "The recursive resolver caches the answer for its TTL and returns it to the client.",
+    ]);
+    checkNextSteps(deck, [DNS, "Recursive resolution"], "Recursive resolution", "en");
+    const phases = rule(deck, "ordering", "notes:phase-order");
+    expect(phases.map((c) => [c.prompt, c.steps])).toEqual([["Put the phases of “Recursive resolution” in order", ["Root servers", "TLD and authoritative servers"]]]);
+    const which = rule(deck, "choice", "notes:phase-of-step");
+    expect(which.map((c) => c.answer)).toEqual(["- Root servers", "- TLD and authoritative servers", "- TLD and authoritative servers", "- TLD and authoritative servers"]);
+    expect(which[0]!.prompt.startsWith("In “Recursive resolution”, which phase does this step belong to?\n\n> ")).toBe(true);
+    expect(rule(deck, "ordering", "notes:phase-steps-order").map((c) => c.prompt)).toEqual(["Put the steps of the phase “TLD and authoritative servers” in order"]);
+  });
+
+  it("the top-level open card covers the steps of every subsection, in order", () => {
+    const open = rule(deck, "open", "notes:section-interview");
+    expect(open.map((c) => c.topic)).toEqual([[DNS], ["DNS record types"]]);
+    expect(open[0]!.prompt).toBe("Interview question: walk me through “How a DNS query is resolved”.");
+    expect(open[0]!.points).toHaveLength(7);
+    expect(open[0]!.points[0]!.text).toBe("The application calls getaddrinfo and the stub resolver takes over.");
+    expect(open[0]!.points[6]!.text).toBe("The recursive resolver caches the answer for its TTL and returns it to the client.");
+    expect(open[1]!.points.map((p) => p.text)).toEqual([
+      "An A record maps a name to an IPv4 address",
+      "A CNAME record makes one name an alias of another",
+      "An MX record names the mail servers of a domain",
+    ]);
+  });
+
+  it("bold terms become clozes with English prompts", () => {
+    const clozes = rule(deck, "cloze", "notes:bold-cloze");
+    expect(clozes.map((c) => [c.topic, c.cloze[0]!.text])).toEqual([
+      [[DNS, "Local lookup"], "stub resolver"],
+      [[DNS, "Recursive resolution"], "root server"],
+      [[DNS, "Recursive resolution"], "authoritative server"],
+      [["DNS record types"], "CNAME"],
+    ]);
+    expect(clozes[2]!.prompt).toBe("The \\[…\\] returns the A record.");
+  });
+
+  it("exact card counts", () => {
+    // Local lookup: 3 steps -> 1 ordering, 1 first, 2 next; Recursive resolution: 4 steps ->
+    // 1 ordering, 1 first, 3 next, 2 phases -> 1 phase ordering, 4 choices, 1 per-phase ordering
+    // (the phase with 3 steps); 4 bold terms; 2 top-level sections -> 2 open cards.
+    expect(counts(deck)).toEqual({
+      "ordering:notes:process-order": 2,
+      "basic:notes:first-step": 2,
+      "basic:notes:next-step": 5,
+      "ordering:notes:phase-order": 1,
+      "ordering:notes:phase-steps-order": 1,
+      "choice:notes:phase-of-step": 4,
+      "cloze:notes:bold-cloze": 4,
+      "open:notes:section-interview": 2,
+    });
+  });
+});
+
+describe("git-rebase.md (English, phases, bold commands)", () => {
+  const deck = load("git-rebase");
+  const FLOW = "Git rebase workflow";
+
+  it("metadata and sections", () => {
+    commonChecks(deck);
+    expect(deck.language).toBe("en");
+    expect(deck.title).toBe("Git interview notes");
+    expect(rule(deck, "open", "notes:section-interview").map((c) => [c.topic, c.prompt])).toEqual([
+      [[FLOW], "Interview question: walk me through “Git rebase workflow”."],
+      [["Undoing a bad rebase"], "Interview question: walk me through “Undoing a bad rebase”."],
+    ]);
+  });
+
+  it("the rebase steps in order, phases with **** turned into a space", () => {
+    const card = processOrder(deck, [FLOW]);
+    expect(card.steps).toEqual([
+      "Fetch the latest changes with git fetch origin.",
+      "Check out the feature branch you want to update.",
+      "Run git rebase origin/main to replay your commits on top of main.",
+      "When a conflict stops the rebase, fix the files and stage them.",
+      "Continue with git rebase --continue until every commit is applied.",
+      "Run the tests again on the rebased branch.",
+      "Push with git push --force-with-lease so you never overwrite someone else's work.",
+    ]);
+    expect(card.prompt).toBe("Put the steps of “Git rebase workflow” in order");
+    checkNextSteps(deck, [FLOW], FLOW, "en");
+    expect(rule(deck, "ordering", "notes:phase-order")[0]!.steps).toEqual(["Prepare the branch", "Rebase", "Publish"]);
+    expect(rule(deck, "choice", "notes:phase-of-step").map((c) => c.topic[1])).toEqual([
+      "Prepare the branch", "Prepare the branch", "Rebase", "Rebase", "Rebase", "Publish", "Publish",
+    ]);
+  });
+
+  it("the second process is recovered from code blocks split by image bullets", () => {
+    expect(processOrder(deck, ["Undoing a bad rebase"]).steps).toEqual([
+      "Find the commit before the rebase with git reflog",
+      "Reset the branch to it with git reset --hard",
+    ]);
+  });
+
+  it("bold commands become clozes", () => {
+    const clozes = rule(deck, "cloze", "notes:bold-cloze");
+    expect(clozes.map((c) => c.cloze[0]!.text)).toEqual(["git fetch", "conflict", "git push --force-with-lease"]);
+    expect(clozes[0]!.prompt).toBe("Fetch the latest changes with \\[…\\] origin.");
+  });
+
+  it("exact card counts", () => {
+    // workflow: 7 steps -> 1 ordering, 1 first, 6 next, 3 phases (2/3/2 steps) -> 1 phase ordering,
+    // 1 per-phase ordering, 7 choices, 3 clozes; undo: 2 steps -> 1 ordering, 1 first, 1 next; 2 opens.
+    expect(counts(deck)).toEqual({
+      "ordering:notes:process-order": 2,
+      "basic:notes:first-step": 2,
+      "basic:notes:next-step": 7,
+      "ordering:notes:phase-order": 1,
+      "ordering:notes:phase-steps-order": 1,
+      "choice:notes:phase-of-step": 7,
+      "cloze:notes:bold-cloze": 3,
+      "open:notes:section-interview": 2,
+    });
+  });
+});
+
+describe("templates follow the deck language", () => {
+  it("Chinese decks use Chinese templates only, English decks English only", () => {
+    for (const name of ["k8s-pod-creation", "tcp-linux-boot"]) {
+      for (const c of load(name).cards) {
+        if (c.kind !== "cloze") expect(c.prompt).toMatch(/「|面试题/);
+        expect(c.prompt).not.toMatch(/Put the|In “|Interview question|What is the first/);
+      }
+    }
+    for (const name of ["dns-query", "git-rebase"]) {
+      for (const c of load(name).cards) {
+        if (c.kind !== "cloze") expect(c.prompt).toMatch(/“/);
+        expect(c.prompt).not.toMatch(/「|面试题|按顺序/);
+      }
+    }
+  });
+
+  it("front matter language: zh switches an English file to Chinese templates", () => {
+    const src = fs.readFileSync(path.join(DIR, "git-rebase.md"), "utf8");
+    const r = parseDeck("---\nlanguage: zh\n---\n\n" + src, { file: "x.md", deckId: "notes/git-zh" });
+    expect(r.errors).toEqual([]);
+    expect(r.deck!.language).toBe("zh");
+    expect(r.deck!.cards.find((c) => c.generatedBy === "notes:process-order")!.prompt).toBe("把「Git rebase workflow」的步骤按顺序排好");
+  });
+});
