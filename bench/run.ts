@@ -17,6 +17,7 @@ import { mulberry32 } from "./random";
 const CARDS = Number(process.env.BENCH_CARDS ?? 100_000);
 const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 1_000_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 3000);
+const AUTOCHECKPOINT = process.env.BENCH_AUTOCHECKPOINT;
 const DECK = "bench/deck";
 const NOW = new Date("2026-11-26T08:00:00Z").getTime();
 const DAY = 86_400_000;
@@ -60,6 +61,7 @@ function stats(samples: number[]) {
 
 async function benchUseCases(file: string, iterations = ITERATIONS, startAt = NOW, tag = "bench"): Promise<number[]> {
   const db = openDb(file);
+  if (AUTOCHECKPOINT) db.sqlite.pragma(`wal_autocheckpoint = ${Number(AUTOCHECKPOINT)}`);
   const out: number[] = [];
   let t = startAt;
   for (let i = 0; i < iterations; i++) {
@@ -80,6 +82,7 @@ function benchBaseline(file: string, iterations = ITERATIONS, startAt = NOW + 10
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
+  if (AUTOCHECKPOINT) sqlite.pragma(`wal_autocheckpoint = ${Number(AUTOCHECKPOINT)}`);
   const scheduler = createScheduler();
   const next = sqlite.prepare(`SELECT * FROM Card WHERE deckId = ? AND retired = 0 AND due <= ? AND state != 0 ORDER BY due LIMIT 1`);
   const ins = sqlite.prepare(

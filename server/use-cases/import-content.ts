@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { parseDeck } from "@/lib/content/parse";
+import { contentHash } from "@/lib/content/ids";
 import { renderMarkdown } from "@/lib/content/render";
 import { cardData, type ContentError, type ParsedCard, type ParsedDeck } from "@/lib/content/types";
 import { newCardState } from "@/lib/scheduling";
@@ -63,7 +64,16 @@ export async function importContent(options: ImportContentOptions = {}): Promise
   const result: ImportContentResult = { decks: [], errors: [] };
 
   for (const file of files) {
-    const parsed = parseDeck(fs.readFileSync(file.absolute), { file: file.display, deckId: file.deckId });
+    const bytes = fs.readFileSync(file.absolute);
+    // an unchanged file is not even parsed: re-importing unchanged content reads hashes only
+    const hash = contentHash(bytes);
+    const stored = await database.prisma.deck.findUnique({ where: { id: file.deckId }, select: { contentHash: true, title: true } });
+    if (stored?.contentHash === hash) {
+      const unchanged = await database.prisma.card.count({ where: { deckId: file.deckId, retired: false } });
+      result.decks.push({ deckId: file.deckId, source: file.display, title: stored.title, status: "unchanged", added: 0, updated: 0, retired: 0, unchanged });
+      continue;
+    }
+    const parsed = parseDeck(bytes, { file: file.display, deckId: file.deckId });
     if (!parsed.deck) {
       result.errors.push(...parsed.errors);
       result.decks.push({ deckId: file.deckId, source: file.display, status: "failed", added: 0, updated: 0, retired: 0, unchanged: 0 });
@@ -76,13 +86,7 @@ export async function importContent(options: ImportContentOptions = {}): Promise
 
 async function importDeck(database: Db, deck: ParsedDeck, now: Date): Promise<DeckImportReport> {
   const { prisma } = database;
-  const report: DeckImportReport = { deckId: deck.id, source: deck.source, title: deck.title, status: "unchanged", added: 0, updated: 0, retired: 0, unchanged: 0 };
-  const existingDeck = await prisma.deck.findUnique({ where: { id: deck.id }, select: { contentHash: true } });
-  if (existingDeck?.contentHash === deck.contentHash) {
-    report.unchanged = deck.cards.length;
-    return report;
-  }
-  report.status = "imported";
+  const report: DeckImportReport = { deckId: deck.id, source: deck.source, title: deck.title, status: "imported", added: 0, updated: 0, retired: 0, unchanged: 0 };
   const deckFields = {
     source: deck.source,
     title: deck.title,
