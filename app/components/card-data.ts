@@ -1,0 +1,72 @@
+/** Typed views of a study card's kind-specific `data` (the API sends it as a loose object). */
+
+export interface StudyCardView {
+  id: string;
+  deckId: string;
+  kind: string;
+  topic: string[];
+  prompt: string;
+  answer: string;
+  /** sanitized at import */
+  promptHtml: string;
+  /** sanitized at import */
+  answerHtml: string;
+  data: Record<string, unknown>;
+  state: string;
+  due: string;
+  intervals: Record<"1" | "2" | "3" | "4", string>;
+}
+
+export interface ChoiceView {
+  /** sanitized at import */
+  optionsHtml: string[];
+  correct: boolean[];
+  multiple: boolean;
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+
+export function choiceView(data: Record<string, unknown>): ChoiceView | null {
+  const optionsHtml = strings(data.optionsHtml);
+  const options = Array.isArray(data.options) ? (data.options as unknown[]) : [];
+  if (optionsHtml.length === 0 || optionsHtml.length !== options.length) return null;
+  const correct = options.map((o) => typeof o === "object" && o !== null && (o as { correct?: unknown }).correct === true);
+  return { optionsHtml, correct, multiple: data.multiple === true || correct.filter(Boolean).length > 1 };
+}
+
+/** The steps of an ordering card, in their correct order (sanitized HTML). */
+export function stepsView(data: Record<string, unknown>): string[] | null {
+  const steps = strings(data.stepsHtml);
+  return steps.length > 1 ? steps : null;
+}
+
+/** The rubric points of an open question (sanitized HTML). */
+export function pointsView(data: Record<string, unknown>): string[] | null {
+  const points = strings(data.pointsHtml);
+  return points.length > 0 ? points : null;
+}
+
+/**
+ * The answer of choice, ordering and open cards starts with the list that the structured view
+ * already shows (correct options, steps in order, key points), followed by the explanation or
+ * model answer. This returns the answer without that leading list, or the whole answer when its
+ * first block is not a list of `items` entries. Runs in the browser only (DOMParser); the
+ * HTML was sanitized at import and parsing it does not run anything.
+ */
+export function answerWithoutLeadingList(answerHtml: string, items: number): string {
+  if (typeof DOMParser === "undefined") return answerHtml;
+  const doc = new DOMParser().parseFromString(`<body>${answerHtml}</body>`, "text/html");
+  const first = doc.body.firstElementChild;
+  if (!first || (first.tagName !== "UL" && first.tagName !== "OL")) return answerHtml;
+  if (first.querySelectorAll(":scope > li").length !== items) return answerHtml;
+  first.remove();
+  return doc.body.innerHTML.trim();
+}
+
+export const KIND_LABELS: Record<string, string> = {
+  basic: "Q&A 问答",
+  cloze: "Cloze 填空",
+  choice: "Choice 选择",
+  ordering: "Ordering 排序",
+  open: "Interview 面试题",
+};

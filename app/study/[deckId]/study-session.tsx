@@ -1,0 +1,417 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { SanitizedHtml } from "@/app/components/html";
+import { newIdempotencyKey } from "@/app/components/idempotency";
+import { shuffledIndices } from "@/app/components/shuffle";
+import {
+  answerWithoutLeadingList,
+  choiceView,
+  KIND_LABELS,
+  pointsView,
+  stepsView,
+  type StudyCardView,
+} from "@/app/components/card-data";
+
+type Rating = 1 | 2 | 3 | 4;
+
+const RATINGS: { value: Rating; en: string; zh: string }[] = [
+  { value: 1, en: "Again", zh: "重来" },
+  { value: 2, en: "Hard", zh: "困难" },
+  { value: 3, en: "Good", zh: "良好" },
+  { value: 4, en: "Easy", zh: "简单" },
+];
+
+/** A card on screen: the idempotency key and start time are made once per displayed card. */
+interface Shown {
+  card: StudyCardView;
+  key: string;
+  shownAt: number;
+}
+
+/** The review endpoint accepts durations up to a day. */
+const MAX_DURATION_MS = 24 * 3600 * 1000;
+
+class ApiError extends Error {}
+
+async function api<T>(url: string, init?: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, { cache: "no-store", ...init, headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}) } });
+  } catch {
+    throw new ApiError("Could not reach the server. 无法连接服务器。");
+  }
+  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  if (!res.ok) {
+    const message = body?.error?.message ?? `Request failed (HTTP ${res.status})`;
+    throw new ApiError(body?.error?.code ? `${message} (${body.error.code})` : message);
+  }
+  return body as T;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle: string }) {
+  const nextUrl = `/api/v1/decks/${encodeURIComponent(deckId)}/next`;
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [done, setDone] = useState(false);
+  const [loading, setLoading] = useState(true);
+  const [revealed, setRevealed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [reviewed, setReviewed] = useState(0);
+  const inFlight = useRef(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const doneRef = useRef<HTMLHeadingElement>(null);
+
+  const show = (card: StudyCardView | null) => {
+    setShown(card ? { card, key: newIdempotencyKey(), shownAt: Date.now() } : null);
+    setDone(card === null);
+    setRevealed(false);
+    setLoading(false);
+  };
+
+  // the first card
+  useEffect(() => {
+    let cancelled = false;
+    api<{ card: StudyCardView | null }>(nextUrl)
+      .then((r) => {
+        if (!cancelled) show(r.card);
+      })
+      .catch((e: unknown) => {
+        if (cancelled) return;
+        setError(message(e));
+        setLoading(false);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [nextUrl]);
+
+  // focus the heading of each new card (and of the "nothing due" message)
+  const shownKey = shown?.key;
+  useEffect(() => {
+    if (shownKey) headingRef.current?.focus();
+  }, [shownKey]);
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
+
+  const loadNext = async () => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setBusy(true);
+    setLoading(true);
+    setError(null);
+    try {
+      show((await api<{ card: StudyCardView | null }>(nextUrl)).card);
+    } catch (e) {
+      setError(message(e));
+      setLoading(false);
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
+  };
+
+  const reveal = () => {
+    if (shown && !revealed) setRevealed(true);
+  };
+
+  const rate = async (rating: Rating) => {
+    if (!shown || !revealed || inFlight.current) return;
+    inFlight.current = true;
+    setBusy(true);
+    setError(null);
+    try {
+      const durationMs = Math.min(MAX_DURATION_MS, Math.max(0, Math.round(Date.now() - shown.shownAt)));
+      await api("/api/v1/reviews", {
+        method: "POST",
+        body: JSON.stringify({ cardId: shown.card.id, rating, idempotencyKey: shown.key, durationMs }),
+      });
+      setReviewed((n) => n + 1);
+      // a retry after a failed load re-sends the same key: the server records the review once
+      show((await api<{ card: StudyCardView | null }>(nextUrl)).card);
+    } catch (e) {
+      setError(message(e));
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
+  };
+
+  const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
+    const target = e.target instanceof HTMLElement ? e.target : null;
+    // a choice option's checkbox or radio keeps Space (it toggles); Enter and digits still work
+    const toggle = target instanceof HTMLInputElement && (target.type === "checkbox" || target.type === "radio");
+    const typing = target && (target.isContentEditable || ["TEXTAREA", "SELECT"].includes(target.tagName) || (target.tagName === "INPUT" && !toggle));
+    if (typing || !shown) return;
+    if (!revealed && (e.key === " " || e.key === "Enter")) {
+      // a focused button or link handles its own Space and Enter
+      if (target && (target.tagName === "BUTTON" || target.tagName === "A")) return;
+      if (toggle && e.key === " ") return;
+      e.preventDefault();
+      reveal();
+    } else if (revealed && ["1", "2", "3", "4"].includes(e.key)) {
+      e.preventDefault();
+      void rate(Number(e.key) as Rating);
+    }
+  });
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => onKeyDown(e);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, []);
+
+  const errorBox = error ? (
+    <div role="alert" className="alert" data-testid="error">
+      <p>
+        <strong>Error 出错了:</strong> {error}
+      </p>
+      {!shown && !done ? (
+        <button type="button" onClick={() => void loadNext()} disabled={busy}>
+          Retry 重试
+        </button>
+      ) : null}
+    </div>
+  ) : null;
+
+  if (done) {
+    return (
+      <>
+        {errorBox}
+        <section className="study-card done" data-testid="no-cards">
+          <h2 ref={doneRef} tabIndex={-1} >
+            No cards due in this deck 这个卡组暂时没有要复习的卡片
+          </h2>
+          <p>{reviewed > 0 ? `You reviewed ${reviewed} card${reviewed === 1 ? "" : "s"} in this session. 本次复习了 ${reviewed} 张。` : "Come back later. 稍后再来。"}</p>
+          <p>
+            <Link className="button primary" href="/">
+              Back to decks 返回卡组
+            </Link>
+          </p>
+        </section>
+      </>
+    );
+  }
+
+  if (!shown) {
+    return (
+      <>
+        {errorBox}
+        {loading ? (
+          <p className="status-line" role="status">
+            Loading… 加载中…
+          </p>
+        ) : null}
+      </>
+    );
+  }
+
+  return (
+    <>
+      {errorBox}
+      <CardView
+        key={shown.key}
+        card={shown.card}
+        deckTitle={deckTitle}
+        revealed={revealed}
+        busy={busy}
+        headingRef={headingRef}
+        onReveal={reveal}
+        onRate={(r) => void rate(r)}
+      />
+      <p className="status-line" aria-live="polite" data-testid="session-status">
+        {busy ? "Saving… 保存中…" : `Reviewed this session 本次已复习: ${reviewed}`}
+      </p>
+    </>
+  );
+}
+
+function CardView({
+  card,
+  deckTitle,
+  revealed,
+  busy,
+  headingRef,
+  onReveal,
+  onRate,
+}: {
+  card: StudyCardView;
+  deckTitle: string;
+  revealed: boolean;
+  busy: boolean;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  onReveal: () => void;
+  onRate: (rating: Rating) => void;
+}) {
+  const choice = card.kind === "choice" ? choiceView(card.data) : null;
+  const steps = card.kind === "ordering" ? stepsView(card.data) : null;
+  const points = card.kind === "open" ? pointsView(card.data) : null;
+  const [selected, setSelected] = useState<boolean[]>([]);
+
+  const order = steps ? shuffledIndices(steps.length, card.id) : [];
+  // the structured views already show the answer's leading list
+  const leadingItems = choice ? choice.correct.filter(Boolean).length : steps ? steps.length : points ? points.length : 0;
+  const answerHtml = revealed && leadingItems > 0 ? answerWithoutLeadingList(card.answerHtml, leadingItems) : card.answerHtml;
+
+  const kindLabel = (KIND_LABELS[card.kind] ?? card.kind) + (choice ? (choice.multiple ? " · multiple 多选" : " · single 单选") : "");
+  const anySelected = selected.some(Boolean);
+  const choiceRight = choice ? choice.correct.every((c, i) => c === (selected[i] ?? false)) : false;
+
+  return (
+    <article className="study-card" data-testid="card" data-card-id={card.id} data-kind={card.kind} aria-labelledby="card-heading">
+      <div className="card-meta">
+        <nav className="breadcrumb" aria-label="Topic 主题" data-testid="breadcrumb">
+          <ol>
+            <li>{deckTitle}</li>
+            {card.topic.map((t, i) => (
+              <li key={i}>{t}</li>
+            ))}
+          </ol>
+        </nav>
+        <span className="kind" data-testid="card-kind">
+          {kindLabel}
+        </span>
+      </div>
+
+      <h2 id="card-heading" className="card-heading" ref={headingRef} tabIndex={-1} aria-describedby="card-prompt">
+        Question 问题
+      </h2>
+      <SanitizedHtml id="card-prompt" className="prompt html" html={card.promptHtml} testId="prompt" />
+
+      {choice ? (
+        <fieldset className="options" data-testid="options" disabled={revealed}>
+          <legend>{choice.multiple ? "Choose all that apply 选择所有正确项" : "Choose one 选择一项"}</legend>
+          {choice.optionsHtml.map((html, i) => {
+            const isCorrect = choice.correct[i] === true;
+            const isSelected = selected[i] === true;
+            const cls = revealed ? (isCorrect ? "correct" : isSelected ? "wrong" : "") : "";
+            return (
+              <label key={i} className={`option ${cls}`} data-testid="option" data-correct={revealed ? String(isCorrect) : undefined}>
+                <input
+                  type={choice.multiple ? "checkbox" : "radio"}
+                  name={`choice-${card.id}`}
+                  checked={isSelected}
+                  onChange={(e) => {
+                    const checked = e.currentTarget.checked;
+                    setSelected((prev) =>
+                      choice.optionsHtml.map((_, j) => (j === i ? checked : choice.multiple ? prev[j] === true : false)),
+                    );
+                  }}
+                />
+                <SanitizedHtml as="span" className="inline-html" html={html} />
+                {revealed && isCorrect ? <span className="mark">✓ Correct 正确</span> : null}
+                {revealed && !isCorrect && isSelected ? <span className="mark">✗ Wrong 错误</span> : null}
+              </label>
+            );
+          })}
+        </fieldset>
+      ) : null}
+
+      {steps && !revealed ? (
+        <>
+          <p className="visually-hidden">Put these steps in order. 请排列顺序。</p>
+          <ul className="steps" data-testid="steps-shuffled" aria-label="Steps, shuffled 打乱的步骤">
+            {order.map((idx, i) => (
+              <li key={idx}>
+                <span className="badge" aria-hidden="true">
+                  {String.fromCharCode(65 + (i % 26))}
+                </span>
+                <SanitizedHtml as="span" className="inline-html" html={steps[idx] ?? ""} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <div className="answer" aria-live="polite" data-testid="answer-region">
+        {revealed ? (
+          <div className="answer-inner" data-testid="answer">
+            {choice && anySelected ? (
+              <p className={`verdict ${choiceRight ? "ok" : "bad"}`} data-testid="verdict">
+                {choiceRight ? "Right! 答对了" : "Not quite. 不完全正确"}
+              </p>
+            ) : null}
+            {steps ? (
+              <>
+                <h3>Correct order 正确顺序</h3>
+                <ol className="steps correct-order" data-testid="steps-correct">
+                  {steps.map((html, i) => (
+                    <li key={i}>
+                      <span className="badge" aria-hidden="true">
+                        {i + 1}
+                      </span>
+                      <SanitizedHtml as="span" className="inline-html" html={html} />
+                    </li>
+                  ))}
+                </ol>
+              </>
+            ) : null}
+            {points ? (
+              <>
+                <h3>Key points 要点</h3>
+                <ul className="key-points" data-testid="key-points">
+                  {points.map((html, i) => (
+                    <li key={i}>
+                      <SanitizedHtml as="span" className="inline-html" html={html} />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {answerHtml ? (
+              <>
+                {choice || steps || points ? <h3>{points ? "Reference answer 参考答案" : "Explanation 解释"}</h3> : <h3>Answer 答案</h3>}
+                <SanitizedHtml className="html" html={answerHtml} testId="answer-html" />
+              </>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+
+      <div className="actions">
+        {!revealed ? (
+          <>
+            <button type="button" className="primary reveal" onClick={onReveal} data-testid="show-answer" aria-keyshortcuts="Space Enter">
+              Show answer 显示答案
+            </button>
+            <p className="hint">
+              <kbd>Space</kbd> / <kbd>Enter</kbd> to reveal 显示答案
+            </p>
+          </>
+        ) : (
+          <>
+            <div className="ratings" role="group" aria-label="Rate your recall 评价记忆程度">
+              {RATINGS.map((r) => (
+                <button
+                  key={r.value}
+                  type="button"
+                  className={`rate-${r.value}`}
+                  onClick={() => onRate(r.value)}
+                  disabled={busy}
+                  data-testid={`rate-${r.value}`}
+                  aria-keyshortcuts={String(r.value)}
+                  aria-label={`${r.en} ${r.zh}, next in ${card.intervals[String(r.value) as "1" | "2" | "3" | "4"]}`}
+                >
+                  <span>
+                    {r.en} <kbd>{r.value}</kbd>
+                  </span>
+                  <span className="zh">{r.zh}</span>
+                  <span className="interval" data-testid={`interval-${r.value}`}>
+                    {card.intervals[String(r.value) as "1" | "2" | "3" | "4"]}
+                  </span>
+                </button>
+              ))}
+            </div>
+            <p className="hint">
+              Keys <kbd>1</kbd>–<kbd>4</kbd> rate 按键评分
+            </p>
+          </>
+        )}
+      </div>
+    </article>
+  );
+}
