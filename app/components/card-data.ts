@@ -47,20 +47,15 @@ export function pointsView(data: Record<string, unknown>): string[] | null {
 }
 
 /**
- * The answer of choice, ordering and open cards starts with the list that the structured view
- * already shows (correct options, steps in order, key points), followed by the explanation or
- * model answer. This returns the answer without that leading list, or the whole answer when its
- * first block is not a list of `items` entries. Runs in the browser only (DOMParser); the
- * HTML was sanitized at import and parsing it does not run anything.
+ * What to show below the structured answer: choice and ordering cards show their explanation,
+ * open cards their model answer (both rendered and sanitized at import); basic and cloze
+ * cards show the whole answer.
  */
-export function answerWithoutLeadingList(answerHtml: string, items: number): string {
-  if (typeof DOMParser === "undefined") return answerHtml;
-  const doc = new DOMParser().parseFromString(`<body>${answerHtml}</body>`, "text/html");
-  const first = doc.body.firstElementChild;
-  if (!first || (first.tagName !== "UL" && first.tagName !== "OL")) return answerHtml;
-  if (first.querySelectorAll(":scope > li").length !== items) return answerHtml;
-  first.remove();
-  return doc.body.innerHTML.trim();
+export function answerBodyHtml(card: StudyCardView): string {
+  const html = (v: unknown) => (typeof v === "string" ? v : "");
+  if (card.kind === "choice" || card.kind === "ordering") return html(card.data.explanationHtml);
+  if (card.kind === "open") return html(card.data.modelAnswerHtml);
+  return card.answerHtml;
 }
 
 export const KIND_LABELS: Record<string, string> = {

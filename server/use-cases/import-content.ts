@@ -35,9 +35,12 @@ export interface ImportContentResult {
 function storedContent(card: ParsedCard, deck: ParsedDeck) {
   const render = (md: string) => renderMarkdown(md, { deckFolder: deck.group });
   const data: Record<string, unknown> = cardData(card);
+  // the structured parts of a card, rendered once here so the browser never renders markdown
   if (card.kind === "choice") data.optionsHtml = card.options.map((o) => render(o.text));
   if (card.kind === "ordering") data.stepsHtml = card.steps.map(render);
   if (card.kind === "open") data.pointsHtml = card.points.map((p) => render(p.text));
+  if ((card.kind === "choice" || card.kind === "ordering") && card.explanation) data.explanationHtml = render(card.explanation);
+  if (card.kind === "open" && card.modelAnswer) data.modelAnswerHtml = render(card.modelAnswer);
   if (card.generatedBy) data.generatedBy = card.generatedBy;
   return {
     kind: card.kind,

@@ -6,7 +6,7 @@ import { SanitizedHtml } from "@/app/components/html";
 import { newIdempotencyKey } from "@/app/components/idempotency";
 import { shuffledIndices } from "@/app/components/shuffle";
 import {
-  answerWithoutLeadingList,
+  answerBodyHtml,
   choiceView,
   KIND_LABELS,
   pointsView,
@@ -253,9 +253,8 @@ function CardView({
   const [selected, setSelected] = useState<boolean[]>([]);
 
   const order = steps ? shuffledIndices(steps.length, card.id) : [];
-  // the structured views already show the answer's leading list
-  const leadingItems = choice ? choice.correct.filter(Boolean).length : steps ? steps.length : points ? points.length : 0;
-  const answerHtml = revealed && leadingItems > 0 ? answerWithoutLeadingList(card.answerHtml, leadingItems) : card.answerHtml;
+  // the structured views show options, steps or points; below them goes the explanation
+  const answerHtml = choice || steps || points ? answerBodyHtml(card) : card.answerHtml;
 
   const kindLabel = (KIND_LABELS[card.kind] ?? card.kind) + (choice ? (choice.multiple ? " · multiple 多选" : " · single 单选") : "");
   const anySelected = selected.some(Boolean);
