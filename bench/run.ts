@@ -11,7 +11,7 @@ import Database from "better-sqlite3";
 import { migrate } from "../scripts/lib/setup";
 import { openDb } from "../server/db";
 import { nextCard, recordReview } from "../server/use-cases/study";
-import { createScheduler, type SchedState } from "../lib/scheduling";
+import { createScheduler, stateFromRow, type SchedRow } from "../lib/scheduling";
 import { mulberry32 } from "./random";
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 100_000);
@@ -94,22 +94,8 @@ function benchBaseline(file: string, iterations = ITERATIONS, startAt = NOW + 10
   for (let i = 0; i < iterations; i++) {
     t += 1000;
     const start = performance.now();
-    const row = next.get(DECK, t) as {
-      id: string; due: number; stability: number; difficulty: number; elapsedDays: number; scheduledDays: number;
-      learningSteps: number; reps: number; lapses: number; state: number; lastReview: number | null;
-    };
-    const before: SchedState = {
-      due: new Date(row.due),
-      stability: row.stability,
-      difficulty: row.difficulty,
-      elapsedDays: row.elapsedDays,
-      scheduledDays: row.scheduledDays,
-      learningSteps: row.learningSteps,
-      reps: row.reps,
-      lapses: row.lapses,
-      state: row.state,
-      lastReview: row.lastReview ? new Date(row.lastReview) : null,
-    };
+    const row = next.get(DECK, t) as SchedRow & { id: string };
+    const before = stateFromRow(row);
     const a = scheduler.rate(before, 3, new Date(t));
     sqlite.transaction(() => {
       ins.run(row.id, t, `${tag}-${i}`, a.state, a.due.getTime(), a.stability, a.difficulty, a.scheduledDays);

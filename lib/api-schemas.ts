@@ -21,3 +21,23 @@ export const deckIdSchema = z.string().min(1).max(500);
 export interface ApiErrorBody {
   error: { code: string; message: string };
 }
+
+/** A card as the study API returns it (`GET /api/v1/decks/:id/next`). */
+export interface StudyCard {
+  id: string;
+  deckId: string;
+  kind: string;
+  topic: string[];
+  prompt: string;
+  answer: string;
+  /** sanitized HTML rendered at import */
+  promptHtml: string;
+  /** sanitized HTML rendered at import */
+  answerHtml: string;
+  /** kind-specific fields: options, steps, points, cloze, and their rendered HTML */
+  data: Record<string, unknown>;
+  state: "new" | "learning" | "review" | "relearning";
+  due: string;
+  /** the next interval after each rating, labelled ("1m", "3d") */
+  intervals: Record<"1" | "2" | "3" | "4", string>;
+}

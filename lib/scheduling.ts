@@ -30,15 +30,8 @@ export interface SchedulerOptions {
   enableFuzz?: boolean;
 }
 
-export function createScheduler(options: SchedulerOptions = {}) {
-  const params = generatorParameters({
-    request_retention: options.requestRetention ?? 0.9,
-    maximum_interval: options.maximumInterval ?? 36500,
-    enable_fuzz: options.enableFuzz ?? false,
-  });
-  const f = fsrs(params);
-
-  const toFsrs = (s: SchedState): FsrsCard => ({
+function toFsrs(s: SchedState): FsrsCard {
+  return {
     due: s.due,
     stability: s.stability,
     difficulty: s.difficulty,
@@ -49,8 +42,11 @@ export function createScheduler(options: SchedulerOptions = {}) {
     lapses: s.lapses,
     state: s.state as State,
     last_review: s.lastReview ?? undefined,
-  });
-  const fromFsrs = (c: FsrsCard): SchedState => ({
+  };
+}
+
+function fromFsrs(c: FsrsCard): SchedState {
+  return {
     due: c.due,
     stability: c.stability,
     difficulty: c.difficulty,
@@ -61,7 +57,45 @@ export function createScheduler(options: SchedulerOptions = {}) {
     lapses: c.lapses,
     state: c.state,
     lastReview: c.last_review ?? null,
+  };
+}
+
+/** The scheduling columns of a card row as SQLite returns them (times in epoch ms). */
+export interface SchedRow {
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  lastReview: number | null;
+}
+
+export function stateFromRow(row: SchedRow): SchedState {
+  return {
+    due: new Date(row.due),
+    stability: row.stability,
+    difficulty: row.difficulty,
+    elapsedDays: row.elapsedDays,
+    scheduledDays: row.scheduledDays,
+    learningSteps: row.learningSteps,
+    reps: row.reps,
+    lapses: row.lapses,
+    state: row.state,
+    lastReview: row.lastReview === null ? null : new Date(row.lastReview),
+  };
+}
+
+export function createScheduler(options: SchedulerOptions = {}) {
+  const params = generatorParameters({
+    request_retention: options.requestRetention ?? 0.9,
+    maximum_interval: options.maximumInterval ?? 36500,
+    enable_fuzz: options.enableFuzz ?? false,
   });
+  const f = fsrs(params);
 
   return {
     /** The state after rating the card at `now`. */
@@ -89,19 +123,7 @@ export function createScheduler(options: SchedulerOptions = {}) {
 export type Scheduler = ReturnType<typeof createScheduler>;
 
 export function newCardState(now: Date): SchedState {
-  const c = createEmptyCard(now);
-  return {
-    due: c.due,
-    stability: c.stability,
-    difficulty: c.difficulty,
-    elapsedDays: c.elapsed_days,
-    scheduledDays: c.scheduled_days,
-    learningSteps: c.learning_steps,
-    reps: c.reps,
-    lapses: c.lapses,
-    state: c.state,
-    lastReview: null,
-  };
+  return fromFsrs(createEmptyCard(now));
 }
 
 /** A short interval label as Anki shows on its buttons: "1m", "10m", "3h", "4d", "2.1mo", "1.3y". */

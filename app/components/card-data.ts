@@ -1,21 +1,8 @@
 /** Typed views of a study card's kind-specific `data` (the API sends it as a loose object). */
+import type { StudyCard } from "@/lib/api-schemas";
 
-export interface StudyCardView {
-  id: string;
-  deckId: string;
-  kind: string;
-  topic: string[];
-  prompt: string;
-  answer: string;
-  /** sanitized at import */
-  promptHtml: string;
-  /** sanitized at import */
-  answerHtml: string;
-  data: Record<string, unknown>;
-  state: string;
-  due: string;
-  intervals: Record<"1" | "2" | "3" | "4", string>;
-}
+/** The study API's card, as the browser sees it. */
+export type StudyCardView = StudyCard;
 
 export interface ChoiceView {
   /** sanitized at import */

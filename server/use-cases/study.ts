@@ -2,13 +2,14 @@
  * The study loop's use cases. The hot path (nextCard, recordReview) runs prepared
  * statements on the raw SQLite connection; see server/db.ts.
  */
-import { createScheduler, formatInterval, STATE_NAMES, type RatingValue, type SchedState } from "@/lib/scheduling";
+import { createScheduler, formatInterval, stateFromRow, STATE_NAMES, type RatingValue, type SchedRow, type SchedState } from "@/lib/scheduling";
 import { db as defaultDb, type Db, type Sqlite } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
+import type { StudyCard } from "@/lib/api-schemas";
 
 const scheduler = createScheduler();
 
-interface CardRow {
+interface CardRow extends SchedRow {
   id: string;
   deckId: string;
   kind: string;
@@ -19,31 +20,6 @@ interface CardRow {
   answerHtml: string;
   data: string;
   retired: number;
-  due: number;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: number | null;
-}
-
-function toState(row: CardRow): SchedState {
-  return {
-    due: new Date(row.due),
-    stability: row.stability,
-    difficulty: row.difficulty,
-    elapsedDays: row.elapsedDays,
-    scheduledDays: row.scheduledDays,
-    learningSteps: row.learningSteps,
-    reps: row.reps,
-    lapses: row.lapses,
-    state: row.state,
-    lastReview: row.lastReview === null ? null : new Date(row.lastReview),
-  };
 }
 
 const CARD_COLUMNS = `id, deckId, kind, topic, prompt, answer, promptHtml, answerHtml, data, retired, due, stability,
@@ -120,25 +96,8 @@ export async function listDecks(options: { now?: Date; db?: Db } = {}): Promise<
   });
 }
 
-export interface StudyCard {
-  id: string;
-  deckId: string;
-  kind: string;
-  topic: string[];
-  prompt: string;
-  answer: string;
-  promptHtml: string;
-  answerHtml: string;
-  /** kind-specific fields: options, steps, points, cloze */
-  data: Record<string, unknown>;
-  state: (typeof STATE_NAMES)[number];
-  due: string;
-  /** the next interval after each rating, labelled ("1m", "3d") */
-  intervals: Record<"1" | "2" | "3" | "4", string>;
-}
-
 function toStudyCard(row: CardRow, now: Date): StudyCard {
-  const preview = scheduler.preview(toState(row), now);
+  const preview = scheduler.preview(stateFromRow(row), now);
   return {
     id: row.id,
     deckId: row.deckId,
@@ -204,13 +163,13 @@ export async function recordReview(options: RecordReviewOptions): Promise<Review
       if (prior) {
         if (prior.cardId !== options.cardId) throw new ConflictError("idempotencyKey was already used for another card");
         const row = st.cardById.get(options.cardId)!;
-        return resultOf(row.id, options.rating, toState(row), false);
+        return resultOf(row.id, options.rating, stateFromRow(row), false);
       }
     }
     const row = st.cardById.get(options.cardId);
     if (!row) throw new NotFoundError(`no card with id ${options.cardId}`);
     if (row.retired) throw new ConflictError(`card ${options.cardId} is retired: its question is no longer in the content`);
-    const before = toState(row);
+    const before = stateFromRow(row);
     const after = scheduler.rate(before, options.rating, now);
     st.insertReview.run({
       cardId: row.id,
