@@ -32,6 +32,7 @@ interface Step {
 interface Sentence {
   children: PhrasingContent[];
   line: number;
+  phase?: string;
 }
 interface Section {
   /** heading path, enumerations stripped */
@@ -44,9 +45,9 @@ interface Section {
   sentences: Sentence[];
 }
 
-/** Exports mark adjacent bold runs with literal asterisks ("nova****准备"); they mean a space. */
+/** Exports leave four asterisks between adjacent bold runs ("nova****准备"); they mean a space. */
 function cleanText(text: string): string {
-  return tidySpaces(text.replace(/\*{2,}/g, " "));
+  return tidySpaces(text.replace(/\*{4}/g, " "));
 }
 
 function phaseText(p: Paragraph): string {
@@ -57,19 +58,21 @@ const TEMPLATES = {
   zh: {
     order: (t: string) => `把「${t}」的步骤按顺序排好`,
     phaseOrder: (t: string) => `把「${t}」的各个阶段按顺序排好`,
-    phaseSteps: (p: string) => `把「${p}」这一阶段的步骤按顺序排好`,
+    phaseSteps: (t: string, p: string) => `「${t}」中，把「${p}」这一阶段的步骤按顺序排好`,
     next: (t: string, step: string) => `「${t}」中，下面这一步之后紧接着发生什么？\n\n> ${step}`,
     phaseOf: (t: string, step: string) => `「${t}」中，下面这一步属于哪个阶段？\n\n> ${step}`,
     open: (t: string) => `面试题：请完整讲一讲「${t}」。`,
+    openPoints: (t: string) => `面试题：说说「${t}」的要点。`,
     first: (t: string) => `「${t}」的第一步是什么？`,
   },
   en: {
     order: (t: string) => `Put the steps of “${t}” in order`,
     phaseOrder: (t: string) => `Put the phases of “${t}” in order`,
-    phaseSteps: (p: string) => `Put the steps of the phase “${p}” in order`,
+    phaseSteps: (t: string, p: string) => `In “${t}”, put the steps of the phase “${p}” in order`,
     next: (t: string, step: string) => `In “${t}”, what happens right after this step?\n\n> ${step}`,
     phaseOf: (t: string, step: string) => `In “${t}”, which phase does this step belong to?\n\n> ${step}`,
     open: (t: string) => `Interview question: walk me through “${t}”.`,
+    openPoints: (t: string) => `Interview question: what are the key points of “${t}”?`,
     first: (t: string) => `What is the first step of “${t}”?`,
   },
 };
@@ -83,19 +86,31 @@ const STOPWORDS = new Set(
   "a an and are as at be by for from in into is it of on or the to with via its this that then than after before when which".split(" "),
 );
 
-/** English technical terms of a point, as rubric keywords (each its own group). */
-export function technicalTerms(text: string, max = 3): string[][] {
-  const seen = new Set<string>();
-  const out: string[][] = [];
-  for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*/g)) {
-    const term = m[0];
-    const key = term.toLowerCase();
-    if (term.length < 2 || STOPWORDS.has(key) || seen.has(key)) continue;
-    seen.add(key);
-    out.push([term]);
-    if (out.length >= max) break;
+/**
+ * Technical terms of a rubric point, as keywords (each its own group). In Chinese notes every
+ * run of Latin words is a term ("API key", "veth pair"); in English notes only words that look
+ * technical count (acronyms, mixed case, or with - _ . / or digits), since plain words
+ * ("calls", "checks") would be required by the rubric for nothing. A term inside a longer
+ * one ("nova" in "nova-api") is dropped.
+ */
+export function technicalTerms(text: string, options: { english?: boolean; max?: number } = {}): string[][] {
+  const max = options.max ?? 3;
+  const looksTechnical = (w: string) => /[-_./0-9]/.test(w) || /^[A-Z]{2,}s?$/.test(w) || /[a-z][A-Z]/.test(w);
+  const candidates: string[] = [];
+  if (options.english) {
+    for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9]*(?:[-_./][A-Za-z0-9]+)*/g)) if (looksTechnical(m[0])) candidates.push(m[0]);
+  } else {
+    for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9]*(?:[-_./][A-Za-z0-9]+)*(?: [A-Za-z][A-Za-z0-9]*(?:[-_./][A-Za-z0-9]+)*){0,2}/g)) {
+      const words = m[0].split(" ");
+      while (words.length > 0 && STOPWORDS.has(words[0]!.toLowerCase())) words.shift();
+      while (words.length > 0 && STOPWORDS.has(words[words.length - 1]!.toLowerCase())) words.pop();
+      const phrase = words.join(" ");
+      if (phrase.length >= 2) candidates.push(phrase);
+    }
   }
-  return out;
+  const unique = [...new Map(candidates.map((c) => [c.toLowerCase(), c])).values()];
+  const kept = unique.filter((c) => !unique.some((o) => o !== c && o.length > c.length && o.toLowerCase().split(/[-_./ ]/).includes(c.toLowerCase())));
+  return kept.slice(0, max).map((term) => [term]);
 }
 
 function collectSections(input: NotesInput): Section[] {
@@ -110,10 +125,10 @@ function collectSections(input: NotesInput): Section[] {
     const text = cleanText(plainText(p));
     if (text === "") return;
     current.steps.push({ text, line: startLine(p), phase, details });
-    if (p.children.some((c) => c.type === "strong")) current.sentences.push({ children: p.children, line: startLine(p) });
+    addSentence(p);
   };
   const addSentence = (p: Paragraph) => {
-    if (p.children.some((c) => c.type === "strong")) current.sentences.push({ children: p.children, line: startLine(p) });
+    if (p.children.some((c) => c.type === "strong")) current.sentences.push({ children: p.children, line: startLine(p), phase });
   };
 
   const walkItem = (item: ListItem, ordered: boolean, lineOffset: number) => {
@@ -186,8 +201,35 @@ function shift(p: Paragraph, lineOffset: number): Paragraph {
   return { ...p, position: { start: { ...p.position.start, line: p.position.start.line + lineOffset }, end: p.position.end } };
 }
 
+/** Section titles that name a collection of facts, not a process, in either language. */
+const NOT_A_PROCESS = /内容|概念|类型|种类|区别|组成|术语|文件|types?\b|concepts?\b|glossary|terms\b|vocabulary|overview|components?\b/i;
+
+/** A sentence that defines something ("X 是 …", "X is a …") states a fact, not what happens next. */
+function isDefinition(text: string): boolean {
+  return /^[^，,。；;]{1,40}?(?:就是|即|是一|是)/u.test(text) || /^\S+(?: \S+){0,4} (?:is|are) (?:a|an|the)\b/i.test(text);
+}
+
+/**
+ * Words of a phase name that no other phase name has: a step containing one gives its phase
+ * away ("glance" in a step of the glance phase). Latin words count alone; a Chinese name
+ * counts as its whole runs of Han characters (without 阶段/过程/步骤), since without word
+ * segmentation single characters or pairs would match common verbs like 创建.
+ */
+function distinctiveWords(name: string, others: string[]): string[] {
+  const words = (n: string) => {
+    const out = new Set<string>();
+    for (const m of n.toLowerCase().matchAll(/[a-z][a-z0-9-]{2,}/g)) out.add(m[0]);
+    for (const m of n.replace(/阶段|过程|步骤/g, " ").matchAll(/\p{Script=Han}{2,}/gu)) out.add(m[0]);
+    return out;
+  };
+  const generic = new Set(["phase", "stage", "step", "steps"]);
+  const otherWords = new Set(others.flatMap((o) => [...words(o)]));
+  return [...words(name)].filter((w) => !otherWords.has(w) && !generic.has(w) && !STOPWORDS.has(w));
+}
+
 export function generateNotesCards(input: NotesInput): ParsedCard[] {
-  const t = input.language.toLowerCase().startsWith("zh") ? TEMPLATES.zh : TEMPLATES.en;
+  const zh = input.language.toLowerCase().startsWith("zh");
+  const t = zh ? TEMPLATES.zh : TEMPLATES.en;
   const sections = collectSections(input);
   const cards: ParsedCard[] = [];
   const ids = new Set<string>();
@@ -197,47 +239,59 @@ export function generateNotesCards(input: NotesInput): ParsedCard[] {
     ids.add(id);
     cards.push({ ...card, id } as ParsedCard);
   };
-  const numbered = (items: string[]) => items.map((s, k) => `${k + 1}. ${md(s)}`).join("\n");
+  const numbered = (items: string[]) => items.map((s, k) => `${k + 1}. ${s}`).join("\n");
 
   for (const s of sections) {
-    const title = s.path[s.path.length - 1] ?? input.title;
-    const steps = s.steps;
+    // a subsection is named with its parents, so the prompt says which process it is about
+    const title = s.path.length > 0 ? s.path.join(" › ") : input.title;
+    const steps = s.steps.map((x) => ({ ...x, md: md(x.text) }));
     const phases = [...new Map(s.phases.map((p) => [p.name, p])).values()];
     const phaseTopic = (p: string | undefined) => (p && phases.length >= 2 ? [...s.path, p] : s.path);
+    const isProcess = phases.length >= 2 || !NOT_A_PROCESS.test(s.path[s.path.length - 1] ?? "");
 
-    if (steps.length >= 2) {
-      const texts = steps.map((x) => x.text);
-      const prompt = t.order(title);
-      add({ kind: "ordering", topic: s.path, line: steps[0]!.line, prompt, answer: numbered(texts), steps: texts, generatedBy: "notes:process-order" }, prompt);
-      const first = t.first(title);
-      add({ kind: "basic", topic: s.path, line: steps[0]!.line, prompt: first, answer: md(texts[0]!), generatedBy: "notes:first-step" }, first);
+    if (isProcess && steps.length >= 2) {
+      if (steps.length >= 3) {
+        const prompt = t.order(title);
+        add({ kind: "ordering", topic: s.path, line: steps[0]!.line, prompt, answer: numbered(steps.map((x) => x.md)), steps: steps.map((x) => x.md), generatedBy: "notes:process-order" }, prompt);
+      }
+      if (steps.length >= 5) {
+        const first = t.first(title);
+        add({ kind: "basic", topic: s.path, line: steps[0]!.line, prompt: first, answer: steps[0]!.md, generatedBy: "notes:first-step" }, first);
+      }
       for (let k = 0; k + 1 < steps.length; k++) {
         const step = steps[k]!;
         const next = steps[k + 1]!;
-        const prompt = t.next(title, md(step.text));
-        const answer = md(next.text) + (next.details.length ? "\n\n" + next.details.map((d) => `- ${md(d)}`).join("\n") : "");
-        add({ kind: "basic", topic: phaseTopic(step.phase), line: step.line, prompt, answer, generatedBy: "notes:next-step" }, prompt);
+        if (isDefinition(next.text)) continue;
+        const prompt = t.next(title, step.md);
+        const answer = next.md + (next.details.length ? "\n\n" + next.details.map((d) => `- ${md(d)}`).join("\n") : "");
+        // filed under the phase of the step asked for, which is what the learner must know
+        add({ kind: "basic", topic: phaseTopic(next.phase), line: step.line, prompt, answer, generatedBy: "notes:next-step" }, prompt);
       }
     }
     if (phases.length >= 2) {
       const names = phases.map((p) => p.name);
-      const prompt = t.phaseOrder(title);
-      add({ kind: "ordering", topic: s.path, line: phases[0]!.line, prompt, answer: numbered(names), steps: names, generatedBy: "notes:phase-order" }, prompt);
+      if (phases.length >= 3) {
+        const prompt = t.phaseOrder(title);
+        add({ kind: "ordering", topic: s.path, line: phases[0]!.line, prompt, answer: numbered(names.map(md)), steps: names.map(md), generatedBy: "notes:phase-order" }, prompt);
+      }
       for (const p of phases) {
-        const inPhase = steps.filter((x) => x.phase === p.name).map((x) => x.text);
-        if (inPhase.length >= 3) {
-          const prompt = t.phaseSteps(p.name);
+        const inPhase = steps.filter((x) => x.phase === p.name).map((x) => x.md);
+        // a phase's own ordering only pays when the whole process is long
+        if (steps.length >= 8 && inPhase.length >= 3) {
+          const prompt = t.phaseSteps(title, p.name);
           add({ kind: "ordering", topic: [...s.path, p.name], line: p.line, prompt, answer: numbered(inPhase), steps: inPhase, generatedBy: "notes:phase-steps-order" }, prompt);
         }
       }
       for (const step of steps) {
         if (!step.phase) continue;
-        const prompt = t.phaseOf(title, md(step.text));
+        const giveaway = distinctiveWords(step.phase, names.filter((n) => n !== step.phase));
+        if (giveaway.some((w) => step.text.toLowerCase().includes(w))) continue;
+        const prompt = t.phaseOf(title, step.md);
         const options = names.map((n) => ({ text: md(n), correct: n === step.phase }));
         add({ kind: "choice", topic: phaseTopic(step.phase), line: step.line, prompt, answer: `- ${md(step.phase)}`, options, multiple: false, generatedBy: "notes:phase-of-step" }, prompt);
       }
     }
-    for (const sentence of s.sentences) addBoldClozes(sentence, s.path, add);
+    for (const sentence of s.sentences) addBoldClozes(sentence, phaseTopic(sentence.phase), add);
   }
 
   // one interview question per top-level section, its rubric the section's steps (or points)
@@ -246,27 +300,34 @@ export function generateNotesCards(input: NotesInput): ParsedCard[] {
     if (s.depth !== topDepth) continue;
     const subtree = sections.filter((x) => x.path.length >= s.path.length && s.path.every((p, k) => x.path[k] === p));
     const steps = subtree.flatMap((x) => x.steps);
-    const source = steps.length > 0 ? steps.map((x) => ({ text: x.text, line: x.line })) : subtree.flatMap((x) => x.points);
+    const usesSteps = steps.length > 0;
+    const source = usesSteps ? steps.map((x) => ({ text: x.text, line: x.line })) : subtree.flatMap((x) => x.points);
     if (source.length === 0) continue;
     const title = s.path[s.path.length - 1]!;
-    const points: RubricPoint[] = source.map((x) => ({ text: x.text, keywords: technicalTerms(x.text) }));
-    const answer = steps.length > 0 ? modelAnswer(steps) : points.map((p) => `- ${md(p.text)}`).join("\n");
-    const prompt = t.open(title);
+    const points: RubricPoint[] = source.map((x) => ({ text: md(x.text), keywords: technicalTerms(x.text, { english: !zh }) }));
+    const answer = usesSteps ? modelAnswer(subtree, s) : points.map((p) => `- ${p.text}`).join("\n");
+    const isProcess = usesSteps && !NOT_A_PROCESS.test(title);
+    const prompt = isProcess ? t.open(title) : t.openPoints(title);
     add({ kind: "open", topic: s.path, line: s.line, prompt, answer, points, modelAnswer: answer, generatedBy: "notes:section-interview" }, prompt);
   }
   return cards;
 }
 
-function modelAnswer(steps: Step[]): string {
+/** The model answer of a section: its steps numbered, under subsection and phase headings. */
+function modelAnswer(subtree: Section[], top: Section): string {
   const out: string[] = [];
-  let phase: string | undefined;
+  const withSteps = subtree.filter((x) => x.steps.length > 0);
   let n = 0;
-  for (const s of steps) {
-    if (s.phase && s.phase !== phase) {
-      phase = s.phase;
-      out.push(`\n**${md(phase)}**\n`);
+  for (const sec of withSteps) {
+    if (withSteps.length > 1 && sec !== top) out.push(`\n**${md(sec.path.slice(top.path.length).join(" › "))}**\n`);
+    let phase: string | undefined;
+    for (const s of sec.steps) {
+      if (s.phase && s.phase !== phase) {
+        phase = s.phase;
+        out.push(`\n*${md(phase)}*\n`);
+      }
+      out.push(`${++n}. ${md(s.text)}`);
     }
-    out.push(`${++n}. ${md(s.text)}`);
   }
   return out.join("\n").trim();
 }

@@ -9,6 +9,7 @@ import { describe, it, expect } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
 import { parseDeck } from "../../lib/content/parse";
+import { technicalTerms } from "../../lib/content/notes";
 import type { ParsedCard, ParsedDeck, CardKind } from "../../lib/content/types";
 
 const DIR = path.resolve(__dirname, "../fixtures/notes");
@@ -52,15 +53,19 @@ function commonChecks(deck: ParsedDeck) {
   expect(new Set(deck.cards.map((c) => c.id)).size).toBe(deck.cards.length);
 }
 
-/** Next-step cards of a section: each answered by the step after the one it quotes. */
-function checkNextSteps(deck: ParsedDeck, topic: string[], title: string, lang: "zh" | "en") {
+/**
+ * Next-step cards of a section: one per pair of adjacent steps, quoting the first and answered by
+ * the second (both markdown-escaped, as in the ordering card), filed under the answer's phase.
+ */
+function checkNextSteps(deck: ParsedDeck, topic: string[], title: string, lang: "zh" | "en", answerPhases?: string[]) {
   const steps = processOrder(deck, topic).steps;
   const next = rule(deck, "basic", "notes:next-step").filter((c) => c.topic.slice(0, topic.length).join("/") === topic.join("/") && c.topic.length <= topic.length + 1);
   expect(next).toHaveLength(steps.length - 1);
   next.forEach((c, k) => {
     const head = lang === "zh" ? `「${title}」中，下面这一步之后紧接着发生什么？\n\n> ` : `In “${title}”, what happens right after this step?\n\n> `;
-    expect(c.prompt.startsWith(head)).toBe(true);
-    expect(c.answer.replace(/\\/g, "")).toBe(steps[k + 1]);
+    expect(c.prompt).toBe(head + steps[k]);
+    expect(c.answer).toBe(steps[k + 1]);
+    expect(c.topic).toEqual(answerPhases ? [...topic, answerPhases[k + 1]] : topic);
   });
 }
 
@@ -94,7 +99,11 @@ describe("k8s-pod-creation.md (Chinese, phases, bold terms)", () => {
     ]);
     expect(card.prompt).toBe(`把「${POD}」的步骤按顺序排好`);
     expect(card.line).toBe(13);
-    checkNextSteps(deck, [POD], POD, "zh");
+    const P = ["提交请求阶段", "调度阶段", "kubelet 创建容器阶段"];
+    checkNextSteps(deck, [POD], POD, "zh", [0, 0, 0, 1, 1, 1, 2, 2, 2, 2].map((k) => P[k]!));
+    expect(rule(deck, "basic", "notes:first-step").map((c) => [c.topic, c.prompt, c.answer])).toEqual([
+      [[POD], `「${POD}」的第一步是什么？`, "用户通过 kubectl 提交 Pod 的 YAML 到 kube-apiserver。"],
+    ]);
   });
 
   it("phases, with **** artifacts turned into nothing (between CJK) or a space (after Latin)", () => {
@@ -102,17 +111,19 @@ describe("k8s-pod-creation.md (Chinese, phases, bold terms)", () => {
     expect(phases).toHaveLength(1);
     expect(phases[0]!.steps).toEqual(["提交请求阶段", "调度阶段", "kubelet 创建容器阶段"]);
     expect(phases[0]!.prompt).toBe(`把「${POD}」的各个阶段按顺序排好`);
+    // the 4 steps of the kubelet phase all say "kubelet": a giveaway, so they get no choice card
+    // ("提交 Pod" in step 1 is not the whole name run "提交请求", so it stays)
     const which = rule(deck, "choice", "notes:phase-of-step");
     expect(which.map((c) => c.options.find((o) => o.correct)!.text)).toEqual([
       "提交请求阶段", "提交请求阶段", "提交请求阶段",
       "调度阶段", "调度阶段", "调度阶段",
-      "kubelet 创建容器阶段", "kubelet 创建容器阶段", "kubelet 创建容器阶段", "kubelet 创建容器阶段",
     ]);
-    expect(which[0]!.prompt.startsWith(`「${POD}」中，下面这一步属于哪个阶段？`)).toBe(true);
+    const steps = processOrder(deck, [POD]).steps;
+    which.forEach((c, k) => expect(c.prompt).toBe(`「${POD}」中，下面这一步属于哪个阶段？\n\n> ${steps[k]}`));
     expect(rule(deck, "ordering", "notes:phase-steps-order").map((c) => [c.topic, c.steps.length, c.prompt])).toEqual([
-      [[POD, "提交请求阶段"], 3, "把「提交请求阶段」这一阶段的步骤按顺序排好"],
-      [[POD, "调度阶段"], 3, "把「调度阶段」这一阶段的步骤按顺序排好"],
-      [[POD, "kubelet 创建容器阶段"], 4, "把「kubelet 创建容器阶段」这一阶段的步骤按顺序排好"],
+      [[POD, "提交请求阶段"], 3, `「${POD}」中，把「提交请求阶段」这一阶段的步骤按顺序排好`],
+      [[POD, "调度阶段"], 3, `「${POD}」中，把「调度阶段」这一阶段的步骤按顺序排好`],
+      [[POD, "kubelet 创建容器阶段"], 4, `「${POD}」中，把「kubelet 创建容器阶段」这一阶段的步骤按顺序排好`],
     ]);
   });
 
@@ -122,17 +133,21 @@ describe("k8s-pod-creation.md (Chinese, phases, bold terms)", () => {
       "kube-proxy 写入的 iptables 规则把目的地址做 DNAT",
       "请求被转发到某一个后端 Pod",
     ]);
+    checkNextSteps(deck, ["Service访问流程"], "Service访问流程", "zh");
+    // 3 steps: no first-step card
+    expect(rule(deck, "basic", "notes:first-step").filter((c) => c.topic[0] === "Service访问流程")).toEqual([]);
   });
 
   it("bold terms inside steps and bullets become clozes", () => {
     const clozes = rule(deck, "cloze", "notes:bold-cloze");
-    expect(clozes.map((c) => [c.topic[0], c.cloze[0]!.text])).toEqual([
-      [POD, "kube-apiserver"],
-      [POD, "etcd"],
-      [POD, "kubelet"],
-      [POD, "CNI"],
-      ["Service访问流程", "iptables"],
-      ["常见概念", "ReplicaSet"],
+    // topics include the phase, like the other cards of a phased section
+    expect(clozes.map((c) => [c.topic, c.cloze[0]!.text])).toEqual([
+      [[POD, "提交请求阶段"], "kube-apiserver"],
+      [[POD, "提交请求阶段"], "etcd"],
+      [[POD, "kubelet 创建容器阶段"], "kubelet"],
+      [[POD, "kubelet 创建容器阶段"], "CNI"],
+      [["Service访问流程"], "iptables"],
+      [["常见概念"], "ReplicaSet"],
     ]);
     expect(clozes[1]!.prompt).toBe("kube-apiserver 将 Pod 对象写入 \\[…\\] 并返回。");
     expect(clozes[5]!.prompt).toBe("Deployment 通过 \\[…\\] 管理 Pod 副本");
@@ -145,26 +160,53 @@ describe("k8s-pod-creation.md (Chinese, phases, bold terms)", () => {
 
   it("a section of bullet points gets an open card whose rubric is the points (images and blanks skipped)", () => {
     const open = rule(deck, "open", "notes:section-interview").find((c) => c.topic[0] === "常见概念")!;
-    expect(open.prompt).toBe("面试题：请完整讲一讲「常见概念」。");
+    expect(open.prompt).toBe("面试题：说说「常见概念」的要点。");
     expect(open.points.map((p) => p.text)).toEqual([
       "Pod 是 Kubernetes 里最小的调度单位",
       "Deployment 通过 ReplicaSet 管理 Pod 副本",
       "DaemonSet 保证每个节点运行一个 Pod",
     ]);
-    expect(open.points[1]!.keywords).toEqual([["Deployment"], ["ReplicaSet"], ["Pod"]]);
+    expect(open.points.map((p) => p.keywords)).toEqual([
+      [["Pod"], ["Kubernetes"]],
+      [["Deployment"], ["ReplicaSet"], ["Pod"]],
+      [["DaemonSet"], ["Pod"]],
+    ]);
+    expect(open.modelAnswer).toBe(open.points.map((p) => `- ${p.text}`).join("\n"));
+    // no sequence cards for a section of points
+    expect(deck.cards.filter((c) => c.topic[0] === "常见概念").map((c) => c.generatedBy)).toEqual(["notes:bold-cloze", "notes:section-interview"]);
+  });
+
+  it("the pod open card: process prompt, phases in italics, keywords per step", () => {
+    const open = rule(deck, "open", "notes:section-interview").find((c) => c.topic[0] === POD)!;
+    expect(open.prompt).toBe(`面试题：请完整讲一讲「${POD}」。`);
+    expect(open.modelAnswer).toContain("*调度阶段*\n\n4. kube-scheduler 通过 watch 发现还没有绑定节点的 Pod。");
+    expect(open.modelAnswer).not.toContain("**");
+    expect(open.points.map((p) => p.keywords)).toEqual([
+      [["kubectl"], ["Pod"], ["YAML"]],
+      [["kube-apiserver"]],
+      [["kube-apiserver"], ["Pod"], ["etcd"]],
+      [["kube-scheduler"], ["watch"], ["Pod"]],
+      [["kube-scheduler"]],
+      [["kube-scheduler"], ["apiserver"]],
+      [["kubelet"], ["watch"], ["Pod"]],
+      [["kubelet"], ["CRI"], ["pause"]],
+      [["kubelet"], ["CNI"], ["Pod"]],
+      [["kubelet"], ["Pod"], ["apiserver"]],
+    ]);
   });
 
   it("exact card counts", () => {
     // 3 sections: Pod (10 steps, 3 phases of 3/3/4 steps), Service (3 steps), concepts (3 points)
-    // orderings: 2 process + 1 phase + 3 per-phase; basics: 2 first + 9 + 2 next; choices: 10;
+    // orderings: 2 process + 1 phase + 3 per-phase (10 >= 8 steps); basics: 1 first (only Pod has
+    // >= 5 steps) + 9 + 2 next; choices: 6 (the 4 kubelet steps name their phase);
     // clozes: 4 bold terms in pod steps + 1 in service + 1 in concepts; opens: 3.
     expect(counts(deck)).toEqual({
       "ordering:notes:process-order": 2,
-      "basic:notes:first-step": 2,
+      "basic:notes:first-step": 1,
       "basic:notes:next-step": 11,
       "ordering:notes:phase-order": 1,
       "ordering:notes:phase-steps-order": 3,
-      "choice:notes:phase-of-step": 10,
+      "choice:notes:phase-of-step": 6,
       "cloze:notes:bold-cloze": 6,
       "open:notes:section-interview": 3,
     });
@@ -185,13 +227,16 @@ describe("tcp-linux-boot.md (Chinese, two processes)", () => {
 
   it("the handshake: 3 steps from the indented block and between image / blank bullets", () => {
     const card = processOrder(deck, [TCP]);
+    // ordering steps are markdown: "_" is escaped
     expect(card.steps).toEqual([
-      "客户端发送 SYN 报文，进入 SYN_SENT 状态",
-      "服务端收到后回复 SYN+ACK 报文，进入 SYN_RCVD 状态",
+      "客户端发送 SYN 报文，进入 SYN\\_SENT 状态",
+      "服务端收到后回复 SYN+ACK 报文，进入 SYN\\_RCVD 状态",
       "客户端回复 ACK，双方进入 ESTABLISHED 状态",
     ]);
+    expect(card.answer).toBe(card.steps.map((s, k) => `${k + 1}. ${s}`).join("\n"));
     expect(card.line).toBe(11);
-    expect(rule(deck, "basic", "notes:first-step").find((c) => c.topic[0] === TCP)!.prompt).toBe(`「${TCP}」的第一步是什么？`);
+    // 3 steps: no first-step card
+    expect(rule(deck, "basic", "notes:first-step").map((c) => c.topic)).toEqual([[BOOT]]);
     checkNextSteps(deck, [TCP], TCP, "zh");
   });
 
@@ -200,38 +245,63 @@ describe("tcp-linux-boot.md (Chinese, two processes)", () => {
     expect(card.steps).toHaveLength(6);
     expect(card.steps[0]).toBe("主板上电，BIOS 或 UEFI 执行自检（POST）。");
     expect(card.steps[5]).toBe("systemd 按依赖启动各个 unit，最后进入默认 target。");
-    checkNextSteps(deck, [BOOT], BOOT, "zh");
+    expect(rule(deck, "basic", "notes:first-step")[0]!.prompt).toBe(`「${BOOT}」的第一步是什么？`);
+    expect(rule(deck, "basic", "notes:first-step")[0]!.answer).toBe("主板上电，BIOS 或 UEFI 执行自检（POST）。");
+    checkNextSteps(deck, [BOOT], BOOT, "zh", ["固件阶段", "固件阶段", "引导阶段", "引导阶段", "用户空间阶段", "用户空间阶段"]);
     expect(rule(deck, "ordering", "notes:phase-order")[0]!.steps).toEqual(["固件阶段", "引导阶段", "用户空间阶段"]);
-    // every phase has 2 steps: no per-phase ordering
+    // 6 steps (< 8) and every phase has 2: no per-phase ordering
     expect(rule(deck, "ordering", "notes:phase-steps-order")).toEqual([]);
-    expect(rule(deck, "choice", "notes:phase-of-step").map((c) => c.topic[1])).toEqual(["固件阶段", "固件阶段", "引导阶段", "引导阶段", "用户空间阶段", "用户空间阶段"]);
+    // "引导程序 GRUB …" names its phase 引导: no choice card for it
+    const which = rule(deck, "choice", "notes:phase-of-step");
+    expect(which.map((c) => c.topic[1])).toEqual(["固件阶段", "固件阶段", "引导阶段", "用户空间阶段", "用户空间阶段"]);
+    expect(which.map((c) => c.prompt.split("> ")[1])).toEqual([0, 1, 3, 4, 5].map((k) => card.steps[k]));
   });
 
   it("bold terms become clozes", () => {
     const clozes = rule(deck, "cloze", "notes:bold-cloze");
     expect(clozes.map((c) => c.cloze[0]!.text)).toEqual(["SYN", "BIOS", "GRUB", "systemd"]);
+    expect(clozes.map((c) => c.topic)).toEqual([[TCP], [BOOT, "固件阶段"], [BOOT, "引导阶段"], [BOOT, "用户空间阶段"]]);
     expect(clozes[3]!.prompt).toBe("内核启动第一个进程 \\[…\\]（PID 1）。");
     expect(clozes[3]!.line).toBe(28);
   });
 
-  it("open card keywords are the English terms of each step", () => {
+  it("open card keywords are the English terms of each step, a term inside a longer one dropped", () => {
     const open = rule(deck, "open", "notes:section-interview")[0]!;
+    expect(open.prompt).toBe(`面试题：请完整讲一讲「${TCP}」。`);
+    // rubric point text is markdown, like the model answer
+    expect(open.points.map((p) => p.text)).toEqual(processOrder(deck, [TCP]).steps);
+    // "SYN" is a part of "SYN_SENT" / "SYN_RCVD"
     expect(open.points.map((p) => p.keywords)).toEqual([
-      [["SYN"], ["SYN_SENT"]],
-      [["SYN"], ["ACK"], ["SYN_RCVD"]],
+      [["SYN_SENT"]],
+      [["ACK"], ["SYN_RCVD"]],
       [["ACK"], ["ESTABLISHED"]],
     ]);
+    const boot = rule(deck, "open", "notes:section-interview")[1]!;
+    expect(boot.points.map((p) => p.keywords)).toEqual([
+      [["BIOS"], ["UEFI"], ["POST"]],
+      [["BIOS"], ["MBR"]],
+      [["GRUB"], ["initramfs"]],
+      [],
+      [["systemd"], ["PID"]],
+      [["systemd"], ["unit"], ["target"]],
+    ]);
+    expect(boot.modelAnswer).toBe(
+      "*固件阶段*\n\n1. 主板上电，BIOS 或 UEFI 执行自检（POST）。\n2. BIOS 按启动顺序找到引导设备并读取 MBR。\n\n" +
+        "*引导阶段*\n\n3. 引导程序 GRUB 加载内核和 initramfs。\n4. 内核解压并初始化硬件，挂载根文件系统。\n\n" +
+        "*用户空间阶段*\n\n5. 内核启动第一个进程 systemd（PID 1）。\n6. systemd 按依赖启动各个 unit，最后进入默认 target。",
+    );
   });
 
   it("exact card counts", () => {
-    // TCP: 3 steps -> 1 ordering, 1 first, 2 next, 1 cloze; boot: 6 steps -> 1 ordering, 1 first,
-    // 5 next, 3 phases -> 1 phase ordering and 6 choices, 3 clozes; 2 open cards.
+    // TCP: 3 steps -> 1 ordering, no first (< 5 steps), 2 next, 1 cloze; boot: 6 steps -> 1 ordering,
+    // 1 first, 5 next, 3 phases -> 1 phase ordering and 5 choices (the GRUB step names 引导), 3 clozes;
+    // 2 open cards.
     expect(counts(deck)).toEqual({
       "ordering:notes:process-order": 2,
-      "basic:notes:first-step": 2,
+      "basic:notes:first-step": 1,
       "basic:notes:next-step": 7,
       "ordering:notes:phase-order": 1,
-      "choice:notes:phase-of-step": 6,
+      "choice:notes:phase-of-step": 5,
       "cloze:notes:bold-cloze": 4,
       "open:notes:section-interview": 2,
     });
@@ -262,10 +332,12 @@ describe("dns-query.md (English, ## subsections under # sections)", () => {
       "The stub resolver checks the hosts file and the local cache.",
       "On a miss it sends the query to the configured recursive resolver over UDP port 53.",
     ]);
-    expect(card.prompt).toBe("Put the steps of “Local lookup” in order");
+    // a subsection is named with its parent
+    expect(card.prompt).toBe("Put the steps of “How a DNS query is resolved › Local lookup” in order");
     expect(card.line).toBe(14);
-    checkNextSteps(deck, [DNS, "Local lookup"], "Local lookup", "en");
-    expect(rule(deck, "basic", "notes:first-step")[0]!.prompt).toBe("What is the first step of “Local lookup”?");
+    checkNextSteps(deck, [DNS, "Local lookup"], "How a DNS query is resolved › Local lookup", "en");
+    // 3 and 4 steps: no first-step cards anywhere in this deck
+    expect(rule(deck, "basic", "notes:first-step")).toEqual([]);
   });
 
   it("recursive resolution: steps and phases nested under an image bullet", () => {
@@ -276,20 +348,42 @@ describe("dns-query.md (English, ## subsections under # sections)", () => {
       "The authoritative server returns the A record.",
       "The recursive resolver caches the answer for its TTL and returns it to the client.",
     ]);
-    checkNextSteps(deck, [DNS, "Recursive resolution"], "Recursive resolution", "en");
-    const phases = rule(deck, "ordering", "notes:phase-order");
-    expect(phases.map((c) => [c.prompt, c.steps])).toEqual([["Put the phases of “Recursive resolution” in order", ["Root servers", "TLD and authoritative servers"]]]);
+    const TLD = "TLD and authoritative servers";
+    // each card is filed under the phase of the step it asks for
+    checkNextSteps(deck, [DNS, "Recursive resolution"], "How a DNS query is resolved › Recursive resolution", "en", ["Root servers", TLD, TLD, TLD]);
+    // 2 phases: no phase ordering; 4 steps (< 8): no per-phase ordering
+    expect(rule(deck, "ordering", "notes:phase-order")).toEqual([]);
+    expect(rule(deck, "ordering", "notes:phase-steps-order")).toEqual([]);
+    // steps 1-3 name their phase ("root server", "TLD", "authoritative"): no choice card. Step 4
+    // names neither phase — the only word it shares with a phase name is "and", which gives nothing
+    // away — so it keeps its card.
     const which = rule(deck, "choice", "notes:phase-of-step");
-    expect(which.map((c) => c.answer)).toEqual(["- Root servers", "- TLD and authoritative servers", "- TLD and authoritative servers", "- TLD and authoritative servers"]);
-    expect(which[0]!.prompt.startsWith("In “Recursive resolution”, which phase does this step belong to?\n\n> ")).toBe(true);
-    expect(rule(deck, "ordering", "notes:phase-steps-order").map((c) => c.prompt)).toEqual(["Put the steps of the phase “TLD and authoritative servers” in order"]);
+    expect(which.map((c) => [c.topic, c.prompt, c.answer])).toEqual([
+      [
+        [DNS, "Recursive resolution", TLD],
+        "In “How a DNS query is resolved › Recursive resolution”, which phase does this step belong to?\n\n> The recursive resolver caches the answer for its TTL and returns it to the client.",
+        `- ${TLD}`,
+      ],
+    ]);
   });
 
   it("the top-level open card covers the steps of every subsection, in order", () => {
     const open = rule(deck, "open", "notes:section-interview");
     expect(open.map((c) => c.topic)).toEqual([[DNS], ["DNS record types"]]);
     expect(open[0]!.prompt).toBe("Interview question: walk me through “How a DNS query is resolved”.");
+    expect(open[1]!.prompt).toBe("Interview question: what are the key points of “DNS record types”?");
     expect(open[0]!.points).toHaveLength(7);
+    // English keywords: only technical-looking words (acronyms, mixedCase, - _ . / or digits)
+    expect(open[0]!.points.map((p) => p.keywords)).toEqual([[], [], [["UDP"]], [["TLD"]], [["TLD"]], [], [["TTL"]]]);
+    expect(open[1]!.points.map((p) => p.keywords)).toEqual([[["IPv4"]], [["CNAME"]], [["MX"]]]);
+    // several subsections with steps: subsection names in bold, phase names in italics
+    const ma = open[0]!.modelAnswer!;
+    expect(ma.startsWith("**Local lookup**\n\n1. The application calls getaddrinfo")).toBe(true);
+    expect(ma).toContain("**Recursive resolution**");
+    expect(ma).toContain("*Root servers*\n\n4. The recursive resolver asks a root server");
+    expect(ma).toContain("*TLD and authoritative servers*\n\n5. The TLD server");
+    expect(ma).toContain("\n7. The recursive resolver caches the answer");
+    expect(open[1]!.modelAnswer).toBe(open[1]!.points.map((p) => `- ${p.text}`).join("\n"));
     expect(open[0]!.points[0]!.text).toBe("The application calls getaddrinfo and the stub resolver takes over.");
     expect(open[0]!.points[6]!.text).toBe("The recursive resolver caches the answer for its TTL and returns it to the client.");
     expect(open[1]!.points.map((p) => p.text)).toEqual([
@@ -303,24 +397,21 @@ describe("dns-query.md (English, ## subsections under # sections)", () => {
     const clozes = rule(deck, "cloze", "notes:bold-cloze");
     expect(clozes.map((c) => [c.topic, c.cloze[0]!.text])).toEqual([
       [[DNS, "Local lookup"], "stub resolver"],
-      [[DNS, "Recursive resolution"], "root server"],
-      [[DNS, "Recursive resolution"], "authoritative server"],
+      [[DNS, "Recursive resolution", "Root servers"], "root server"],
+      [[DNS, "Recursive resolution", "TLD and authoritative servers"], "authoritative server"],
       [["DNS record types"], "CNAME"],
     ]);
     expect(clozes[2]!.prompt).toBe("The \\[…\\] returns the A record.");
   });
 
   it("exact card counts", () => {
-    // Local lookup: 3 steps -> 1 ordering, 1 first, 2 next; Recursive resolution: 4 steps ->
-    // 1 ordering, 1 first, 3 next, 2 phases -> 1 phase ordering, 4 choices, 1 per-phase ordering
-    // (the phase with 3 steps); 4 bold terms; 2 top-level sections -> 2 open cards.
+    // Local lookup: 3 steps -> 1 ordering, 2 next; Recursive resolution: 4 steps -> 1 ordering,
+    // 3 next, 2 phases -> no phase ordering, 1 choice (3 steps name their phase); no first-step
+    // (< 5 steps) and no per-phase ordering (< 8 steps); 4 bold terms; 2 top-level sections -> 2 opens.
     expect(counts(deck)).toEqual({
       "ordering:notes:process-order": 2,
-      "basic:notes:first-step": 2,
       "basic:notes:next-step": 5,
-      "ordering:notes:phase-order": 1,
-      "ordering:notes:phase-steps-order": 1,
-      "choice:notes:phase-of-step": 4,
+      "choice:notes:phase-of-step": 1,
       "cloze:notes:bold-cloze": 4,
       "open:notes:section-interview": 2,
     });
@@ -353,39 +444,117 @@ describe("git-rebase.md (English, phases, bold commands)", () => {
       "Push with git push --force-with-lease so you never overwrite someone else's work.",
     ]);
     expect(card.prompt).toBe("Put the steps of “Git rebase workflow” in order");
-    checkNextSteps(deck, [FLOW], FLOW, "en");
-    expect(rule(deck, "ordering", "notes:phase-order")[0]!.steps).toEqual(["Prepare the branch", "Rebase", "Publish"]);
-    expect(rule(deck, "choice", "notes:phase-of-step").map((c) => c.topic[1])).toEqual([
-      "Prepare the branch", "Prepare the branch", "Rebase", "Rebase", "Rebase", "Publish", "Publish",
+    const PREP = "Prepare the branch";
+    checkNextSteps(deck, [FLOW], FLOW, "en", [PREP, PREP, "Rebase", "Rebase", "Rebase", "Publish", "Publish"]);
+    expect(rule(deck, "basic", "notes:first-step").map((c) => [c.topic, c.prompt, c.answer])).toEqual([
+      [[FLOW], "What is the first step of “Git rebase workflow”?", "Fetch the latest changes with git fetch origin."],
+    ]);
+    expect(rule(deck, "ordering", "notes:phase-order")[0]!.steps).toEqual([PREP, "Rebase", "Publish"]);
+    // 7 steps (< 8): no per-phase ordering
+    expect(rule(deck, "ordering", "notes:phase-steps-order")).toEqual([]);
+    // giveaways skipped: step 2 says "branch", steps 3-5 say "rebase". Step 1 shares only "the"
+    // with "Prepare the branch" — a stopword gives nothing away — so it keeps its card.
+    const which = rule(deck, "choice", "notes:phase-of-step");
+    expect(which.map((c) => [c.topic[1], c.prompt.split("> ")[1]])).toEqual([
+      [PREP, card.steps[0]],
+      ["Publish", card.steps[5]],
+      ["Publish", card.steps[6]],
     ]);
   });
 
   it("the second process is recovered from code blocks split by image bullets", () => {
-    expect(processOrder(deck, ["Undoing a bad rebase"]).steps).toEqual([
+    const open = rule(deck, "open", "notes:section-interview").find((c) => c.topic[0] === "Undoing a bad rebase")!;
+    expect(open.points.map((p) => p.text)).toEqual([
       "Find the commit before the rebase with git reflog",
       "Reset the branch to it with git reset --hard",
     ]);
+    expect(open.modelAnswer).toBe("1. Find the commit before the rebase with git reflog\n2. Reset the branch to it with git reset --hard");
+    // 2 steps: a next-step card, but no ordering and no first-step card
+    expect(deck.cards.filter((c) => c.topic[0] === "Undoing a bad rebase").map((c) => [c.generatedBy, c.prompt, c.answer])).toEqual([
+      [
+        "notes:next-step",
+        "In “Undoing a bad rebase”, what happens right after this step?\n\n> Find the commit before the rebase with git reflog",
+        "Reset the branch to it with git reset --hard",
+      ],
+      ["notes:section-interview", "Interview question: walk me through “Undoing a bad rebase”.", open.modelAnswer],
+    ]);
+  });
+
+  it("open card: phases in italics, only technical-looking words as keywords", () => {
+    const open = rule(deck, "open", "notes:section-interview")[0]!;
+    expect(open.modelAnswer).toContain("*Prepare the branch*\n\n1. Fetch the latest changes");
+    expect(open.modelAnswer).toContain("*Publish*\n\n6. Run the tests again");
+    expect(open.points.map((p) => p.keywords)).toEqual([[], [], [["origin/main"]], [], [], [], [["force-with-lease"]]]);
   });
 
   it("bold commands become clozes", () => {
     const clozes = rule(deck, "cloze", "notes:bold-cloze");
     expect(clozes.map((c) => c.cloze[0]!.text)).toEqual(["git fetch", "conflict", "git push --force-with-lease"]);
+    expect(clozes.map((c) => c.topic)).toEqual([[FLOW, "Prepare the branch"], [FLOW, "Rebase"], [FLOW, "Publish"]]);
     expect(clozes[0]!.prompt).toBe("Fetch the latest changes with \\[…\\] origin.");
   });
 
   it("exact card counts", () => {
     // workflow: 7 steps -> 1 ordering, 1 first, 6 next, 3 phases (2/3/2 steps) -> 1 phase ordering,
-    // 1 per-phase ordering, 7 choices, 3 clozes; undo: 2 steps -> 1 ordering, 1 first, 1 next; 2 opens.
+    // no per-phase ordering (< 8 steps), 3 choices (4 steps name their phase), 3 clozes;
+    // undo: 2 steps -> 1 next only; 2 opens.
     expect(counts(deck)).toEqual({
-      "ordering:notes:process-order": 2,
-      "basic:notes:first-step": 2,
+      "ordering:notes:process-order": 1,
+      "basic:notes:first-step": 1,
       "basic:notes:next-step": 7,
       "ordering:notes:phase-order": 1,
-      "ordering:notes:phase-steps-order": 1,
-      "choice:notes:phase-of-step": 7,
+      "choice:notes:phase-of-step": 3,
       "cloze:notes:bold-cloze": 3,
       "open:notes:section-interview": 2,
     });
+  });
+});
+
+describe("rules on small inline notes", () => {
+  const PY = `# Python notes
+
+# Core components
+1. Pass **kwargs to forward keyword arguments to the wrapped function.
+1. A decorator is a function that wraps another function.
+1. The interpreter compiles source to bytecode before running it.
+
+# Calling a decorated function
+1. The caller invokes the wrapper with *args and **kwargs.
+1. The wrapper is a closure over the original function.
+1. The wrapper calls the original function and returns its result.
+`;
+  const deck = parseDeck(PY, { file: "x.md", deckId: "t/py" }).deck!;
+
+  it("a section titled like a collection (components) gets no sequence cards, only a key-points question", () => {
+    expect(deck.notesMode).toBe(true);
+    expect(deck.language).toBe("en");
+    const core = deck.cards.filter((c) => c.topic[0] === "Core components");
+    expect(core.map((c) => [c.generatedBy, c.prompt])).toEqual([["notes:section-interview", "Interview question: what are the key points of “Core components”?"]]);
+  });
+
+  it("**kwargs stays (only **** is an export artifact), and steps are markdown-escaped", () => {
+    const card = processOrder(deck, ["Calling a decorated function"]);
+    expect(card.steps[0]).toBe("The caller invokes the wrapper with \\*args and \\*\\*kwargs.");
+    const open = rule(deck, "open", "notes:section-interview").find((c) => c.topic[0] === "Core components")!;
+    expect(open.points[0]!.text).toBe("Pass \\*\\*kwargs to forward keyword arguments to the wrapped function.");
+  });
+
+  it("a next-step card is skipped when its answer is a definition (X is a/an/the …)", () => {
+    const next = rule(deck, "basic", "notes:next-step");
+    expect(next.map((c) => [c.prompt, c.answer])).toEqual([
+      [
+        "In “Calling a decorated function”, what happens right after this step?\n\n> The wrapper is a closure over the original function.",
+        "The wrapper calls the original function and returns its result.",
+      ],
+    ]);
+    // 3 steps: ordering, but no first-step card
+    expect(rule(deck, "basic", "notes:first-step")).toEqual([]);
+  });
+
+  it("technicalTerms: runs of Latin words in Chinese, technical-looking words in English, parts of longer terms dropped", () => {
+    expect(technicalTerms("调用 nova 的 nova-api，用 API key 和 the dhcp agent 认证")).toEqual([["nova-api"], ["API key"], ["dhcp agent"]]);
+    expect(technicalTerms("The kubelet calls the CRI via gRPC and reads config.yaml", { english: true })).toEqual([["CRI"], ["gRPC"], ["config.yaml"]]);
+    expect(technicalTerms("nova 调用 nova-api", { max: 1 })).toEqual([["nova-api"]]);
   });
 });
 
