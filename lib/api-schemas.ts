@@ -41,3 +41,39 @@ export interface StudyCard {
   /** the next interval after each rating, labelled ("1m", "3d") */
   intervals: Record<"1" | "2" | "3" | "4", string>;
 }
+
+const timeZoneSchema = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: "timeZone must be an IANA time zone such as Asia/Shanghai" },
+);
+
+/** Body of `POST /api/v1/cards/:id/actions`. */
+export const cardActionSchema = z.discriminatedUnion(
+  "action",
+  [
+    z.object({ action: z.literal("suspend") }).strict(),
+    z.object({ action: z.literal("unsuspend") }).strict(),
+    z
+      .object({
+        action: z.literal("bury"),
+        timeZone: timeZoneSchema,
+        rolloverHour: z.number().int().min(0).max(23).default(4),
+      })
+      .strict(),
+    z.object({ action: z.literal("unbury") }).strict(),
+    z.object({ action: z.literal("flag"), flag: z.number().int().min(0).max(4) }).strict(),
+    z.object({ action: z.literal("reset") }).strict(),
+  ],
+  { error: "action must be one of suspend, unsuspend, bury, unbury, flag, reset" },
+);
+export type CardAction = z.infer<typeof cardActionSchema>;
+
+/** A review id in a URL. */
+export const reviewIdSchema = z.coerce.number().int().positive();

@@ -9,7 +9,7 @@ import type { StudyCard } from "@/lib/api-schemas";
 
 const scheduler = createScheduler();
 
-interface CardRow extends SchedRow {
+export interface CardRow extends SchedRow {
   id: string;
   deckId: string;
   kind: string;
@@ -22,11 +22,14 @@ interface CardRow extends SchedRow {
   retired: number;
 }
 
+/** Not suspended and not buried at @now. */
+const STUDYABLE = "suspended = 0 AND (buriedUntil IS NULL OR buriedUntil <= @now)";
+
 const CARD_COLUMNS = `id, deckId, kind, topic, prompt, answer, promptHtml, answerHtml, data, retired, due, stability,
   difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview`;
 
 /** Prepared statements, made once per connection. */
-function statements(sqlite: Sqlite) {
+export function statements(sqlite: Sqlite) {
   const cache = sqlite as Sqlite & { __mianshi?: ReturnType<typeof prepare> };
   cache.__mianshi ??= prepare(sqlite);
   return cache.__mianshi;
@@ -35,16 +38,18 @@ function statements(sqlite: Sqlite) {
 function prepare(sqlite: Sqlite) {
   return {
     // cards already seen (learning, review, relearning) that are due, most overdue first
-    nextSeen: sqlite.prepare<[string, number], CardRow>(
-      `SELECT ${CARD_COLUMNS} FROM Card WHERE deckId = ? AND retired = 0 AND due <= ? AND state != 0 ORDER BY due LIMIT 1`,
+    nextSeen: sqlite.prepare<{ deckId: string; now: number }, CardRow>(
+      `SELECT ${CARD_COLUMNS} FROM Card WHERE deckId = @deckId AND retired = 0 AND due <= @now AND state != 0 AND ${STUDYABLE}
+       ORDER BY due LIMIT 1`,
     ),
     // then new cards, in content order
-    nextNew: sqlite.prepare<[string, number], CardRow>(
-      `SELECT ${CARD_COLUMNS} FROM Card WHERE deckId = ? AND retired = 0 AND state = 0 AND due <= ? ORDER BY position LIMIT 1`,
+    nextNew: sqlite.prepare<{ deckId: string; now: number }, CardRow>(
+      `SELECT ${CARD_COLUMNS} FROM Card WHERE deckId = @deckId AND retired = 0 AND state = 0 AND due <= @now AND ${STUDYABLE}
+       ORDER BY position LIMIT 1`,
     ),
     deckExists: sqlite.prepare<[string], { id: string }>(`SELECT id FROM Deck WHERE id = ?`),
     cardById: sqlite.prepare<[string], CardRow>(`SELECT ${CARD_COLUMNS} FROM Card WHERE id = ?`),
-    reviewByKey: sqlite.prepare<[string], { cardId: string }>(`SELECT cardId FROM Review WHERE idempotencyKey = ?`),
+    reviewByKey: sqlite.prepare<[string], { id: number; cardId: string }>(`SELECT id, cardId FROM Review WHERE idempotencyKey = ?`),
     insertReview: sqlite.prepare(
       `INSERT INTO Review (cardId, rating, reviewedAt, durationMs, source, idempotencyKey, before, state, due, stability, difficulty, scheduledDays)
        VALUES (@cardId, @rating, @reviewedAt, @durationMs, @source, @idempotencyKey, @before, @state, @due, @stability, @difficulty, @scheduledDays)`,
@@ -54,10 +59,10 @@ function prepare(sqlite: Sqlite) {
          scheduledDays = @scheduledDays, learningSteps = @learningSteps, reps = @reps, lapses = @lapses, state = @state,
          lastReview = @lastReview WHERE id = @id`,
     ),
-    deckCounts: sqlite.prepare<[number], { deckId: string; total: number; due: number; fresh: number }>(
+    deckCounts: sqlite.prepare<{ now: number }, { deckId: string; total: number; due: number; fresh: number }>(
       `SELECT deckId, COUNT(*) AS total,
-         SUM(CASE WHEN due <= ? AND state != 0 THEN 1 ELSE 0 END) AS due,
-         SUM(CASE WHEN state = 0 THEN 1 ELSE 0 END) AS fresh
+         SUM(CASE WHEN due <= @now AND state != 0 AND ${STUDYABLE} THEN 1 ELSE 0 END) AS due,
+         SUM(CASE WHEN state = 0 AND ${STUDYABLE} THEN 1 ELSE 0 END) AS fresh
        FROM Card WHERE retired = 0 GROUP BY deckId`,
     ),
   };
@@ -80,7 +85,7 @@ export async function listDecks(options: { now?: Date; db?: Db } = {}): Promise<
   const database = options.db ?? defaultDb();
   const now = (options.now ?? new Date()).getTime();
   const decks = await database.prisma.deck.findMany({ orderBy: [{ groupPath: "asc" }, { id: "asc" }] });
-  const counts = new Map(statements(database.sqlite).deckCounts.all(now).map((c) => [c.deckId, c]));
+  const counts = new Map(statements(database.sqlite).deckCounts.all({ now }).map((c) => [c.deckId, c]));
   return decks.map((d) => {
     const c = counts.get(d.id);
     return {
@@ -96,7 +101,7 @@ export async function listDecks(options: { now?: Date; db?: Db } = {}): Promise<
   });
 }
 
-function toStudyCard(row: CardRow, now: Date): StudyCard {
+export function toStudyCard(row: CardRow, now: Date): StudyCard {
   const preview = scheduler.preview(stateFromRow(row), now);
   return {
     id: row.id,
@@ -119,13 +124,16 @@ export async function nextCard(options: { deckId: string; now?: Date; db?: Db })
   const database = options.db ?? defaultDb();
   const now = options.now ?? new Date();
   const st = statements(database.sqlite);
-  const row = st.nextSeen.get(options.deckId, now.getTime()) ?? st.nextNew.get(options.deckId, now.getTime());
+  const at = { deckId: options.deckId, now: now.getTime() };
+  const row = st.nextSeen.get(at) ?? st.nextNew.get(at);
   if (row) return toStudyCard(row, now);
   if (!st.deckExists.get(options.deckId)) throw new NotFoundError(`no deck with id ${options.deckId}`);
   return null;
 }
 
 export interface ReviewResult {
+  /** the review's id, for undo */
+  reviewId: number;
   cardId: string;
   rating: RatingValue;
   due: string;
@@ -163,7 +171,7 @@ export async function recordReview(options: RecordReviewOptions): Promise<Review
       if (prior) {
         if (prior.cardId !== options.cardId) throw new ConflictError("idempotencyKey was already used for another card");
         const row = st.cardById.get(options.cardId)!;
-        return resultOf(row.id, options.rating, stateFromRow(row), false);
+        return resultOf(prior.id, row.id, options.rating, stateFromRow(row), false);
       }
     }
     const row = st.cardById.get(options.cardId);
@@ -171,7 +179,7 @@ export async function recordReview(options: RecordReviewOptions): Promise<Review
     if (row.retired) throw new ConflictError(`card ${options.cardId} is retired: its question is no longer in the content`);
     const before = stateFromRow(row);
     const after = scheduler.rate(before, options.rating, now);
-    st.insertReview.run({
+    const inserted = st.insertReview.run({
       cardId: row.id,
       rating: options.rating,
       reviewedAt: now.getTime(),
@@ -198,14 +206,15 @@ export async function recordReview(options: RecordReviewOptions): Promise<Review
       state: after.state,
       lastReview: after.lastReview?.getTime() ?? null,
     });
-    return resultOf(row.id, options.rating, after, true);
+    return resultOf(Number(inserted.lastInsertRowid), row.id, options.rating, after, true);
   });
   // IMMEDIATE takes the write lock first, so racing requests with one key serialise here
   return run.immediate();
 }
 
-function resultOf(cardId: string, rating: RatingValue, s: SchedState, recorded: boolean): ReviewResult {
+function resultOf(reviewId: number, cardId: string, rating: RatingValue, s: SchedState, recorded: boolean): ReviewResult {
   return {
+    reviewId,
     cardId,
     rating,
     due: s.due.toISOString(),
@@ -217,4 +226,12 @@ function resultOf(cardId: string, rating: RatingValue, s: SchedState, recorded: 
     lapses: s.lapses,
     recorded,
   };
+}
+
+/** One card as the study screen shows it (after an undo, or opened from the browser). */
+export async function getStudyCard(options: { cardId: string; now?: Date; db?: Db }): Promise<StudyCard> {
+  const database = options.db ?? defaultDb();
+  const row = statements(database.sqlite).cardById.get(options.cardId);
+  if (!row) throw new NotFoundError(`no card with id ${options.cardId}`);
+  return toStudyCard(row, options.now ?? new Date());
 }

@@ -97,3 +97,34 @@ describe("JSON API", () => {
     expect(card.prompt).toBe("Which agent runs dnsmasq?");
   });
 });
+
+describe("JSON API: undo and card actions", () => {
+  const del = (id: string) => import("../../app/api/v1/reviews/[id]/route").then((m) => m.DELETE(new Request(`http://localhost/api/v1/reviews/${id}`, { method: "DELETE" }), { params: Promise.resolve({ id }) }));
+  const act = (id: string, body: unknown) =>
+    import("../../app/api/v1/cards/[id]/actions/route").then((m) =>
+      m.POST(new Request(`http://localhost/api/v1/cards/${id}/actions`, { method: "POST", body: JSON.stringify(body) }), { params: Promise.resolve({ id }) }),
+    );
+
+  it("DELETE /reviews/:id undoes a rating; a bad id is a 400, an unknown one a 404", async () => {
+    const { card } = await (await next("ops/basics")).json();
+    const rated = await (await post({ cardId: card.id, rating: 4 })).json();
+    const undone = await del(String(rated.reviewId));
+    expect(undone.status).toBe(200);
+    expect(await undone.json()).toMatchObject({ cardId: card.id, reviewId: rated.reviewId });
+    expect((await del(String(rated.reviewId))).status).toBe(404);
+    expect((await del("abc")).status).toBe(400);
+  });
+
+  it("POST /cards/:id/actions validates the action with zod", async () => {
+    const { card } = await (await next("ops/basics")).json();
+    expect((await act(card.id, { action: "explode" })).status).toBe(400);
+    const badTz = await act(card.id, { action: "bury", timeZone: "Mars/Olympus" });
+    expect(badTz.status).toBe(400);
+    expect((await badTz.json()).error.message).toMatch(/IANA time zone/);
+    expect((await act(card.id, { action: "flag", flag: 9 })).status).toBe(400);
+    expect((await act("nope", { action: "suspend" })).status).toBe(404);
+    const ok = await act(card.id, { action: "flag", flag: 3 });
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).flag).toBe(3);
+  });
+});

@@ -1,0 +1,12 @@
+import { cardActionSchema } from "@/lib/api-schemas";
+import { handle, readJson } from "@/server/http";
+import { applyCardAction } from "@/server/use-cases/card-actions";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request, ctx: RouteContext<"/api/v1/cards/[id]/actions">) {
+  return handle(async () => {
+    const action = await readJson(request, cardActionSchema);
+    return applyCardAction({ cardId: decodeURIComponent((await ctx.params).id), action });
+  });
+}

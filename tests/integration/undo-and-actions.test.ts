@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { importContent } from "../../server/use-cases/import-content";
+import { listDecks, nextCard, recordReview } from "../../server/use-cases/study";
+import { undoReview } from "../../server/use-cases/undo-review";
+import { applyCardAction } from "../../server/use-cases/card-actions";
+import { ConflictError, NotFoundError } from "../../server/errors";
+import { count, freshDb, writeContent } from "./helpers";
+
+const T0 = new Date("2026-11-26T02:00:00Z"); // 10:00 in Shanghai
+const MIN = 60_000;
+let db: ReturnType<typeof freshDb>;
+
+beforeEach(async () => {
+  db = freshDb();
+  const root = writeContent(db.dir, { "d.md": "# D\n\nQ1 :: A1\n\nQ2 :: A2\n\nQ3 :: A3\n" });
+  await importContent({ db, paths: [root], contentRoot: root, now: T0 });
+});
+afterEach(async () => {
+  await db.close();
+});
+
+const cardRow = (id: string) => db.sqlite.prepare("SELECT * FROM Card WHERE id = ?").get(id);
+
+describe("undoReview", () => {
+  it("restores the card's exact state and removes the review, twice in a row", async () => {
+    const c = (await nextCard({ db, deckId: "d", now: T0 }))!;
+    const fresh = cardRow(c.id);
+    const r1 = await recordReview({ db, cardId: c.id, rating: 3, now: T0 });
+    const afterFirst = cardRow(c.id);
+    const r2 = await recordReview({ db, cardId: c.id, rating: 1, now: new Date(T0.getTime() + 10 * MIN) });
+    expect(count(db, "SELECT COUNT(*) n FROM Review")).toBe(2);
+
+    const u2 = await undoReview({ db, reviewId: r2.reviewId });
+    expect(u2).toMatchObject({ cardId: c.id, state: "learning" });
+    expect(cardRow(c.id)).toEqual(afterFirst);
+    await undoReview({ db, reviewId: r1.reviewId });
+    expect(cardRow(c.id)).toEqual(fresh);
+    expect(count(db, "SELECT COUNT(*) n FROM Review")).toBe(0);
+  });
+
+  it("refuses an older review of a card (409) and an unknown or already undone one (404)", async () => {
+    const c = (await nextCard({ db, deckId: "d", now: T0 }))!;
+    const r1 = await recordReview({ db, cardId: c.id, rating: 3, now: T0 });
+    await recordReview({ db, cardId: c.id, rating: 3, now: new Date(T0.getTime() + 10 * MIN) });
+    await expect(undoReview({ db, reviewId: r1.reviewId })).rejects.toBeInstanceOf(ConflictError);
+    await expect(undoReview({ db, reviewId: 999 })).rejects.toBeInstanceOf(NotFoundError);
+    expect(count(db, "SELECT COUNT(*) n FROM Review")).toBe(2);
+  });
+
+  it("an idempotent replay reports the review id that undo needs", async () => {
+    const c = (await nextCard({ db, deckId: "d", now: T0 }))!;
+    const a = await recordReview({ db, cardId: c.id, rating: 3, now: T0, idempotencyKey: "k" });
+    const b = await recordReview({ db, cardId: c.id, rating: 3, now: T0, idempotencyKey: "k" });
+    expect(b.reviewId).toBe(a.reviewId);
+  });
+});
+
+describe("applyCardAction", () => {
+  it("a suspended card leaves the queue and the counts until unsuspended", async () => {
+    const c = (await nextCard({ db, deckId: "d", now: T0 }))!;
+    await applyCardAction({ db, cardId: c.id, action: { action: "suspend" }, now: T0 });
+    expect((await nextCard({ db, deckId: "d", now: T0 }))!.id).not.toBe(c.id);
+    expect((await listDecks({ db, now: T0 }))[0]).toMatchObject({ newCount: 2, cardCount: 3 });
+    await applyCardAction({ db, cardId: c.id, action: { action: "unsuspend" }, now: T0 });
+    expect((await nextCard({ db, deckId: "d", now: T0 }))!.id).toBe(c.id);
+  });
+
+  it("a buried card comes back at 4 am of the next study day in the user's time zone", async () => {
+    const c = (await nextCard({ db, deckId: "d", now: T0 }))!;
+    const r = await applyCardAction({ db, cardId: c.id, action: { action: "bury", timeZone: "Asia/Shanghai", rolloverHour: 4 }, now: T0 });
+    expect(r.buriedUntil).toBe("2026-11-26T20:00:00.000Z");
+    expect((await nextCard({ db, deckId: "d", now: new Date("2026-11-26T19:59:00Z") }))!.id).not.toBe(c.id);
+    expect((await nextCard({ db, deckId: "d", now: new Date("2026-11-26T20:00:00Z") }))!.id).toBe(c.id);
+  });
+
+  it("reset makes a studied card new again and keeps its history; flags are stored", async () => {
+    const c = (await nextCard({ db, deckId: "d", now: T0 }))!;
+    await recordReview({ db, cardId: c.id, rating: 4, now: T0 });
+    expect(cardRow(c.id)).toMatchObject({ state: 2, reps: 1 });
+    await applyCardAction({ db, cardId: c.id, action: { action: "reset" }, now: T0 });
+    expect(cardRow(c.id)).toMatchObject({ state: 0, reps: 0, stability: 0, lastReview: null });
+    expect(count(db, "SELECT COUNT(*) n FROM Review WHERE cardId = ?", c.id)).toBe(1);
+    const f = await applyCardAction({ db, cardId: c.id, action: { action: "flag", flag: 2 }, now: T0 });
+    expect(f.flag).toBe(2);
+    await expect(applyCardAction({ db, cardId: "nope", action: { action: "suspend" } })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
