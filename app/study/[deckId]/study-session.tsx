@@ -61,6 +61,10 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [reviewed, setReviewed] = useState(0);
+  // ids of this session's reviews, newest last: `u` undoes them one by one
+  const [undoStack, setUndoStack] = useState<number[]>([]);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const inFlight = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
@@ -126,11 +130,15 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
     setError(null);
     try {
       const durationMs = Math.min(MAX_DURATION_MS, Math.max(0, Math.round(Date.now() - shown.shownAt)));
-      await api("/api/v1/reviews", {
+      const result = await api<{ reviewId: number; recorded: boolean }>("/api/v1/reviews", {
         method: "POST",
         body: JSON.stringify({ cardId: shown.card.id, rating, idempotencyKey: shown.key, durationMs }),
       });
-      setReviewed((n) => n + 1);
+      if (result.recorded) {
+        setReviewed((n) => n + 1);
+        setUndoStack((stack) => [...stack, result.reviewId]);
+      }
+      setNotice(null);
       // a retry after a failed load re-sends the same key: the server records the review once
       show((await api<{ card: StudyCardView | null }>(nextUrl)).card);
     } catch (e) {
@@ -141,14 +149,76 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
     }
   };
 
+  /** Runs one request that changes the session, then shows the card it leads to. */
+  const act = async (work: () => Promise<StudyCardView | null>, done?: string) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setBusy(true);
+    setError(null);
+    try {
+      show(await work());
+      setNotice(done ?? null);
+    } catch (e) {
+      setError(message(e));
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
+  };
+
+  const undo = () => {
+    const reviewId = undoStack[undoStack.length - 1];
+    if (reviewId === undefined) return;
+    void act(async () => {
+      const undone = await api<{ cardId: string }>(`/api/v1/reviews/${reviewId}`, { method: "DELETE" });
+      setUndoStack((stack) => stack.slice(0, -1));
+      setReviewed((n) => Math.max(0, n - 1));
+      return (await api<{ card: StudyCardView }>(`/api/v1/cards/${encodeURIComponent(undone.cardId)}`)).card;
+    }, "Rating undone 已撤销评分");
+  };
+
+  const cardAction = (body: Record<string, unknown>, done: string) => {
+    if (!shown) return;
+    const cardId = shown.card.id;
+    void act(async () => {
+      await api(`/api/v1/cards/${encodeURIComponent(cardId)}/actions`, { method: "POST", body: JSON.stringify(body) });
+      return (await api<{ card: StudyCardView | null }>(nextUrl)).card;
+    }, done);
+  };
+  const suspend = () => cardAction({ action: "suspend" }, "Card suspended 已暂停这张卡片");
+  const bury = () =>
+    cardAction({ action: "bury", timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }, "Card buried until tomorrow 已搁置到明天");
+
   const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
     const target = e.target instanceof HTMLElement ? e.target : null;
     // a choice option's checkbox or radio keeps Space (it toggles); Enter and digits still work
     const toggle = target instanceof HTMLInputElement && (target.type === "checkbox" || target.type === "radio");
     const typing = target && (target.isContentEditable || ["TEXTAREA", "SELECT"].includes(target.tagName) || (target.tagName === "INPUT" && !toggle));
-    if (typing || !shown) return;
-    if (!revealed && (e.key === " " || e.key === "Enter")) {
+    if (typing) return;
+    if (e.key === "?") {
+      e.preventDefault();
+      setHelpOpen((open) => !open);
+      return;
+    }
+    if (e.key === "Escape" && helpOpen) {
+      e.preventDefault();
+      setHelpOpen(false);
+      return;
+    }
+    if (e.key === "u" || e.key === "U") {
+      e.preventDefault();
+      undo();
+      return;
+    }
+    if (!shown) return;
+    if (e.key === "@") {
+      e.preventDefault();
+      suspend();
+    } else if (e.key === "-") {
+      e.preventDefault();
+      bury();
+    } else if (!revealed && (e.key === " " || e.key === "Enter")) {
       // a focused button or link handles its own Space and Enter
       if (target && (target.tagName === "BUTTON" || target.tagName === "A")) return;
       if (toggle && e.key === " ") return;
@@ -187,12 +257,18 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
             No cards due in this deck 这个卡组暂时没有要复习的卡片
           </h2>
           <p>{reviewed > 0 ? `You reviewed ${reviewed} card${reviewed === 1 ? "" : "s"} in this session. 本次复习了 ${reviewed} 张。` : "Come back later. 稍后再来。"}</p>
-          <p>
+          <p className="row">
             <Link className="button primary" href="/">
               Back to decks 返回卡组
             </Link>
+            {undoStack.length > 0 ? (
+              <button type="button" onClick={undo} disabled={busy} data-testid="undo" aria-keyshortcuts="U">
+                Undo last rating 撤销上一次评分 <kbd>U</kbd>
+              </button>
+            ) : null}
           </p>
         </section>
+        {helpOpen ? <ShortcutHelp onClose={() => setHelpOpen(false)} /> : null}
       </>
     );
   }
@@ -223,10 +299,60 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
         onReveal={reveal}
         onRate={(r) => void rate(r)}
       />
+      <div className="card-tools" role="toolbar" aria-label="Card actions 卡片操作">
+        <button type="button" onClick={undo} disabled={busy || undoStack.length === 0} data-testid="undo" aria-keyshortcuts="U">
+          Undo 撤销 <kbd>U</kbd>
+        </button>
+        <button type="button" onClick={bury} disabled={busy} data-testid="bury" aria-keyshortcuts="-">
+          Bury 搁置 <kbd>-</kbd>
+        </button>
+        <button type="button" onClick={suspend} disabled={busy} data-testid="suspend" aria-keyshortcuts="@">
+          Suspend 暂停 <kbd>@</kbd>
+        </button>
+        <button type="button" onClick={() => setHelpOpen(true)} data-testid="shortcuts" aria-keyshortcuts="?">
+          Shortcuts 快捷键 <kbd>?</kbd>
+        </button>
+      </div>
       <p className="status-line" aria-live="polite" data-testid="session-status">
-        {busy ? "Saving… 保存中…" : `Reviewed this session 本次已复习: ${reviewed}`}
+        {busy ? "Saving… 保存中…" : `${notice ? `${notice} · ` : ""}Reviewed this session 本次已复习: ${reviewed}`}
       </p>
+      {helpOpen ? <ShortcutHelp onClose={() => setHelpOpen(false)} /> : null}
     </>
+  );
+}
+
+const SHORTCUTS: Array<[string, string]> = [
+  ["Space / Enter", "Show the answer 显示答案"],
+  ["1 2 3 4", "Again / Hard / Good / Easy 重来 / 困难 / 良好 / 简单"],
+  ["U", "Undo the last rating 撤销上一次评分"],
+  ["-", "Bury until tomorrow 搁置到明天"],
+  ["@", "Suspend the card 暂停这张卡片"],
+  ["?", "Show or hide these shortcuts 显示或隐藏快捷键"],
+  ["Esc", "Close this list 关闭"],
+];
+
+function ShortcutHelp({ onClose }: { onClose: () => void }) {
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    closeRef.current?.focus();
+  }, []);
+  return (
+    <div className="shortcut-help" role="dialog" aria-modal="false" aria-labelledby="shortcut-title" data-testid="shortcut-help">
+      <h2 id="shortcut-title">Keyboard shortcuts 快捷键</h2>
+      <dl>
+        {SHORTCUTS.map(([keys, what]) => (
+          <div key={keys}>
+            <dt>
+              <kbd>{keys}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <button type="button" ref={closeRef} onClick={onClose}>
+        Close 关闭
+      </button>
+    </div>
   );
 }
 
