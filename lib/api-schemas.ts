@@ -1,5 +1,6 @@
 /** Request schemas of the JSON API, shared by the browser client and the route handlers. */
 import { z } from "zod";
+import { deckOptionsSchema } from "./deck-options";
 
 export const ratingSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
   error: "rating must be 1 (again), 2 (hard), 3 (good) or 4 (easy)",
@@ -20,6 +21,13 @@ export const deckIdSchema = z.string().min(1).max(500);
 /** The error body of every failed API call. */
 export interface ApiErrorBody {
   error: { code: string; message: string };
+}
+
+/** Cards left to study today in a deck. */
+export interface StudyCounts {
+  new: number;
+  learning: number;
+  review: number;
 }
 
 /** A card as the study API returns it (`GET /api/v1/decks/:id/next`). */
@@ -77,3 +85,71 @@ export type CardAction = z.infer<typeof cardActionSchema>;
 
 /** A review id in a URL. */
 export const reviewIdSchema = z.coerce.number().int().positive();
+
+/** The card kinds and states a search may filter on (mirrors lib/content/types.ts and lib/scheduling.ts). */
+export const CARD_KIND_VALUES = ["basic", "cloze", "choice", "ordering", "open"] as const;
+export const CARD_STATE_VALUES = ["new", "learning", "review", "relearning"] as const;
+
+/** A topic path in a URL: heading names separated by "›" or ">" ("Basics › DHCP"). */
+export function parseTopicPath(text: string): string[] {
+  return text
+    .split(/[›>]/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+export function formatTopicPath(topic: readonly string[]): string {
+  return topic.join(" › ");
+}
+
+/** An empty form field ("") or a missing one is "no filter". */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+const booleanParam = z.enum(["true", "false", "1", "0", "on"], { error: "must be true or false" }).transform((v) => v === "true" || v === "1" || v === "on");
+
+/**
+ * Query of `GET /api/v1/cards` and of the /browse page, from URLSearchParams strings (empty
+ * values are ignored, so a GET form may send every field). Output fits searchCards' options.
+ */
+export const searchCardsQuerySchema = z
+  .object({
+    text: optional(z.string().trim().max(200, "text must be at most 200 characters")),
+    deck: optional(deckIdSchema),
+    topic: optional(z.string().max(500).transform(parseTopicPath)),
+    kind: optional(z.enum(CARD_KIND_VALUES, { error: `kind must be one of ${CARD_KIND_VALUES.join(", ")}` })),
+    state: optional(z.enum(CARD_STATE_VALUES, { error: `state must be one of ${CARD_STATE_VALUES.join(", ")}` })),
+    flag: optional(z.coerce.number({ error: "flag must be a number from 0 to 4" }).int().min(0, "flag must be 0 to 4").max(4, "flag must be 0 to 4")),
+    suspended: optional(booleanParam),
+    includeRetired: optional(booleanParam),
+    dueBefore: optional(z.coerce.date({ error: "dueBefore must be a date such as 2026-12-01" })),
+    dueAfter: optional(z.coerce.date({ error: "dueAfter must be a date such as 2026-12-01" })),
+    cursor: optional(z.string().max(1000)),
+    limit: optional(z.coerce.number({ error: "limit must be a number from 1 to 200" }).int().min(1, "limit must be 1 to 200").max(200, "limit must be 1 to 200")),
+  })
+  .transform(({ deck, text, topic, ...rest }) => ({
+    ...rest,
+    deckId: deck,
+    text: text === "" ? undefined : text,
+    topic: topic && topic.length > 0 ? topic : undefined,
+  }));
+export type SearchCardsQuery = z.output<typeof searchCardsQuerySchema>;
+
+/** URLSearchParams (or a Next.js searchParams object) as the plain record the schema reads. */
+export function queryRecord(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
+  for (const [k, v] of entries) {
+    const first = Array.isArray(v) ? v[0] : v;
+    if (typeof first === "string" && !(k in out)) out[k] = first;
+  }
+  return out;
+}
+
+/** Body of `PUT /api/v1/decks/:id/options`: the options, into an existing preset or a new one. */
+export const saveDeckOptionsSchema = z
+  .object({
+    options: deckOptionsSchema,
+    presetId: z.number().int().positive().optional(),
+    newPresetName: z.string().trim().min(1, "a new preset needs a name").max(80).optional(),
+  })
+  .strict()
+  .refine((b) => !(b.presetId !== undefined && b.newPresetName !== undefined), { error: "give presetId or newPresetName, not both" });

@@ -1,7 +1,7 @@
 /**
  * FSRS scheduling through ts-fsrs. Time is always passed in; nothing here reads the clock.
  */
-import { fsrs, createEmptyCard, generatorParameters, Rating, State, type Card as FsrsCard, type Grade } from "ts-fsrs";
+import { fsrs, createEmptyCard, generatorParameters, Rating, State, type Card as FsrsCard, type Grade, type StepUnit } from "ts-fsrs";
 
 /** The scheduling state stored on a card (camelCase mirror of ts-fsrs' Card). */
 export interface SchedState {
@@ -26,7 +26,10 @@ export type StateName = (typeof STATE_NAMES)[number];
 export interface SchedulerOptions {
   requestRetention?: number;
   maximumInterval?: number;
-  /** off by default so that tests and previews are deterministic */
+  /** learning and relearning steps such as "1m", "10m", "1d" */
+  learningSteps?: readonly string[];
+  relearningSteps?: readonly string[];
+  /** off by default so that tests and previews are deterministic; the app turns it on */
   enableFuzz?: boolean;
 }
 
@@ -94,6 +97,8 @@ export function createScheduler(options: SchedulerOptions = {}) {
     request_retention: options.requestRetention ?? 0.9,
     maximum_interval: options.maximumInterval ?? 36500,
     enable_fuzz: options.enableFuzz ?? false,
+    ...(options.learningSteps ? { learning_steps: [...options.learningSteps] as StepUnit[] } : {}),
+    ...(options.relearningSteps ? { relearning_steps: [...options.relearningSteps] as StepUnit[] } : {}),
   });
   const f = fsrs(params);
 

@@ -2,12 +2,16 @@
  * The study loop's use cases. The hot path (nextCard, recordReview) runs prepared
  * statements on the raw SQLite connection; see server/db.ts.
  */
-import { createScheduler, formatInterval, stateFromRow, STATE_NAMES, type RatingValue, type SchedRow, type SchedState } from "@/lib/scheduling";
+import { formatInterval, stateFromRow, STATE_NAMES, type RatingValue, type SchedRow, type SchedState, type Scheduler } from "@/lib/scheduling";
+import { isValidTimeZone, studyDayStart } from "@/lib/study-day";
 import { db as defaultDb, type Db, type Sqlite } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
-import type { StudyCard } from "@/lib/api-schemas";
+import { optionsForCard, optionsForDeck, readSettings, resolveOptions } from "../deck-settings";
+import type { StudyCard, StudyCounts } from "@/lib/api-schemas";
 
-const scheduler = createScheduler();
+/** Learning cards due within this much are shown when nothing else is left (Anki's learn-ahead limit). */
+const LEARN_AHEAD_MS = 20 * 60 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
 
 export interface CardRow extends SchedRow {
   id: string;
@@ -38,21 +42,46 @@ export function statements(sqlite: Sqlite) {
 function prepare(sqlite: Sqlite) {
   return {
     // cards already seen (learning, review, relearning) that are due, most overdue first
-    nextSeen: sqlite.prepare<{ deckId: string; now: number }, CardRow>(
-      `SELECT ${CARD_COLUMNS} FROM Card WHERE deckId = @deckId AND retired = 0 AND due <= @now AND state != 0 AND ${STUDYABLE}
+    // learning and relearning cards first, most overdue first (never limited)
+    nextLearning: sqlite.prepare<{ deckId: string; now: number }, CardRow>(
+      `SELECT ${CARD_COLUMNS} FROM Card WHERE deckId = @deckId AND retired = 0 AND due <= @now AND state IN (1, 3) AND ${STUDYABLE}
        ORDER BY due LIMIT 1`,
     ),
-    // then new cards, in content order
-    nextNew: sqlite.prepare<{ deckId: string; now: number }, CardRow>(
+    // then review cards, within the daily review limit
+    nextReview: sqlite.prepare<{ deckId: string; now: number }, CardRow>(
+      `SELECT ${CARD_COLUMNS} FROM Card WHERE deckId = @deckId AND retired = 0 AND due <= @now AND state = 2 AND ${STUDYABLE}
+       ORDER BY due LIMIT 1`,
+    ),
+    // then new cards within the daily new limit, in content order or in random order (card ids are hashes)
+    nextNewInOrder: sqlite.prepare<{ deckId: string; now: number }, CardRow>(
       `SELECT ${CARD_COLUMNS} FROM Card WHERE deckId = @deckId AND retired = 0 AND state = 0 AND due <= @now AND ${STUDYABLE}
        ORDER BY position LIMIT 1`,
     ),
-    deckExists: sqlite.prepare<[string], { id: string }>(`SELECT id FROM Deck WHERE id = ?`),
+    nextNewRandom: sqlite.prepare<{ deckId: string; now: number }, CardRow>(
+      `SELECT ${CARD_COLUMNS} FROM Card WHERE deckId = @deckId AND retired = 0 AND state = 0 AND due <= @now AND ${STUDYABLE}
+       ORDER BY id LIMIT 1`,
+    ),
+    doneToday: sqlite.prepare<{ deckId: string; dayStart: number }, { newDone: number | null; reviewDone: number | null }>(
+      `SELECT SUM(CASE WHEN r.prevState = 0 THEN 1 ELSE 0 END) AS newDone, SUM(CASE WHEN r.prevState = 2 THEN 1 ELSE 0 END) AS reviewDone
+       FROM Review r JOIN Card c ON c.id = r.cardId WHERE r.reviewedAt >= @dayStart AND c.deckId = @deckId AND r.source = 'study'`,
+    ),
+    countLearning: sqlite.prepare<{ deckId: string; now: number; until: number }, { n: number }>(
+      `SELECT COUNT(*) AS n FROM Card WHERE deckId = @deckId AND retired = 0 AND due <= @until AND state IN (1, 3) AND ${STUDYABLE}`,
+    ),
+    countReview: sqlite.prepare<{ deckId: string; now: number; cap: number }, { n: number }>(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM Card WHERE deckId = @deckId AND retired = 0 AND due <= @now AND state = 2 AND ${STUDYABLE} LIMIT @cap)`,
+    ),
+    countNew: sqlite.prepare<{ deckId: string; now: number; cap: number }, { n: number }>(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM Card WHERE deckId = @deckId AND retired = 0 AND state = 0 AND due <= @now AND ${STUDYABLE} LIMIT @cap)`,
+    ),
+    nextDue: sqlite.prepare<{ deckId: string; now: number }, { due: number | null }>(
+      `SELECT MIN(due) AS due FROM Card WHERE deckId = @deckId AND retired = 0 AND state != 0 AND suspended = 0 AND due > @now`,
+    ),
     cardById: sqlite.prepare<[string], CardRow>(`SELECT ${CARD_COLUMNS} FROM Card WHERE id = ?`),
     reviewByKey: sqlite.prepare<[string], { id: number; cardId: string }>(`SELECT id, cardId FROM Review WHERE idempotencyKey = ?`),
     insertReview: sqlite.prepare(
-      `INSERT INTO Review (cardId, rating, reviewedAt, durationMs, source, idempotencyKey, before, state, due, stability, difficulty, scheduledDays)
-       VALUES (@cardId, @rating, @reviewedAt, @durationMs, @source, @idempotencyKey, @before, @state, @due, @stability, @difficulty, @scheduledDays)`,
+      `INSERT INTO Review (cardId, rating, reviewedAt, durationMs, source, idempotencyKey, before, prevState, state, due, stability, difficulty, scheduledDays)
+       VALUES (@cardId, @rating, @reviewedAt, @durationMs, @source, @idempotencyKey, @before, @prevState, @state, @due, @stability, @difficulty, @scheduledDays)`,
     ),
     updateCard: sqlite.prepare(
       `UPDATE Card SET due = @due, stability = @stability, difficulty = @difficulty, elapsedDays = @elapsedDays,
@@ -101,7 +130,7 @@ export async function listDecks(options: { now?: Date; db?: Db } = {}): Promise<
   });
 }
 
-export function toStudyCard(row: CardRow, now: Date): StudyCard {
+export function toStudyCard(row: CardRow, now: Date, scheduler: Scheduler = fallback().scheduler): StudyCard {
   const preview = scheduler.preview(stateFromRow(row), now);
   return {
     id: row.id,
@@ -119,16 +148,66 @@ export function toStudyCard(row: CardRow, now: Date): StudyCard {
   };
 }
 
-/** The next card to study in a deck: due learning and review cards first, then new cards. */
-export async function nextCard(options: { deckId: string; now?: Date; db?: Db }): Promise<StudyCard | null> {
+/** The default preset's options, for a card or deck whose preset row is missing. */
+function fallback() {
+  return resolveOptions(0, "{}", 0);
+}
+
+export interface StudyQueue {
+  card: StudyCard | null;
+  /** cards left today: learning, review (within the daily limit) and new (within the daily limit) */
+  counts: StudyCounts;
+  /** when the next learning or review card falls due, when nothing is due now */
+  nextDueAt: string | null;
+}
+
+export interface StudyQueueOptions {
+  deckId: string;
+  now?: Date;
+  /** the user's IANA time zone (the browser's); the stored setting wins when there is one */
+  timeZone?: string;
+  db?: Db;
+}
+
+/**
+ * What to study next in a deck, as Anki orders it: learning cards, then reviews within the
+ * day's review limit, then new cards within the day's new limit, then learning cards due
+ * within 20 minutes. The study day starts at the rollover hour in the user's time zone.
+ */
+export async function studyQueue(options: StudyQueueOptions): Promise<StudyQueue> {
   const database = options.db ?? defaultDb();
   const now = options.now ?? new Date();
   const st = statements(database.sqlite);
+  const resolved = optionsForDeck(database.sqlite, options.deckId);
+  if (!resolved) throw new NotFoundError(`no deck with id ${options.deckId}`);
+  const { options: deckOptions, scheduler } = resolved;
+  const settings = readSettings(database.sqlite);
+  const timeZone = settings.timeZone ?? (options.timeZone && isValidTimeZone(options.timeZone) ? options.timeZone : "UTC");
+  const dayStart = studyDayStart(now, timeZone, settings.rolloverHour).getTime();
+
   const at = { deckId: options.deckId, now: now.getTime() };
-  const row = st.nextSeen.get(at) ?? st.nextNew.get(at);
-  if (row) return toStudyCard(row, now);
-  if (!st.deckExists.get(options.deckId)) throw new NotFoundError(`no deck with id ${options.deckId}`);
-  return null;
+  const done = st.doneToday.get({ deckId: options.deckId, dayStart });
+  const newLeft = Math.max(0, deckOptions.newPerDay - (done?.newDone ?? 0));
+  const reviewLeft = Math.max(0, deckOptions.reviewsPerDay - (done?.reviewDone ?? 0));
+  const counts: StudyCounts = {
+    learning: st.countLearning.get({ ...at, until: dayStart + DAY_MS })?.n ?? 0,
+    review: reviewLeft > 0 ? (st.countReview.get({ ...at, cap: reviewLeft })?.n ?? 0) : 0,
+    new: newLeft > 0 ? (st.countNew.get({ ...at, cap: newLeft })?.n ?? 0) : 0,
+  };
+  const nextNew = deckOptions.newOrder === "random" ? st.nextNewRandom : st.nextNewInOrder;
+  const row =
+    st.nextLearning.get(at) ??
+    (reviewLeft > 0 ? st.nextReview.get(at) : undefined) ??
+    (newLeft > 0 ? nextNew.get(at) : undefined) ??
+    st.nextLearning.get({ ...at, now: at.now + LEARN_AHEAD_MS });
+  if (row) return { card: toStudyCard(row, now, scheduler), counts, nextDueAt: null };
+  const nextDue = st.nextDue.get(at)?.due ?? null;
+  return { card: null, counts, nextDueAt: nextDue === null ? null : new Date(nextDue).toISOString() };
+}
+
+/** The next card to study in a deck (see studyQueue), or null. */
+export async function nextCard(options: StudyQueueOptions): Promise<StudyCard | null> {
+  return (await studyQueue(options)).card;
 }
 
 export interface ReviewResult {
@@ -178,7 +257,7 @@ export async function recordReview(options: RecordReviewOptions): Promise<Review
     if (!row) throw new NotFoundError(`no card with id ${options.cardId}`);
     if (row.retired) throw new ConflictError(`card ${options.cardId} is retired: its question is no longer in the content`);
     const before = stateFromRow(row);
-    const after = scheduler.rate(before, options.rating, now);
+    const after = (optionsForCard(database.sqlite, row.id) ?? fallback()).scheduler.rate(before, options.rating, now);
     const inserted = st.insertReview.run({
       cardId: row.id,
       rating: options.rating,
@@ -187,6 +266,7 @@ export async function recordReview(options: RecordReviewOptions): Promise<Review
       source: options.source ?? "study",
       idempotencyKey: options.idempotencyKey ?? null,
       before: JSON.stringify(before),
+      prevState: before.state,
       state: after.state,
       due: after.due.getTime(),
       stability: after.stability,
@@ -233,5 +313,5 @@ export async function getStudyCard(options: { cardId: string; now?: Date; db?: D
   const database = options.db ?? defaultDb();
   const row = statements(database.sqlite).cardById.get(options.cardId);
   if (!row) throw new NotFoundError(`no card with id ${options.cardId}`);
-  return toStudyCard(row, options.now ?? new Date());
+  return toStudyCard(row, options.now ?? new Date(), (optionsForCard(database.sqlite, row.id) ?? fallback()).scheduler);
 }

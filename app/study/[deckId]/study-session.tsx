@@ -13,8 +13,15 @@ import {
   stepsView,
   type StudyCardView,
 } from "@/app/components/card-data";
+import type { StudyCounts } from "@/lib/api-schemas";
 
 type Rating = 1 | 2 | 3 | 4;
+
+interface Queue {
+  card: StudyCardView | null;
+  counts: StudyCounts;
+  nextDueAt: string | null;
+}
 
 const RATINGS: { value: Rating; en: string; zh: string }[] = [
   { value: 1, en: "Again", zh: "重来" },
@@ -53,7 +60,8 @@ async function api<T>(url: string, init?: RequestInit): Promise<T> {
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle: string }) {
-  const nextUrl = `/api/v1/decks/${encodeURIComponent(deckId)}/next`;
+  // the browser's time zone: the study day rolls over at 4 am there
+  const nextUrl = `/api/v1/decks/${encodeURIComponent(deckId)}/next?tz=${encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone)}`;
   const [shown, setShown] = useState<Shown | null>(null);
   const [done, setDone] = useState(false);
   const [loading, setLoading] = useState(true);
@@ -65,9 +73,17 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
   const [undoStack, setUndoStack] = useState<number[]>([]);
   const [helpOpen, setHelpOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [counts, setCounts] = useState<StudyCounts | null>(null);
+  const [nextDueAt, setNextDueAt] = useState<string | null>(null);
   const inFlight = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
+
+  const showQueue = (q: Queue) => {
+    setCounts(q.counts);
+    setNextDueAt(q.nextDueAt);
+    show(q.card);
+  };
 
   const show = (card: StudyCardView | null) => {
     setShown(card ? { card, key: newIdempotencyKey(), shownAt: Date.now() } : null);
@@ -76,12 +92,14 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
     setLoading(false);
   };
 
+  const onFirstQueue = useEffectEvent((q: Queue) => showQueue(q));
+
   // the first card
   useEffect(() => {
     let cancelled = false;
-    api<{ card: StudyCardView | null }>(nextUrl)
-      .then((r) => {
-        if (!cancelled) show(r.card);
+    api<Queue>(nextUrl)
+      .then((q) => {
+        if (!cancelled) onFirstQueue(q);
       })
       .catch((e: unknown) => {
         if (cancelled) return;
@@ -109,7 +127,7 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
     setLoading(true);
     setError(null);
     try {
-      show((await api<{ card: StudyCardView | null }>(nextUrl)).card);
+      showQueue(await api<Queue>(nextUrl));
     } catch (e) {
       setError(message(e));
       setLoading(false);
@@ -140,7 +158,7 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
       }
       setNotice(null);
       // a retry after a failed load re-sends the same key: the server records the review once
-      show((await api<{ card: StudyCardView | null }>(nextUrl)).card);
+      showQueue(await api<Queue>(nextUrl));
     } catch (e) {
       setError(message(e));
     } finally {
@@ -150,13 +168,13 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
   };
 
   /** Runs one request that changes the session, then shows the card it leads to. */
-  const act = async (work: () => Promise<StudyCardView | null>, done?: string) => {
+  const act = async (work: () => Promise<Queue>, done?: string) => {
     if (inFlight.current) return;
     inFlight.current = true;
     setBusy(true);
     setError(null);
     try {
-      show(await work());
+      showQueue(await work());
       setNotice(done ?? null);
     } catch (e) {
       setError(message(e));
@@ -173,7 +191,12 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
       const undone = await api<{ cardId: string }>(`/api/v1/reviews/${reviewId}`, { method: "DELETE" });
       setUndoStack((stack) => stack.slice(0, -1));
       setReviewed((n) => Math.max(0, n - 1));
-      return (await api<{ card: StudyCardView }>(`/api/v1/cards/${encodeURIComponent(undone.cardId)}`)).card;
+      // the restored card is shown again; the counts come from the queue
+      const [restored, queue] = await Promise.all([
+        api<{ card: StudyCardView }>(`/api/v1/cards/${encodeURIComponent(undone.cardId)}`),
+        api<Queue>(nextUrl),
+      ]);
+      return { ...queue, card: restored.card };
     }, "Rating undone 已撤销评分");
   };
 
@@ -182,7 +205,7 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
     const cardId = shown.card.id;
     void act(async () => {
       await api(`/api/v1/cards/${encodeURIComponent(cardId)}/actions`, { method: "POST", body: JSON.stringify(body) });
-      return (await api<{ card: StudyCardView | null }>(nextUrl)).card;
+      return api<Queue>(nextUrl);
     }, done);
   };
   const suspend = () => cardAction({ action: "suspend" }, "Card suspended 已暂停这张卡片");
@@ -257,6 +280,11 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
             No cards due in this deck 这个卡组暂时没有要复习的卡片
           </h2>
           <p>{reviewed > 0 ? `You reviewed ${reviewed} card${reviewed === 1 ? "" : "s"} in this session. 本次复习了 ${reviewed} 张。` : "Come back later. 稍后再来。"}</p>
+          {nextDueAt ? (
+            <p data-testid="next-due">
+              Next card due 下一张到期: <time dateTime={nextDueAt}>{new Date(nextDueAt).toLocaleString()}</time>
+            </p>
+          ) : null}
           <p className="row">
             <Link className="button primary" href="/">
               Back to decks 返回卡组
@@ -289,6 +317,7 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
   return (
     <>
       {errorBox}
+      {counts ? <CountsBar counts={counts} /> : null}
       <CardView
         key={shown.key}
         card={shown.card}
@@ -318,6 +347,16 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
       </p>
       {helpOpen ? <ShortcutHelp onClose={() => setHelpOpen(false)} /> : null}
     </>
+  );
+}
+
+function CountsBar({ counts }: { counts: StudyCounts }) {
+  return (
+    <p className="study-counts" data-testid="counts" aria-label="Cards left today 今日剩余">
+      <span className="new" data-testid="count-new">New 新 {counts.new}</span>
+      <span className="learning" data-testid="count-learning">Learning 学习中 {counts.learning}</span>
+      <span className="review" data-testid="count-review">Review 复习 {counts.review}</span>
+    </p>
   );
 }
 

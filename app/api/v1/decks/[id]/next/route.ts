@@ -1,13 +1,15 @@
 import { deckIdSchema } from "@/lib/api-schemas";
 import { handle } from "@/server/http";
-import { nextCard } from "@/server/use-cases/study";
+import { studyQueue } from "@/server/use-cases/study";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, ctx: RouteContext<"/api/v1/decks/[id]/next">) {
+/** The next card of a deck with today's counts; `?tz=` is the browser's IANA time zone. */
+export async function GET(request: Request, ctx: RouteContext<"/api/v1/decks/[id]/next">) {
   return handle(async () => {
     const { id } = await ctx.params;
     const deckId = deckIdSchema.parse(decodeURIComponent(id));
-    return { card: await nextCard({ deckId }) };
+    const timeZone = new URL(request.url).searchParams.get("tz") ?? undefined;
+    return studyQueue({ deckId, timeZone });
   });
 }

@@ -1,0 +1,108 @@
+/**
+ * Deck options and user settings as the hot path needs them: a prepared lookup, parsed once
+ * per preset version, with the preset's scheduler made once.
+ */
+import { DEFAULT_DECK_OPTIONS, deckOptionsSchema, type DeckOptions } from "@/lib/deck-options";
+import { createScheduler, type Scheduler } from "@/lib/scheduling";
+import { DEFAULT_ROLLOVER_HOUR } from "@/lib/study-day";
+import type { Sqlite } from "./db";
+
+/** FSRS fuzz spreads due dates as Anki does; MIANSHI_FSRS_FUZZ=0 turns it off (tests). */
+export function fuzzEnabled(): boolean {
+  return process.env.MIANSHI_FSRS_FUZZ !== "0";
+}
+
+export interface ResolvedOptions {
+  presetId: number;
+  options: DeckOptions;
+  scheduler: Scheduler;
+}
+
+const cache = new Map<string, ResolvedOptions>();
+
+/** Options stored as JSON: what fails validation falls back to the defaults, field by field. */
+export function parseOptions(json: string): DeckOptions {
+  let raw: unknown = {};
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return DEFAULT_DECK_OPTIONS;
+  }
+  const parsed = deckOptionsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : DEFAULT_DECK_OPTIONS;
+}
+
+export function resolveOptions(presetId: number, json: string, updatedAt: number): ResolvedOptions {
+  const key = `${presetId}:${updatedAt}:${fuzzEnabled()}:${json}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    const options = parseOptions(json);
+    hit = {
+      presetId,
+      options,
+      scheduler: createScheduler({
+        requestRetention: options.desiredRetention,
+        maximumInterval: options.maximumInterval,
+        learningSteps: options.learningSteps,
+        relearningSteps: options.relearningSteps,
+        enableFuzz: fuzzEnabled(),
+      }),
+    };
+    if (cache.size > 100) cache.clear();
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+type PresetRow = { id: number; options: string; updatedAt: number };
+
+function statements(sqlite: Sqlite) {
+  const holder = sqlite as Sqlite & { __mianshiSettings?: ReturnType<typeof prepare> };
+  holder.__mianshiSettings ??= prepare(sqlite);
+  return holder.__mianshiSettings;
+}
+
+function prepare(sqlite: Sqlite) {
+  return {
+    byDeck: sqlite.prepare<[string], PresetRow>(`SELECT p.id, p.options, p.updatedAt FROM Deck d JOIN Preset p ON p.id = d.presetId WHERE d.id = ?`),
+    byCard: sqlite.prepare<[string], PresetRow>(
+      `SELECT p.id, p.options, p.updatedAt FROM Card c JOIN Deck d ON d.id = c.deckId JOIN Preset p ON p.id = d.presetId WHERE c.id = ?`,
+    ),
+    setting: sqlite.prepare<[string], { value: string }>(`SELECT value FROM Setting WHERE key = ?`),
+  };
+}
+
+export function optionsForDeck(sqlite: Sqlite, deckId: string): ResolvedOptions | null {
+  const row = statements(sqlite).byDeck.get(deckId);
+  return row ? resolveOptions(row.id, row.options, row.updatedAt) : null;
+}
+
+export function optionsForCard(sqlite: Sqlite, cardId: string): ResolvedOptions | null {
+  const row = statements(sqlite).byCard.get(cardId);
+  return row ? resolveOptions(row.id, row.options, row.updatedAt) : null;
+}
+
+export interface UserSettings {
+  /** the hour a study day starts, in the user's time zone */
+  rolloverHour: number;
+  /** the user's IANA time zone when they set one; otherwise the browser's is used */
+  timeZone: string | null;
+}
+
+export function readSettings(sqlite: Sqlite): UserSettings {
+  const get = (key: string): unknown => {
+    const row = statements(sqlite).setting.get(key);
+    if (!row) return undefined;
+    try {
+      return JSON.parse(row.value);
+    } catch {
+      return undefined;
+    }
+  };
+  const hour = get("rolloverHour");
+  const tz = get("timeZone");
+  return {
+    rolloverHour: typeof hour === "number" && Number.isInteger(hour) && hour >= 0 && hour <= 23 ? hour : DEFAULT_ROLLOVER_HOUR,
+    timeZone: typeof tz === "string" ? tz : null,
+  };
+}
