@@ -10,6 +10,7 @@ import remarkGfm from "remark-gfm";
 import remarkRehype from "remark-rehype";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
+import rehypeHighlight from "rehype-highlight";
 import { visit, SKIP } from "unist-util-visit";
 import type { Root, Image, ImageReference, Text, Parent } from "mdast";
 import path from "node:path";
@@ -79,8 +80,13 @@ function remarkContentPolicy(options: RenderOptions) {
 
 const schema = {
   ...defaultSchema,
-  // no clobbering prefix surprises in ids, and only the image sources we rewrote
+  // only the image sources we rewrote (relative), and the classes of highlighted code
   protocols: { ...defaultSchema.protocols, src: [] as string[] },
+  attributes: {
+    ...defaultSchema.attributes,
+    code: [...(defaultSchema.attributes?.code ?? []), ["className", /^language-./, "hljs"]],
+    span: [...(defaultSchema.attributes?.span ?? []), ["className", /^hljs-./]],
+  },
 };
 
 export function renderMarkdown(markdown: string, options: RenderOptions): string {
@@ -90,6 +96,8 @@ export function renderMarkdown(markdown: string, options: RenderOptions): string
     .use(remarkContentPolicy, options)
     .use(remarkRehype)
     .use(rehypeSanitize, schema)
+    // highlighting runs on the sanitized tree and only adds spans with hljs-* classes
+    .use(rehypeHighlight, { detect: false })
     .use(rehypeStringify)
     .processSync(markdown);
   return String(file);

@@ -129,3 +129,16 @@ describe("helpers", () => {
     expect(ASSET_PREFIX).toBe("/api/v1/assets/");
   });
 });
+
+describe("code highlighting", () => {
+  it("highlights a fenced block with a language, after sanitizing", () => {
+    const html = renderMarkdown("```bash\nip netns exec qrouter-1 iptables -t nat -S\n```", { deckFolder: "" });
+    expect(html).toContain('<code class="hljs language-bash">');
+    expect(html).toContain('<span class="hljs-built_in">exec</span>');
+  });
+
+  it("leaves a block without a language plain and never turns code into markup", () => {
+    expect(renderMarkdown("```\n<b>x</b>\n```", { deckFolder: "" })).toBe("<pre><code>&#x3C;b>x&#x3C;/b>\n</code></pre>");
+    expect(renderMarkdown("```html\n<script>alert(1)</script>\n```", { deckFolder: "" })).not.toContain("<script");
+  });
+});
