@@ -80,13 +80,8 @@ function remarkContentPolicy(options: RenderOptions) {
 
 const schema = {
   ...defaultSchema,
-  // only the image sources we rewrote (relative), and the classes of highlighted code
+  // only the image sources we rewrote (relative); highlighting adds its classes after this
   protocols: { ...defaultSchema.protocols, src: [] as string[] },
-  attributes: {
-    ...defaultSchema.attributes,
-    code: [...(defaultSchema.attributes?.code ?? []), ["className", /^language-./, "hljs"]],
-    span: [...(defaultSchema.attributes?.span ?? []), ["className", /^hljs-./]],
-  },
 };
 
 export function renderMarkdown(markdown: string, options: RenderOptions): string {
