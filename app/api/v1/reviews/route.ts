@@ -1,9 +1,10 @@
 import { reviewRequestSchema } from "@/lib/api-schemas";
 import { handle, readJson } from "@/server/http";
+import { requestNow } from "@/server/clock";
 import { recordReview } from "@/server/use-cases/study";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
-  return handle(async () => recordReview(await readJson(request, reviewRequestSchema)));
+  return handle(async () => recordReview({ ...(await readJson(request, reviewRequestSchema)), now: requestNow(request) }));
 }

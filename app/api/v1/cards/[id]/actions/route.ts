@@ -1,5 +1,6 @@
 import { cardActionSchema } from "@/lib/api-schemas";
 import { handle, readJson } from "@/server/http";
+import { requestNow } from "@/server/clock";
 import { applyCardAction } from "@/server/use-cases/card-actions";
 
 export const dynamic = "force-dynamic";
@@ -7,6 +8,6 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, ctx: RouteContext<"/api/v1/cards/[id]/actions">) {
   return handle(async () => {
     const action = await readJson(request, cardActionSchema);
-    return applyCardAction({ cardId: decodeURIComponent((await ctx.params).id), action });
+    return applyCardAction({ cardId: decodeURIComponent((await ctx.params).id), action, now: requestNow(request) });
   });
 }

@@ -1,5 +1,6 @@
 import { deckIdSchema } from "@/lib/api-schemas";
 import { handle } from "@/server/http";
+import { requestNow } from "@/server/clock";
 import { studyQueue } from "@/server/use-cases/study";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +11,6 @@ export async function GET(request: Request, ctx: RouteContext<"/api/v1/decks/[id
     const { id } = await ctx.params;
     const deckId = deckIdSchema.parse(decodeURIComponent(id));
     const timeZone = new URL(request.url).searchParams.get("tz") ?? undefined;
-    return studyQueue({ deckId, timeZone });
+    return studyQueue({ deckId, timeZone, now: requestNow(request) });
   });
 }
