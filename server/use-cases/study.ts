@@ -11,6 +11,8 @@ import type { StudyCard, StudyCounts } from "@/lib/api-schemas";
 
 /** Learning cards due within this much are shown when nothing else is left (Anki's learn-ahead limit). */
 const LEARN_AHEAD_MS = 20 * 60 * 1000;
+/** Counts stop here (the screen shows "999+"): counting costs grow with the count. */
+export const COUNT_CAP = 1000;
 const DAY_MS = 24 * 3600 * 1000;
 
 export interface CardRow extends SchedRow {
@@ -61,12 +63,13 @@ function prepare(sqlite: Sqlite) {
       `SELECT ${CARD_COLUMNS} FROM Card WHERE deckId = @deckId AND retired = 0 AND state = 0 AND due <= @now AND ${STUDYABLE}
        ORDER BY id LIMIT 1`,
     ),
+    // today's reviews of the deck, read from the (deckId, reviewedAt, prevState, source) index alone
     doneToday: sqlite.prepare<{ deckId: string; dayStart: number }, { newDone: number | null; reviewDone: number | null }>(
-      `SELECT SUM(CASE WHEN r.prevState = 0 THEN 1 ELSE 0 END) AS newDone, SUM(CASE WHEN r.prevState = 2 THEN 1 ELSE 0 END) AS reviewDone
-       FROM Review r JOIN Card c ON c.id = r.cardId WHERE r.reviewedAt >= @dayStart AND c.deckId = @deckId AND r.source = 'study'`,
+      `SELECT SUM(CASE WHEN prevState = 0 THEN 1 ELSE 0 END) AS newDone, SUM(CASE WHEN prevState = 2 THEN 1 ELSE 0 END) AS reviewDone
+       FROM Review WHERE deckId = @deckId AND reviewedAt >= @dayStart AND source = 'study'`,
     ),
     countLearning: sqlite.prepare<{ deckId: string; now: number; until: number }, { n: number }>(
-      `SELECT COUNT(*) AS n FROM Card WHERE deckId = @deckId AND retired = 0 AND due <= @until AND state IN (1, 3) AND ${STUDYABLE}`,
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM Card WHERE deckId = @deckId AND retired = 0 AND due <= @until AND state IN (1, 3) AND ${STUDYABLE} LIMIT ${COUNT_CAP})`,
     ),
     countReview: sqlite.prepare<{ deckId: string; now: number; cap: number }, { n: number }>(
       `SELECT COUNT(*) AS n FROM (SELECT 1 FROM Card WHERE deckId = @deckId AND retired = 0 AND due <= @now AND state = 2 AND ${STUDYABLE} LIMIT @cap)`,
@@ -80,8 +83,8 @@ function prepare(sqlite: Sqlite) {
     cardById: sqlite.prepare<[string], CardRow>(`SELECT ${CARD_COLUMNS} FROM Card WHERE id = ?`),
     reviewByKey: sqlite.prepare<[string], { id: number; cardId: string }>(`SELECT id, cardId FROM Review WHERE idempotencyKey = ?`),
     insertReview: sqlite.prepare(
-      `INSERT INTO Review (cardId, rating, reviewedAt, durationMs, source, idempotencyKey, before, prevState, state, due, stability, difficulty, scheduledDays)
-       VALUES (@cardId, @rating, @reviewedAt, @durationMs, @source, @idempotencyKey, @before, @prevState, @state, @due, @stability, @difficulty, @scheduledDays)`,
+      `INSERT INTO Review (cardId, deckId, rating, reviewedAt, durationMs, source, idempotencyKey, before, prevState, state, due, stability, difficulty, scheduledDays)
+       VALUES (@cardId, @deckId, @rating, @reviewedAt, @durationMs, @source, @idempotencyKey, @before, @prevState, @state, @due, @stability, @difficulty, @scheduledDays)`,
     ),
     updateCard: sqlite.prepare(
       `UPDATE Card SET due = @due, stability = @stability, difficulty = @difficulty, elapsedDays = @elapsedDays,
@@ -159,6 +162,8 @@ export interface StudyQueue {
   counts: StudyCounts;
   /** when the next learning or review card falls due, when nothing is due now */
   nextDueAt: string | null;
+  /** the deck asks cloze and basic cards as typed answers */
+  typedAnswers: boolean;
 }
 
 export interface StudyQueueOptions {
@@ -191,8 +196,8 @@ export async function studyQueue(options: StudyQueueOptions): Promise<StudyQueue
   const reviewLeft = Math.max(0, deckOptions.reviewsPerDay - (done?.reviewDone ?? 0));
   const counts: StudyCounts = {
     learning: st.countLearning.get({ ...at, until: dayStart + DAY_MS })?.n ?? 0,
-    review: reviewLeft > 0 ? (st.countReview.get({ ...at, cap: reviewLeft })?.n ?? 0) : 0,
-    new: newLeft > 0 ? (st.countNew.get({ ...at, cap: newLeft })?.n ?? 0) : 0,
+    review: reviewLeft > 0 ? (st.countReview.get({ ...at, cap: Math.min(reviewLeft, COUNT_CAP) })?.n ?? 0) : 0,
+    new: newLeft > 0 ? (st.countNew.get({ ...at, cap: Math.min(newLeft, COUNT_CAP) })?.n ?? 0) : 0,
   };
   const nextNew = deckOptions.newOrder === "random" ? st.nextNewRandom : st.nextNewInOrder;
   const row =
@@ -200,9 +205,10 @@ export async function studyQueue(options: StudyQueueOptions): Promise<StudyQueue
     (reviewLeft > 0 ? st.nextReview.get(at) : undefined) ??
     (newLeft > 0 ? nextNew.get(at) : undefined) ??
     st.nextLearning.get({ ...at, now: at.now + LEARN_AHEAD_MS });
-  if (row) return { card: toStudyCard(row, now, scheduler), counts, nextDueAt: null };
+  const typedAnswers = deckOptions.typedAnswers;
+  if (row) return { card: toStudyCard(row, now, scheduler), counts, nextDueAt: null, typedAnswers };
   const nextDue = st.nextDue.get(at)?.due ?? null;
-  return { card: null, counts, nextDueAt: nextDue === null ? null : new Date(nextDue).toISOString() };
+  return { card: null, counts, nextDueAt: nextDue === null ? null : new Date(nextDue).toISOString(), typedAnswers };
 }
 
 /** The next card to study in a deck (see studyQueue), or null. */
@@ -260,6 +266,7 @@ export async function recordReview(options: RecordReviewOptions): Promise<Review
     const after = (optionsForCard(database.sqlite, row.id) ?? fallback()).scheduler.rate(before, options.rating, now);
     const inserted = st.insertReview.run({
       cardId: row.id,
+      deckId: row.deckId,
       rating: options.rating,
       reviewedAt: now.getTime(),
       durationMs: options.durationMs ?? null,

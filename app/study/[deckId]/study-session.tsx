@@ -352,12 +352,15 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
   );
 }
 
+/** The server stops counting at 1,000 (counting is not free on big decks). */
+const shownCount = (n: number) => (n >= 1000 ? "999+" : String(n));
+
 function CountsBar({ counts }: { counts: StudyCounts }) {
   return (
     <p className="study-counts" data-testid="counts" aria-label="Cards left today 今日剩余">
-      <span className="new" data-testid="count-new">New 新 {counts.new}</span>
-      <span className="learning" data-testid="count-learning">Learning 学习中 {counts.learning}</span>
-      <span className="review" data-testid="count-review">Review 复习 {counts.review}</span>
+      <span className="new" data-testid="count-new">New 新 {shownCount(counts.new)}</span>
+      <span className="learning" data-testid="count-learning">Learning 学习中 {shownCount(counts.learning)}</span>
+      <span className="review" data-testid="count-review">Review 复习 {shownCount(counts.review)}</span>
     </p>
   );
 }
