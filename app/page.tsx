@@ -23,6 +23,11 @@ export default async function Home() {
           Mianshi<span className="zh">面试</span>
         </h1>
         <p className="tagline">Interview flashcards from your own notes, spaced for recall · 用自己的笔记准备面试</p>
+        <p className="header-links">
+          <Link href="/browse" data-testid="browse-link">
+            Browse 浏览
+          </Link>
+        </p>
       </header>
 
       {decks.length === 0 ? (

@@ -40,6 +40,9 @@ export default async function StudyPage({ params }: Props) {
         <h1 className="deck-title" data-testid="deck-title">
           {deck.title}
         </h1>
+        <Link href={`/browse?${new URLSearchParams({ deck: deck.id }).toString()}`} data-testid="browse-link">
+          Browse 浏览
+        </Link>
         <Link href={`/decks/${encodeURIComponent(deck.id)}/options`} data-testid="options-link">
           Options 选项
         </Link>

@@ -1,0 +1,8 @@
+import { handle } from "@/server/http";
+import { cardDetail } from "@/server/use-cases/card-detail";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, ctx: RouteContext<"/api/v1/cards/[id]/detail">) {
+  return handle(async () => ({ card: await cardDetail({ cardId: decodeURIComponent((await ctx.params).id) }) }));
+}

@@ -1,0 +1,129 @@
+/**
+ * One card as the browser shows it: its content (the study card), its schedule with the
+ * probability of recall now, and every review it ever had, newest first.
+ */
+import { createScheduler, stateFromRow, STATE_NAMES, type StateName } from "@/lib/scheduling";
+import type { StudyCard } from "@/lib/api-schemas";
+import { db as defaultDb, type Db, type Sqlite } from "../db";
+import { NotFoundError } from "../errors";
+import { statements, toStudyCard } from "./study";
+
+const scheduler = createScheduler();
+
+export interface CardSchedule {
+  due: string;
+  state: StateName;
+  stability: number;
+  difficulty: number;
+  /** probability of recall at `now`, 0 to 1 (0 for a new card) */
+  retrievability: number;
+  reps: number;
+  lapses: number;
+  lastReview: string | null;
+  suspended: boolean;
+  buriedUntil: string | null;
+  flag: number;
+  retired: boolean;
+}
+
+export interface ReviewHistoryEntry {
+  id: number;
+  reviewedAt: string;
+  rating: number;
+  durationMs: number | null;
+  source: string;
+  /** the card's schedule after this review */
+  state: StateName;
+  due: string;
+  stability: number;
+  difficulty: number;
+}
+
+export interface CardDetail extends StudyCard {
+  deckTitle: string;
+  schedule: CardSchedule;
+  /** newest first */
+  reviews: ReviewHistoryEntry[];
+}
+
+interface ExtraRow {
+  deckTitle: string;
+  suspended: number;
+  buriedUntil: number | null;
+  flag: number;
+}
+
+interface ReviewRow {
+  id: number;
+  reviewedAt: number;
+  rating: number;
+  durationMs: number | null;
+  source: string;
+  state: number;
+  due: number;
+  stability: number;
+  difficulty: number;
+}
+
+const prepared = new WeakMap<Sqlite, ReturnType<typeof prepare>>();
+function prepare(sqlite: Sqlite) {
+  return {
+    extra: sqlite.prepare<[string], ExtraRow>(
+      `SELECT d.title AS deckTitle, c.suspended, c.buriedUntil, c.flag FROM Card c JOIN Deck d ON d.id = c.deckId WHERE c.id = ?`,
+    ),
+    reviews: sqlite.prepare<[string], ReviewRow>(
+      `SELECT id, reviewedAt, rating, durationMs, source, state, due, stability, difficulty FROM Review
+       WHERE cardId = ? ORDER BY reviewedAt DESC, id DESC`,
+    ),
+  };
+}
+function stmts(sqlite: Sqlite) {
+  let s = prepared.get(sqlite);
+  if (!s) prepared.set(sqlite, (s = prepare(sqlite)));
+  return s;
+}
+
+export async function cardDetail(options: { cardId: string; now?: Date; db?: Db }): Promise<CardDetail> {
+  const database = options.db ?? defaultDb();
+  const now = options.now ?? new Date();
+  const st = stmts(database.sqlite);
+  const read = database.sqlite.transaction(() => {
+    const row = statements(database.sqlite).cardById.get(options.cardId);
+    if (!row) return null;
+    return { row, extra: st.extra.get(options.cardId)!, reviews: st.reviews.all(options.cardId) };
+  });
+  const found = read.deferred();
+  if (!found) throw new NotFoundError(`no card with id ${options.cardId}`);
+  const { row, extra, reviews } = found;
+  const sched = stateFromRow(row);
+  const r = scheduler.retrievability(sched, now);
+  return {
+    ...toStudyCard(row, now),
+    deckTitle: extra.deckTitle,
+    schedule: {
+      due: sched.due.toISOString(),
+      state: STATE_NAMES[row.state] ?? "new",
+      stability: row.stability,
+      difficulty: row.difficulty,
+      retrievability: Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 0,
+      reps: row.reps,
+      lapses: row.lapses,
+      lastReview: sched.lastReview?.toISOString() ?? null,
+      suspended: extra.suspended === 1,
+      buriedUntil: extra.buriedUntil === null ? null : new Date(extra.buriedUntil).toISOString(),
+      flag: extra.flag,
+      retired: row.retired === 1,
+    },
+    reviews: reviews.map((v) => ({
+      id: v.id,
+      reviewedAt: new Date(v.reviewedAt).toISOString(),
+      rating: v.rating,
+      durationMs: v.durationMs,
+      source: v.source,
+      state: STATE_NAMES[v.state] ?? "new",
+      due: new Date(v.due).toISOString(),
+      stability: v.stability,
+      difficulty: v.difficulty,
+    })),
+  };
+}
