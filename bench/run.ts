@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: the study hot path (fetch the next due card, rate it) on a database seeded
  * with 100,000 cards and 1,000,000 reviews, in-process through the use cases, against a
- * baseline doing the same SQL with better-sqlite3 directly. Prints p50/p99 and the ratio.
+ * baseline doing the same SQL with better-sqlite3 directly, then over HTTP under concurrent load
+ * (bench/http.ts: `next start` against a bare node:http baseline). Prints p50/p99 and the ratios.
+ * BENCH_HTTP_SECONDS=0 skips the HTTP part.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -12,52 +14,14 @@ import { migrate } from "../scripts/lib/setup";
 import { openDb } from "../server/db";
 import { nextCard, recordReview } from "../server/use-cases/study";
 import { createScheduler, stateFromRow, type SchedRow } from "../lib/scheduling";
-import { mulberry32 } from "./random";
+import { DECK, NOW, seed, stats } from "./seed";
+import { benchSearch } from "./search";
+import { benchHttp, liftDailyLimits, printSummary } from "./http";
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 100_000);
 const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 1_000_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 3000);
 const AUTOCHECKPOINT = process.env.BENCH_AUTOCHECKPOINT;
-const DECK = "bench/deck";
-const NOW = new Date("2026-11-26T08:00:00Z").getTime();
-const DAY = 86_400_000;
-
-function seed(file: string) {
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = OFF");
-  const rnd = mulberry32(42);
-  sqlite.prepare(`INSERT INTO Deck (id, source, title, contentHash, importedAt) VALUES (?, ?, ?, ?, ?)`).run(DECK, "bench.md", "Bench", "x", NOW);
-  const card = sqlite.prepare(
-    `INSERT INTO Card (id, deckId, kind, topic, position, sourceLine, prompt, answer, promptHtml, answerHtml, data, createdAt, updatedAt,
-       due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview)
-     VALUES (?, ?, 'basic', '["Bench"]', ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, 0, ?, 0, ?, ?, ?, ?)`,
-  );
-  const review = sqlite.prepare(
-    `INSERT INTO Review (cardId, rating, reviewedAt, source, before, state, due, stability, difficulty, scheduledDays)
-     VALUES (?, ?, ?, 'study', '{}', 2, ?, ?, 5, 3)`,
-  );
-  sqlite.transaction(() => {
-    for (let i = 0; i < CARDS; i++) {
-      const seen = i < CARDS * 0.7;
-      const due = seen ? NOW + Math.floor((rnd() - 0.3) * 60 * DAY) : NOW - DAY;
-      const q = `问题 ${i}: nova-compute 在第 ${i} 步做什么？`;
-      card.run(`c${i}`, DECK, i, i + 1, q, "answer", `<p>${q}</p>`, "<p>answer</p>", NOW, NOW, due, seen ? 10 : 0, seen ? 5 : 0, seen ? 10 : 0, seen ? 5 : 0, 0, seen ? 2 : 0, seen ? NOW - 10 * DAY : null);
-    }
-    for (let r = 0; r < REVIEWS; r++) {
-      const c = Math.floor(rnd() * CARDS * 0.7);
-      review.run(`c${c}`, 1 + Math.floor(rnd() * 4), NOW - Math.floor(rnd() * 365 * DAY), NOW, 10);
-    }
-  })();
-  sqlite.exec("ANALYZE");
-  sqlite.close();
-}
-
-function stats(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-  return { p50: at(0.5), p99: at(0.99), mean: s.reduce((a, b) => a + b, 0) / s.length };
-}
 
 async function benchUseCases(file: string, iterations = ITERATIONS, startAt = NOW, tag = "bench"): Promise<number[]> {
   const db = openDb(file);
@@ -113,7 +77,8 @@ async function main() {
   try {
     migrate(file);
     const t0 = performance.now();
-    seed(file);
+    seed(file, { cards: CARDS, reviews: REVIEWS });
+    liftDailyLimits(file);
     console.log(`seeded ${CARDS.toLocaleString("en")} cards and ${REVIEWS.toLocaleString("en")} reviews in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     // warm up both paths (JIT, page cache) before measuring
     await benchUseCases(file, 500, NOW - 100 * 1000 * 1000, "warm-app");
@@ -125,6 +90,10 @@ async function main() {
     console.log(`  use cases (server/use-cases/study.ts): p50 ${fmt(app.p50)} ms  p99 ${fmt(app.p99)} ms  mean ${fmt(app.mean)} ms`);
     console.log(`  baseline (better-sqlite3 directly):   p50 ${fmt(base.p50)} ms  p99 ${fmt(base.p99)} ms  mean ${fmt(base.mean)} ms`);
     console.log(`  ratio p50 ${(app.p50 / base.p50).toFixed(2)}  p99 ${(app.p99 / base.p99).toFixed(2)}`);
+    // the card browser's search, on the same database
+    await benchSearch(file);
+    const http = Number(process.env.BENCH_HTTP_SECONDS ?? 15) > 0 ? await benchHttp({ file, deck: DECK, onAbort: () => fs.rmSync(dir, { recursive: true, force: true }) }) : undefined;
+    printSummary(`rate a card + fetch the next: ${CARDS.toLocaleString("en")} cards, ${REVIEWS.toLocaleString("en")} reviews`, { app, base }, http);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
