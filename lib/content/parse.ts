@@ -240,6 +240,14 @@ interface ClozeMarker {
   group: number;
   text: string;
   hint?: string;
+  aliases: string[];
+}
+
+/** `term|alias|alias`: the first is shown, all are accepted when typed (not inside code). */
+function splitAlternatives(term: string): { text: string; aliases: string[] } {
+  if (term.includes("`")) return { text: term, aliases: [] };
+  const [first = "", ...rest] = term.split("|").map((t) => t.trim());
+  return { text: first, aliases: rest.filter((t) => t !== "") };
 }
 
 function findClozes(src: string, node: Nodes): ClozeMarker[] {
@@ -249,14 +257,14 @@ function findClozes(src: string, node: Nodes): ClozeMarker[] {
   const out: ClozeMarker[] = [];
   for (const m of text.matchAll(CLOZE_ANKI)) {
     if (inRanges(base + m.index, ranges)) continue;
-    out.push({ start: base + m.index, end: base + m.index + m[0].length, group: Number(m[1]), text: m[2] ?? "", hint: m[3] });
+    out.push({ start: base + m.index, end: base + m.index + m[0].length, group: Number(m[1]), ...splitAlternatives(m[2] ?? ""), hint: m[3] });
   }
   const maxGroup = out.reduce((a, c) => Math.max(a, c.group), 0);
   let next = maxGroup + 1;
   for (const m of text.matchAll(CLOZE_MARK)) {
     const start = base + m.index;
     if (inRanges(start, ranges) || out.some((o) => start < o.end && o.start < start + m[0].length)) continue;
-    out.push({ start, end: start + m[0].length, group: next++, text: m[1] ?? "" });
+    out.push({ start, end: start + m[0].length, group: next++, ...splitAlternatives(m[1] ?? "") });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -485,7 +493,9 @@ function parseExplicit(tree: Root, ctx: Ctx, skipHeading: Heading | undefined) {
     for (const g of groups) {
       const prompt = render((c) => (c.group === g ? `\\[${c.hint ? c.hint : "…"}\\]` : c.text));
       const answer = render((c) => (c.group === g ? `**${c.text}**` : c.text));
-      const cloze: ClozeTerm[] = clozes.filter((c) => c.group === g).map((c) => (c.hint ? { text: c.text, hint: c.hint } : { text: c.text }));
+      const cloze: ClozeTerm[] = clozes
+        .filter((c) => c.group === g)
+        .map((c) => ({ text: c.text, ...(c.hint ? { hint: c.hint } : {}), ...(c.aliases.length ? { aliases: c.aliases } : {}) }));
       add({ kind: "cloze", topic, line, prompt, answer, group: g, cloze }, `${key}\u0000${g}`);
     }
   };

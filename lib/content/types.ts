@@ -17,6 +17,8 @@ export interface RubricPoint {
 export interface ClozeTerm {
   text: string;
   hint?: string;
+  /** other answers accepted when the term is typed: `{{c1::L3 agent|L3 代理}}` */
+  aliases?: string[];
 }
 
 interface CardBase {

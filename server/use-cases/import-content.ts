@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { parseDeck } from "@/lib/content/parse";
 import { contentHash } from "@/lib/content/ids";
+import { typedAnswerOf } from "@/lib/answer/grade";
 import { renderMarkdown } from "@/lib/content/render";
 import { cardData, type ContentError, type ParsedCard, type ParsedDeck } from "@/lib/content/types";
 import { newCardState } from "@/lib/scheduling";
@@ -42,6 +43,8 @@ function storedContent(card: ParsedCard, deck: ParsedDeck) {
   if ((card.kind === "choice" || card.kind === "ordering") && card.explanation) data.explanationHtml = render(card.explanation);
   if (card.kind === "open" && card.modelAnswer) data.modelAnswerHtml = render(card.modelAnswer);
   if (card.generatedBy) data.generatedBy = card.generatedBy;
+  const typed = typedAnswerOf(card);
+  if (typed) data.typeAnswer = typed;
   return {
     kind: card.kind,
     topic: JSON.stringify(card.topic),
