@@ -45,9 +45,13 @@ function prepare(sqlite: Sqlite) {
   return {
     // cards already seen (learning, review, relearning) that are due, most overdue first
     // learning and relearning cards first, most overdue first (never limited)
+    // (one range per state: with IN, SQLite walked every due card of the deck looking for learning ones)
     nextLearning: sqlite.prepare<{ deckId: string; now: number }, CardRow>(
-      `SELECT ${CARD_COLUMNS} FROM Card WHERE deckId = @deckId AND retired = 0 AND due <= @now AND state IN (1, 3) AND ${STUDYABLE}
-       ORDER BY due LIMIT 1`,
+      `SELECT * FROM (
+         SELECT * FROM (SELECT ${CARD_COLUMNS} FROM Card WHERE deckId = @deckId AND retired = 0 AND state = 1 AND due <= @now AND ${STUDYABLE} ORDER BY due LIMIT 1)
+         UNION ALL
+         SELECT * FROM (SELECT ${CARD_COLUMNS} FROM Card WHERE deckId = @deckId AND retired = 0 AND state = 3 AND due <= @now AND ${STUDYABLE} ORDER BY due LIMIT 1)
+       ) ORDER BY due LIMIT 1`,
     ),
     // then review cards, within the daily review limit
     nextReview: sqlite.prepare<{ deckId: string; now: number }, CardRow>(
@@ -55,8 +59,11 @@ function prepare(sqlite: Sqlite) {
        ORDER BY due LIMIT 1`,
     ),
     // then new cards within the daily new limit, in content order or in random order (card ids are hashes)
+    // the position index walks new cards in content order and stops at the first studyable one;
+    // without INDEXED BY the planner may pick the due index and sort every new card
     nextNewInOrder: sqlite.prepare<{ deckId: string; now: number }, CardRow>(
-      `SELECT ${CARD_COLUMNS} FROM Card WHERE deckId = @deckId AND retired = 0 AND state = 0 AND due <= @now AND ${STUDYABLE}
+      `SELECT ${CARD_COLUMNS} FROM Card INDEXED BY Card_deckId_retired_state_position_idx
+       WHERE deckId = @deckId AND retired = 0 AND state = 0 AND due <= @now AND ${STUDYABLE}
        ORDER BY position LIMIT 1`,
     ),
     nextNewRandom: sqlite.prepare<{ deckId: string; now: number }, CardRow>(
