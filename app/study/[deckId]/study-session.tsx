@@ -14,6 +14,7 @@ import {
   type StudyCardView,
 } from "@/app/components/card-data";
 import type { StudyCounts } from "@/lib/api-schemas";
+import { gradeTypedAnswer, type TypedAnswer, type TypedGrade } from "@/lib/answer/grade";
 
 type Rating = 1 | 2 | 3 | 4;
 
@@ -21,6 +22,7 @@ interface Queue {
   card: StudyCardView | null;
   counts: StudyCounts;
   nextDueAt: string | null;
+  typedAnswers: boolean;
 }
 
 const RATINGS: { value: Rating; en: string; zh: string }[] = [
@@ -77,12 +79,17 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
   const [notice, setNotice] = useState<string | null>(null);
   const [counts, setCounts] = useState<StudyCounts | null>(null);
   const [nextDueAt, setNextDueAt] = useState<string | null>(null);
+  // typed answers: the deck's option, which the session toggle overrides
+  const [typeMode, setTypeMode] = useState<boolean | null>(null);
+  const [deckTyped, setDeckTyped] = useState(false);
+  const [grade, setGrade] = useState<TypedGrade | null>(null);
   const inFlight = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
 
   const showQueue = (q: Queue) => {
     setCounts(q.counts);
+    setDeckTyped(q.typedAnswers);
     setNextDueAt(q.nextDueAt);
     show(q.card);
   };
@@ -91,6 +98,7 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
     setShown(card ? { card, key: newIdempotencyKey(), shownAt: Date.now() } : null);
     setDone(card === null);
     setRevealed(false);
+    setGrade(null);
     setLoading(false);
   };
 
@@ -116,8 +124,11 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
   // focus the heading of each new card (and of the "nothing due" message)
   const shownKey = shown?.key;
   useEffect(() => {
-    if (shownKey) headingRef.current?.focus();
-  }, [shownKey]);
+    if (!shownKey) return;
+    // a typed-answer card starts in its answer box; any other card on its heading
+    const input = document.querySelector<HTMLInputElement>("[data-testid=typed-input]");
+    (input ?? headingRef.current)?.focus();
+  }, [shownKey, typeMode]);
   useEffect(() => {
     if (done) doneRef.current?.focus();
   }, [done]);
@@ -142,6 +153,13 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
   const reveal = () => {
     if (shown && !revealed) setRevealed(true);
   };
+  const revealTyped = (typed: string, expected: TypedAnswer) => {
+    if (!shown || revealed) return;
+    setGrade(gradeTypedAnswer(typed, expected));
+    setRevealed(true);
+    headingRef.current?.focus();
+  };
+  const typing = typeMode ?? deckTyped;
 
   const rate = async (rating: Rating) => {
     if (!shown || !revealed || inFlight.current) return;
@@ -249,6 +267,10 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
       if (toggle && e.key === " ") return;
       e.preventDefault();
       reveal();
+    } else if (revealed && grade && e.key === "Enter") {
+      if (target && (target.tagName === "BUTTON" || target.tagName === "A")) return;
+      e.preventDefault();
+      void rate(grade.proposedRating);
     } else if (revealed && ["1", "2", "3", "4"].includes(e.key)) {
       e.preventDefault();
       void rate(Number(e.key) as Rating);
@@ -329,6 +351,9 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
         headingRef={headingRef}
         onReveal={reveal}
         onRate={(r) => void rate(r)}
+        typing={typing}
+        grade={grade}
+        onRevealTyped={revealTyped}
       />
       <div className="card-tools" role="toolbar" aria-label="Card actions 卡片操作">
         <button type="button" onClick={undo} disabled={busy || undoStack.length === 0} data-testid="undo" aria-keyshortcuts="U">
@@ -340,6 +365,9 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
         <button type="button" onClick={suspend} disabled={busy} data-testid="suspend" aria-keyshortcuts="@">
           Suspend 暂停 <kbd>@</kbd>
         </button>
+        <label className="toggle">
+          <input type="checkbox" checked={typing} onChange={(e) => setTypeMode(e.target.checked)} data-testid="type-toggle" /> Type answers 输入答案
+        </label>
         <button type="button" onClick={() => setHelpOpen(true)} data-testid="shortcuts" aria-keyshortcuts="?">
           Shortcuts 快捷键 <kbd>?</kbd>
         </button>
@@ -408,6 +436,9 @@ function CardView({
   headingRef,
   onReveal,
   onRate,
+  typing,
+  grade,
+  onRevealTyped,
 }: {
   card: StudyCardView;
   deckTitle: string;
@@ -416,7 +447,12 @@ function CardView({
   headingRef: React.RefObject<HTMLHeadingElement | null>;
   onReveal: () => void;
   onRate: (rating: Rating) => void;
+  typing: boolean;
+  grade: TypedGrade | null;
+  onRevealTyped: (typed: string, expected: TypedAnswer) => void;
 }) {
+  const expected = typing ? typedAnswerView(card.data) : null;
+  const [typed, setTyped] = useState("");
   const choice = card.kind === "choice" ? choiceView(card.data) : null;
   const steps = card.kind === "ordering" ? stepsView(card.data) : null;
   const points = card.kind === "open" ? pointsView(card.data) : null;
@@ -450,6 +486,28 @@ function CardView({
         Question 问题
       </h2>
       <SanitizedHtml id="card-prompt" className="prompt html" html={card.promptHtml} testId="prompt" />
+
+      {expected ? (
+        <form
+          className="typed-answer"
+          onSubmit={(e) => {
+            e.preventDefault();
+            onRevealTyped(typed, expected);
+          }}
+        >
+          <label htmlFor={`typed-${card.id}`}>Your answer 你的答案</label>
+          <input
+            id={`typed-${card.id}`}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            readOnly={revealed}
+            autoComplete="off"
+            lang="zh"
+            data-testid="typed-input"
+          />
+          {!revealed ? <p className="hint">Enter to check 回车检查</p> : null}
+        </form>
+      ) : null}
 
       {choice ? (
         <fieldset className="options" data-testid="options" disabled={revealed}>
@@ -499,6 +557,7 @@ function CardView({
       <div className="answer" aria-live="polite" data-testid="answer-region">
         {revealed ? (
           <div className="answer-inner" data-testid="answer">
+            {grade ? <TypedVerdict grade={grade} /> : null}
             {choice && anySelected ? (
               <p className={`verdict ${choiceRight ? "ok" : "bad"}`} data-testid="verdict">
                 {choiceRight ? "Right! 答对了" : "Not quite. 不完全正确"}
@@ -544,7 +603,13 @@ function CardView({
       <div className="actions">
         {!revealed ? (
           <>
-            <button type="button" className="primary reveal" onClick={onReveal} data-testid="show-answer" aria-keyshortcuts="Space Enter">
+            <button
+              type="button"
+              className="primary reveal"
+              onClick={expected ? () => onRevealTyped(typed, expected) : onReveal}
+              data-testid="show-answer"
+              aria-keyshortcuts="Space Enter"
+            >
               Show answer 显示答案
             </button>
             <p className="hint">
@@ -558,7 +623,7 @@ function CardView({
                 <button
                   key={r.value}
                   type="button"
-                  className={`rate-${r.value}`}
+                  className={`rate-${r.value}${grade?.proposedRating === r.value ? " proposed" : ""}`}
                   onClick={() => onRate(r.value)}
                   disabled={busy}
                   data-testid={`rate-${r.value}`}
@@ -577,10 +642,51 @@ function CardView({
             </div>
             <p className="hint">
               Keys <kbd>1</kbd>–<kbd>4</kbd> rate 按键评分
+              {grade ? (
+                <>
+                  {" "}
+                  · <kbd>Enter</kbd> accepts the proposed rating 回车接受建议评分
+                </>
+              ) : null}
             </p>
           </>
         )}
       </div>
     </article>
+  );
+}
+
+/** The expected answer of a card asked as typed (set at import for cloze and short basic cards). */
+function typedAnswerView(data: Record<string, unknown>): TypedAnswer | null {
+  const t = data.typeAnswer as { expected?: unknown; aliases?: unknown } | undefined;
+  if (!t || typeof t.expected !== "string") return null;
+  const aliases = Array.isArray(t.aliases) ? t.aliases.filter((a): a is string => typeof a === "string") : [];
+  return { expected: t.expected, aliases };
+}
+
+function TypedVerdict({ grade }: { grade: TypedGrade }) {
+  const label = grade.correct ? "Right! 答对了" : grade.nearMiss ? "Almost: check the difference 差一点" : "Not right 不对";
+  return (
+    <div className={`verdict ${grade.correct ? "ok" : "bad"}`} data-testid="typed-verdict">
+      <p>{label}</p>
+      <p className="typed-diff" data-testid="typed-diff" aria-label="Your answer compared with the right one 你的答案与正确答案的对比">
+        {grade.diff.map((part, i) =>
+          part.kind === "ok" ? (
+            <span key={i}>{part.text}</span>
+          ) : part.kind === "missing" ? (
+            <ins key={i} title="missing 缺少">
+              {part.text}
+            </ins>
+          ) : (
+            <del key={i} title="extra 多余">
+              {part.text}
+            </del>
+          ),
+        )}
+      </p>
+      <p className="hint">
+        Proposed rating 建议评分: <strong data-testid="proposed-rating">{RATINGS.find((r) => r.value === grade.proposedRating)?.en}</strong>
+      </p>
+    </div>
   );
 }
