@@ -153,3 +153,26 @@ export const saveDeckOptionsSchema = z
   })
   .strict()
   .refine((b) => !(b.presetId !== undefined && b.newPresetName !== undefined), { error: "give presetId or newPresetName, not both" });
+
+/** The user's settings. */
+export const settingsSchema = z
+  .object({
+    rolloverHour: z.number().int().min(0, "the study day starts at an hour from 0 to 23").max(23, "the study day starts at an hour from 0 to 23"),
+    timeZone: timeZoneSchema.nullable(),
+  })
+  .strict();
+export type Settings = z.infer<typeof settingsSchema>;
+export const saveSettingsSchema = settingsSchema.partial();
+
+/** Query of `GET /api/v1/decks/:id/practice`. */
+export const practiceQuerySchema = z
+  .object({
+    mode: z.enum(["ahead", "topic"], { error: "mode must be ahead or topic" }),
+    /** a heading path, headings separated by › */
+    topic: z
+      .string()
+      .optional()
+      .transform((t) => (t ? t.split("›").map((p) => p.trim()).filter((p) => p !== "") : [])),
+    cursor: z.string().max(2000).optional(),
+  })
+  .strict();

@@ -4,6 +4,7 @@
  * (deck, position, id). Text search is LIKE '%…%' over prompt and answer with % and _
  * escaped, so any substring matches, Chinese included; see bench/search.ts for its cost.
  */
+import { escapeLike, topicCondition } from "../topic-sql";
 import { STATE_NAMES, type StateName } from "@/lib/scheduling";
 import type { SearchCardsQuery } from "@/lib/api-schemas";
 import { db as defaultDb, type Db, type Sqlite } from "../db";
@@ -83,9 +84,6 @@ export function decodeCursor(text: string): Cursor {
 }
 
 /** Escapes LIKE's wildcards (and the escape character itself) so the text matches literally. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** A prompt's markdown as one line of plain text, cut to `max` characters. */
 export function plainPreview(markdown: string, max = PROMPT_PREVIEW_CHARS): string {
@@ -141,12 +139,9 @@ function whereOf(o: SearchCardsOptions): { where: string[]; params: Record<strin
     params.dueAfter = o.dueAfter.getTime();
   }
   if (o.topic !== undefined && o.topic.length > 0) {
-    // topic is stored as JSON.stringify(path) (server/use-cases/import-content.ts): the path
-    // itself, or the path's JSON without its closing bracket followed by "," for a sub-topic
-    const exact = JSON.stringify(o.topic);
-    where.push("(c.topic = @topicExact OR c.topic LIKE @topicPrefix ESCAPE '\\')");
-    params.topicExact = exact;
-    params.topicPrefix = `${escapeLike(exact.slice(0, -1))},%`;
+    const topic = topicCondition(o.topic, "c.topic");
+    where.push(topic.sql);
+    Object.assign(params, topic.params);
   }
   const text = o.text?.trim();
   if (text) {
