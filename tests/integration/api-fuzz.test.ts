@@ -1,0 +1,56 @@
+/** Random request bodies never make the API answer 5xx (fast-check, fixed seed). */
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb } from "../../server/db";
+import { importContent } from "../../server/use-cases/import-content";
+import { POST as postReview } from "../../app/api/v1/reviews/route";
+import { POST as postAction } from "../../app/api/v1/cards/[id]/actions/route";
+import { PUT as putOptions } from "../../app/api/v1/decks/[id]/options/route";
+import { PUT as putSettings } from "../../app/api/v1/settings/route";
+import { freshDb, writeContent } from "./helpers";
+
+beforeAll(async () => {
+  const db = freshDb();
+  await db.prisma.$disconnect();
+  db.sqlite.close();
+  process.env.DATABASE_URL = `file:${db.file}`;
+  const root = writeContent(db.dir, { "f.md": "# F\n\nQ :: A\n" });
+  await importContent({ paths: [root], contentRoot: root });
+});
+afterAll(async () => {
+  await closeDb();
+});
+
+/** Bodies: any JSON, near-valid objects with wrong types, and raw garbage. */
+const body = fc.oneof(
+  fc.json().map((j) => j),
+  fc.record({ cardId: fc.oneof(fc.string(), fc.integer(), fc.constant(null)), rating: fc.oneof(fc.integer(), fc.string(), fc.double()), idempotencyKey: fc.option(fc.string()) }).map((o) => JSON.stringify(o)),
+  fc.record({ options: fc.dictionary(fc.string(), fc.jsonValue()), presetId: fc.option(fc.integer()), newPresetName: fc.option(fc.string()) }).map((o) => JSON.stringify(o)),
+  fc.record({ action: fc.constantFrom("suspend", "bury", "flag", "reset", "x"), flag: fc.jsonValue(), timeZone: fc.string() }).map((o) => JSON.stringify(o)),
+  fc.record({ rolloverHour: fc.jsonValue(), timeZone: fc.oneof(fc.string(), fc.constant(null)) }).map((o) => JSON.stringify(o)),
+  fc.string(),
+);
+
+const req = (method: string, text: string) => new Request("http://localhost/x", { method, body: text, headers: { "content-type": "application/json" } });
+
+describe("the JSON API under random bodies", () => {
+  it("never answers 5xx", async () => {
+    await fc.assert(
+      fc.asyncProperty(body, fc.constantFrom("f", "nope", "%2e%2e"), async (text, id) => {
+        const params = { params: Promise.resolve({ id }) };
+        const responses = await Promise.all([
+          postReview(req("POST", text)),
+          postAction(req("POST", text), params),
+          putOptions(req("PUT", text), params),
+          putSettings(req("PUT", text)),
+        ]);
+        for (const r of responses) {
+          expect(r.status).toBeLessThan(500);
+          const json = (await r.json()) as { error?: { code: string; message: string } };
+          if (r.status >= 400) expect(json.error?.message).toEqual(expect.any(String));
+        }
+      }),
+      { seed: 20261126, numRuns: 150 },
+    );
+  });
+});
