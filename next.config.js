@@ -1,3 +1,8 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl reads its request config (locale, messages, formats) from ./i18n/request.ts
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // native and WASM-engine packages stay outside the server bundle
@@ -5,4 +10,4 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
 };
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -1,24 +1,34 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { HTML_LANG } from "@/i18n/config";
+import { SiteHeader } from "./components/site-header";
+import { requestTheme } from "./components/theme";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "Mianshi 面试",
-  description: "Interview flashcards, quizzes and mock interviews from your own notes",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return { title: t("title"), description: t("description") };
+}
 
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const [locale, theme, t] = await Promise.all([getLocale(), requestTheme(), getTranslations("common")]);
   return (
-    <html lang="zh-CN">
+    // the language and theme come from cookies (or Accept-Language): rendered here, so no flash
+    <html lang={HTML_LANG[locale]} data-theme={theme}>
       <body>
-        <a className="skip-link" href="#main">
-          Skip to content 跳到正文
-        </a>
-        {children}
+        <NextIntlClientProvider>
+          <a className="skip-link" href="#main">
+            {t("skipToContent")}
+          </a>
+          <SiteHeader />
+          {children}
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { listDecks, type DeckSummary } from "@/server/use-cases/study";
 
 export const dynamic = "force-dynamic";
@@ -15,27 +16,28 @@ function byGroup(decks: DeckSummary[]): [string, DeckSummary[]][] {
 }
 
 export default async function Home() {
-  const decks = await listDecks();
+  const [decks, t, common] = await Promise.all([listDecks(), getTranslations("home"), getTranslations("common")]);
   return (
     <main id="main" className="page">
       <header className="site-header">
         <h1>
-          Mianshi<span className="zh">面试</span>
+          {common("brand")}
+          <span className="zh" lang="zh-CN">
+            {common("brandMark")}
+          </span>
         </h1>
-        <p className="tagline">Interview flashcards from your own notes, spaced for recall · 用自己的笔记准备面试</p>
+        <p className="tagline">{t("tagline")}</p>
         <p className="header-links">
           <Link href="/browse" data-testid="browse-link">
-            Browse 浏览
+            {common("browse")}
           </Link>
         </p>
       </header>
 
       {decks.length === 0 ? (
         <section className="empty" data-testid="empty-state">
-          <h2>No decks yet 还没有卡组</h2>
-          <p>
-            Write markdown decks under <code>content/</code> (see <code>content/README.md</code>), then import them:
-          </p>
+          <h2>{t("emptyTitle")}</h2>
+          <p>{t.rich("emptyText", { code: (chunks) => <code>{chunks}</code> })}</p>
           <pre>
             <code>npm run content -- import</code>
           </pre>
@@ -43,7 +45,7 @@ export default async function Home() {
       ) : (
         byGroup(decks).map(([group, list]) => (
           <section key={group} className="group" aria-labelledby={`group-${group || "root"}`}>
-            <h2 id={`group-${group || "root"}`}>{group || "Decks 卡组"}</h2>
+            <h2 id={`group-${group || "root"}`}>{group || t("ungrouped")}</h2>
             <ul className="deck-list">
               {list.map((d) => (
                 <DeckItem key={d.id} deck={d} />
@@ -56,26 +58,27 @@ export default async function Home() {
   );
 }
 
-function DeckItem({ deck: d }: { deck: DeckSummary }) {
+async function DeckItem({ deck: d }: { deck: DeckSummary }) {
+  const [t, format] = await Promise.all([getTranslations("home"), getFormatter()]);
   return (
     <li className="deck" data-testid="deck" data-deck-id={d.id}>
       <div className="deck-main">
         <h3>{d.title}</h3>
         {d.description ? <p>{d.description}</p> : null}
-        <ul className="counts" aria-label={`Counts for ${d.title}`}>
+        <ul className="counts" aria-label={t("countsLabel", { deck: d.title })}>
           <li>
-            <strong data-testid="deck-total">{d.cardCount}</strong> cards 张
+            <strong data-testid="deck-total">{format.number(d.cardCount)}</strong> {t("cards", { count: d.cardCount })}
           </li>
           <li className="due">
-            <strong data-testid="deck-due">{d.dueCount}</strong> due 待复习
+            <strong data-testid="deck-due">{format.number(d.dueCount)}</strong> {t("due")}
           </li>
           <li className="new">
-            <strong data-testid="deck-new">{d.newCount}</strong> new 新卡
+            <strong data-testid="deck-new">{format.number(d.newCount)}</strong> {t("new")}
           </li>
         </ul>
       </div>
-      <Link className="button primary" href={`/study/${encodeURIComponent(d.id)}`} aria-label={`Study ${d.title}`} data-testid="study-link">
-        Study 学习
+      <Link className="button primary" href={`/study/${encodeURIComponent(d.id)}`} aria-label={t("studyDeck", { deck: d.title })} data-testid="study-link">
+        {t("study")}
       </Link>
     </li>
   );

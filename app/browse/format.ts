@@ -1,34 +1,39 @@
-/** Labels and formats shared by the card browser's pages (server components). */
+/**
+ * Labels and formats shared by the card browser's pages (server components), in the request's
+ * language: labels come from messages (namespaces kinds, states, flags, ratings, sources),
+ * dates and numbers from next-intl's formatter with the named formats of i18n/config.ts.
+ */
+import { getFormatter, getTranslations } from "next-intl/server";
+import { isCardKind } from "@/app/components/card-data";
 import type { StateName } from "@/lib/scheduling";
 
-export const KIND_NAMES = {
-  basic: "Basic 问答",
-  cloze: "Cloze 填空",
-  choice: "Choice 选择",
-  ordering: "Ordering 排序",
-  open: "Interview 面试题",
-} as const;
-
-export const STATE_LABELS: Record<StateName, string> = {
-  new: "New 新卡",
-  learning: "Learning 学习中",
-  review: "Review 复习",
-  relearning: "Relearning 重学",
-};
-
 /** Anki's flags: 0 none, then red, orange, green, blue. */
-export const FLAG_NAMES = ["None 无", "Red 红", "Orange 橙", "Green 绿", "Blue 蓝"] as const;
+export const FLAGS = [0, 1, 2, 3, 4] as const;
+const isFlag = (n: number): n is (typeof FLAGS)[number] => (FLAGS as readonly number[]).includes(n);
+const isRating = (n: number): n is 1 | 2 | 3 | 4 => n === 1 || n === 2 || n === 3 || n === 4;
 
-export const RATING_LABELS: Record<number, string> = { 1: "Again 重来", 2: "Hard 困难", 3: "Good 良好", 4: "Easy 简单" };
-
-const dateTime = new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const number = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
-const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1 });
-const seconds = new Intl.NumberFormat("en", { style: "unit", unit: "second", unitDisplay: "short", maximumFractionDigits: 1 });
-
-export function formatDate(iso: string | null): string {
-  return iso === null ? "—" : dateTime.format(new Date(iso));
+export async function labels() {
+  const [kinds, states, flags, ratings, sources, common, format] = await Promise.all([
+    getTranslations("kinds"),
+    getTranslations("states"),
+    getTranslations("flags"),
+    getTranslations("ratings"),
+    getTranslations("sources"),
+    getTranslations("common"),
+    getFormatter(),
+  ]);
+  const none = common("none");
+  return {
+    none,
+    kind: (kind: string) => (isCardKind(kind) ? kinds(kind) : kind),
+    state: (state: StateName) => states(state),
+    flag: (flag: number) => (isFlag(flag) ? flags(String(flag) as `${typeof flag}`) : String(flag)),
+    rating: (rating: number) => (isRating(rating) ? ratings(String(rating) as `${typeof rating}`) : String(rating)),
+    source: (source: string) => (source === "study" ? sources("study") : source),
+    yesNo: (v: boolean) => (v ? common("yes") : common("no")),
+    date: (iso: string | null) => (iso === null ? none : format.dateTime(new Date(iso), "dateTime")),
+    number: (n: number) => format.number(n, "decimal"),
+    percent: (n: number) => format.number(n, "percent"),
+    duration: (ms: number | null) => (ms === null ? none : format.number(ms / 1000, "seconds")),
+  };
 }
-export const formatNumber = (n: number) => number.format(n);
-export const formatPercent = (n: number) => percent.format(n);
-export const formatDuration = (ms: number | null) => (ms === null ? "—" : seconds.format(ms / 1000));

@@ -5,10 +5,15 @@ import { listDecks } from "@/server/use-cases/study";
 import { searchCards, type SearchCardsResult } from "@/server/use-cases/search-cards";
 import { AppError } from "@/server/errors";
 import { z } from "zod";
-import { FLAG_NAMES, formatDate, KIND_NAMES, STATE_LABELS } from "./format";
+import { getTranslations } from "next-intl/server";
+import { FLAGS, labels } from "./format";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Browse cards 浏览卡片 · Mianshi 面试" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return { title: t("pageTitle", { page: t("browse") }) };
+}
 
 interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -40,25 +45,26 @@ export default async function BrowsePage({ searchParams }: Props) {
     }
   }
   const first = !raw.cursor;
+  const [t, common, label] = await Promise.all([getTranslations("browse"), getTranslations("common"), labels()]);
 
   return (
     <main id="main" className="page wide">
       <div className="topbar">
         <Link className="brand" href="/">
-          ← Mianshi 面试
+          {common("home")}
         </Link>
-        <h1 className="deck-title">Browse cards 浏览卡片</h1>
+        <h1 className="deck-title">{t("title")}</h1>
       </div>
 
-      <form className="filters" method="get" action="/browse" role="search" aria-label="Card filters 筛选卡片" data-testid="browse-form">
+      <form className="filters" method="get" action="/browse" role="search" aria-label={t("filters")} data-testid="browse-form">
         <div className="field wide-field">
-          <label htmlFor="f-text">Text 文本</label>
-          <input id="f-text" name="text" type="search" defaultValue={raw.text ?? ""} placeholder="校验, DHCP…" maxLength={200} data-testid="filter-text" />
+          <label htmlFor="f-text">{t("text")}</label>
+          <input id="f-text" name="text" type="search" defaultValue={raw.text ?? ""} placeholder={t("textPlaceholder")} maxLength={200} data-testid="filter-text" />
         </div>
         <div className="field">
-          <label htmlFor="f-deck">Deck 卡组</label>
+          <label htmlFor="f-deck">{t("deck")}</label>
           <select id="f-deck" name="deck" defaultValue={raw.deck ?? ""} data-testid="filter-deck">
-            <option value="">All decks 全部</option>
+            <option value="">{t("allDecks")}</option>
             {decks.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.title}
@@ -67,69 +73,69 @@ export default async function BrowsePage({ searchParams }: Props) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-topic">Topic 主题</label>
+          <label htmlFor="f-topic">{t("topic")}</label>
           <input id="f-topic" name="topic" type="text" defaultValue={raw.topic ?? ""} placeholder="Basics › DHCP" aria-describedby="f-topic-hint" data-testid="filter-topic" />
-          <small id="f-topic-hint">Headings separated by › or &gt; 以 › 分隔</small>
+          <small id="f-topic-hint">{t("topicHint")}</small>
         </div>
         <div className="field">
-          <label htmlFor="f-kind">Kind 题型</label>
+          <label htmlFor="f-kind">{t("kind")}</label>
           <select id="f-kind" name="kind" defaultValue={raw.kind ?? ""} data-testid="filter-kind">
-            <option value="">Any 全部</option>
+            <option value="">{t("any")}</option>
             {CARD_KIND_VALUES.map((k) => (
               <option key={k} value={k}>
-                {KIND_NAMES[k]}
+                {label.kind(k)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-state">State 状态</label>
+          <label htmlFor="f-state">{t("state")}</label>
           <select id="f-state" name="state" defaultValue={raw.state ?? ""} data-testid="filter-state">
-            <option value="">Any 全部</option>
+            <option value="">{t("any")}</option>
             {CARD_STATE_VALUES.map((s) => (
               <option key={s} value={s}>
-                {STATE_LABELS[s]}
+                {label.state(s)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-flag">Flag 标记</label>
+          <label htmlFor="f-flag">{t("flag")}</label>
           <select id="f-flag" name="flag" defaultValue={raw.flag ?? ""} data-testid="filter-flag">
-            <option value="">Any 全部</option>
-            {FLAG_NAMES.map((name, i) => (
-              <option key={i} value={String(i)}>
-                {name}
+            <option value="">{t("any")}</option>
+            {FLAGS.map((f) => (
+              <option key={f} value={String(f)}>
+                {label.flag(f)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-suspended">Suspended 暂停</label>
+          <label htmlFor="f-suspended">{t("suspended")}</label>
           <select id="f-suspended" name="suspended" defaultValue={raw.suspended ?? ""} data-testid="filter-suspended">
-            <option value="">Any 全部</option>
-            <option value="true">Suspended 已暂停</option>
-            <option value="false">Not suspended 未暂停</option>
+            <option value="">{t("any")}</option>
+            <option value="true">{t("suspendedYes")}</option>
+            <option value="false">{t("suspendedNo")}</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-due-after">Due from 到期起</label>
+          <label htmlFor="f-due-after">{t("dueFrom")}</label>
           <input id="f-due-after" name="dueAfter" type="date" defaultValue={raw.dueAfter ?? ""} data-testid="filter-due-after" />
         </div>
         <div className="field">
-          <label htmlFor="f-due-before">Due before 到期止</label>
+          <label htmlFor="f-due-before">{t("dueBefore")}</label>
           <input id="f-due-before" name="dueBefore" type="date" defaultValue={raw.dueBefore ?? ""} data-testid="filter-due-before" />
         </div>
         <div className="field checkbox-field">
           <input id="f-retired" name="includeRetired" type="checkbox" value="true" defaultChecked={raw.includeRetired === "true" || raw.includeRetired === "1"} />
-          <label htmlFor="f-retired">Include retired 含已退役</label>
+          <label htmlFor="f-retired">{t("includeRetired")}</label>
         </div>
         <div className="form-actions">
           <button type="submit" className="primary" data-testid="filter-submit">
-            Search 搜索
+            {t("search")}
           </button>
           <Link className="button" href="/browse">
-            Clear 清除
+            {t("clear")}
           </Link>
         </div>
       </form>
@@ -143,25 +149,25 @@ export default async function BrowsePage({ searchParams }: Props) {
       {result ? (
         <section aria-labelledby="results-heading">
           <h2 id="results-heading" className="results-heading" data-testid="result-count">
-            {result.total} {result.total === 1 ? "card" : "cards"} 张
+            {t("count", { count: result.total })}
           </h2>
           {result.cards.length === 0 ? (
             <p className="empty" data-testid="no-results">
-              No cards match these filters. 没有符合条件的卡片。
+              {t("noResults")}
             </p>
           ) : (
             <div className="table-scroll" role="region" aria-labelledby="results-caption" tabIndex={0}>
               <table className="data-table" data-testid="results">
-                <caption id="results-caption">{first ? "Matching cards 符合条件的卡片" : "Matching cards, a later page 符合条件的卡片（后续页）"}</caption>
+                <caption id="results-caption">{first ? t("caption") : t("captionLater")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Prompt 问题</th>
-                    <th scope="col">Deck 卡组</th>
-                    <th scope="col">Topic 主题</th>
-                    <th scope="col">Kind 题型</th>
-                    <th scope="col">State 状态</th>
-                    <th scope="col">Due 到期</th>
-                    <th scope="col">Flag 标记</th>
+                    <th scope="col">{t("prompt")}</th>
+                    <th scope="col">{t("deck")}</th>
+                    <th scope="col">{t("topic")}</th>
+                    <th scope="col">{t("kind")}</th>
+                    <th scope="col">{t("state")}</th>
+                    <th scope="col">{t("due")}</th>
+                    <th scope="col">{t("flag")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -171,34 +177,34 @@ export default async function BrowsePage({ searchParams }: Props) {
                         <Link href={`/cards/${encodeURIComponent(c.id)}`} data-testid="card-link">
                           {c.prompt || c.id}
                         </Link>
-                        {c.suspended ? <span className="tag">Suspended 暂停</span> : null}
-                        {c.retired ? <span className="tag">Retired 退役</span> : null}
+                        {c.suspended ? <span className="tag">{t("suspendedYes")}</span> : null}
+                        {c.retired ? <span className="tag">{t("retired")}</span> : null}
                       </th>
                       <td>
                         <Link href={hrefWith({}, { deck: c.deckId })}>{c.deckTitle}</Link>
                       </td>
-                      <td>{c.topic.length ? <Link href={hrefWith({}, { deck: c.deckId, topic: formatTopicPath(c.topic) })}>{formatTopicPath(c.topic)}</Link> : "—"}</td>
-                      <td>{KIND_NAMES[c.kind as keyof typeof KIND_NAMES] ?? c.kind}</td>
-                      <td>{STATE_LABELS[c.state]}</td>
+                      <td>{c.topic.length ? <Link href={hrefWith({}, { deck: c.deckId, topic: formatTopicPath(c.topic) })}>{formatTopicPath(c.topic)}</Link> : label.none}</td>
+                      <td>{label.kind(c.kind)}</td>
+                      <td>{label.state(c.state)}</td>
                       <td>
-                        <time dateTime={c.due}>{formatDate(c.due)}</time>
+                        <time dateTime={c.due}>{label.date(c.due)}</time>
                       </td>
-                      <td>{c.flag ? <span className={`flag flag-${c.flag}`}>{FLAG_NAMES[c.flag]}</span> : "—"}</td>
+                      <td>{c.flag ? <span className={`flag flag-${c.flag}`}>{label.flag(c.flag)}</span> : label.none}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
           )}
-          <nav className="pager" aria-label="Pages 分页">
+          <nav className="pager" aria-label={t("pages")}>
             {!first ? (
               <Link className="button" href={hrefWith(raw, {})} data-testid="first-page">
-                First page 第一页
+                {t("firstPage")}
               </Link>
             ) : null}
             {result.nextCursor ? (
               <Link className="button" href={hrefWith(raw, { cursor: result.nextCursor })} data-testid="next-page">
-                Next page 下一页
+                {t("nextPage")}
               </Link>
             ) : null}
           </nav>

@@ -1,5 +1,7 @@
 /** Typed views of a study card's kind-specific `data` (the API sends it as a loose object). */
-import type { StudyCard } from "@/lib/api-schemas";
+import { CARD_KIND_VALUES, type StudyCard } from "@/lib/api-schemas";
+
+export type CardKind = (typeof CARD_KIND_VALUES)[number];
 
 /** The study API's card, as the browser sees it. */
 export type StudyCardView = StudyCard;
@@ -45,10 +47,5 @@ export function answerBodyHtml(card: StudyCardView): string {
   return card.answerHtml;
 }
 
-export const KIND_LABELS: Record<string, string> = {
-  basic: "Q&A 问答",
-  cloze: "Cloze 填空",
-  choice: "Choice 选择",
-  ordering: "Ordering 排序",
-  open: "Interview 面试题",
-};
+/** A kind the UI has a label for (messages: "kinds"). */
+export const isCardKind = (kind: string): kind is CardKind => (CARD_KIND_VALUES as readonly string[]).includes(kind);

@@ -45,21 +45,21 @@ test("search in Chinese, filter by kind, page, open a card and see its history",
   await page.goto(server.url);
   await page.getByTestId("browse-link").click();
   await expect(page).toHaveURL(/\/browse$/);
-  await expect(page.getByTestId("result-count")).toHaveText("13 cards 张");
+  await expect(page.getByTestId("result-count")).toHaveText("13 cards");
 
   // a Chinese substring, through the form: the URL carries the filter
-  await page.getByLabel("Text 文本").fill("校验");
+  await page.getByLabel("Text", { exact: true }).fill("校验");
   await page.getByTestId("filter-submit").click();
   await expect(page).toHaveURL(/text=%E6%A0%A1%E9%AA%8C/);
-  await expect(page.getByTestId("result-count")).toHaveText("2 cards 张");
+  await expect(page.getByTestId("result-count")).toHaveText("2 cards");
   await expect(page.getByTestId("result-row")).toHaveCount(2);
   await expect(page.getByTestId("results")).toContainText("keystone 在创建虚拟机时的作用是什么？");
   await expect(page.getByTestId("results")).toContainText("浏览测试卡组");
-  await expect(page.getByLabel("Text 文本")).toHaveValue("校验");
+  await expect(page.getByLabel("Text", { exact: true })).toHaveValue("校验");
 
   // kind alone: the clozes of both decks
-  await page.getByLabel("Text 文本").fill("");
-  await page.getByLabel("Kind 题型").selectOption("cloze");
+  await page.getByLabel("Text", { exact: true }).fill("");
+  await page.getByLabel("Kind", { exact: true }).selectOption("cloze");
   await page.getByTestId("filter-submit").click();
   await expect(page).toHaveURL(/kind=cloze/);
   await expect(page.getByTestId("result-row")).toHaveCount(2);
@@ -81,18 +81,18 @@ test("search in Chinese, filter by kind, page, open a card and see its history",
 
   // state filter, then open the studied card
   await page.goto(`${server.url}/browse`);
-  await page.getByLabel("State 状态").selectOption("learning");
+  await page.getByLabel("State", { exact: true }).selectOption("learning");
   await page.getByTestId("filter-submit").click();
   await expect(page.getByTestId("result-row")).toHaveCount(1);
   await page.getByTestId("card-link").click();
   await expect(page).toHaveURL(new RegExp(`/cards/${studied}$`));
   await expect(page.getByTestId("detail-prompt")).toContainText("keystone 在创建虚拟机时的作用是什么？");
   await expect(page.getByTestId("detail-answer").locator("strong")).toHaveText("token");
-  await expect(page.getByTestId("schedule-state")).toHaveText("Learning 学习中");
+  await expect(page.getByTestId("schedule-state")).toHaveText("Learning");
   await expect(page.getByTestId("schedule-reps")).toHaveText("1");
   await expect(page.getByTestId("schedule-retrievability")).toHaveText(/^\d+(\.\d)?%$/);
   await expect(page.getByTestId("history-row")).toHaveCount(1);
-  await expect(page.getByTestId("history-row")).toContainText("Good 良好");
+  await expect(page.getByTestId("history-row")).toContainText("Good");
   await expect(page.getByTestId("history-row")).toContainText("4.2");
   await expect(page.getByRole("table", { name: /Review history/ })).toBeVisible();
 

@@ -4,7 +4,8 @@ import type { Metadata } from "next";
 import { SanitizedHtml } from "@/app/components/html";
 import { cardDetail, type CardDetail } from "@/server/use-cases/card-detail";
 import { NotFoundError } from "@/server/errors";
-import { FLAG_NAMES, formatDate, formatDuration, formatNumber, formatPercent, KIND_NAMES, RATING_LABELS, STATE_LABELS } from "../../browse/format";
+import { getTranslations } from "next-intl/server";
+import { labels } from "../../browse/format";
 
 export const dynamic = "force-dynamic";
 
@@ -29,8 +30,8 @@ async function load(params: Props["params"]): Promise<CardDetail | null> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const card = await load(params);
-  return { title: card ? `Card 卡片 · ${card.deckTitle} · Mianshi 面试` : "Card not found · Mianshi 面试" };
+  const [card, t] = await Promise.all([load(params), getTranslations("meta")]);
+  return { title: t("pageTitle", { page: card ? t("card", { deck: card.deckTitle }) : t("cardNotFound") }) };
 }
 
 export default async function CardPage({ params }: Props) {
@@ -38,24 +39,25 @@ export default async function CardPage({ params }: Props) {
   if (!card) notFound();
   const s = card.schedule;
   const browseDeck = `/browse?${new URLSearchParams({ deck: card.deckId }).toString()}`;
+  const [t, common, study, label] = await Promise.all([getTranslations("card"), getTranslations("common"), getTranslations("study"), labels()]);
   return (
     <main id="main" className="page wide" data-testid="card-detail" data-card-id={card.id}>
       <div className="topbar">
         <Link className="brand" href="/">
-          ← Mianshi 面试
+          {common("home")}
         </Link>
         <Link href="/browse" data-testid="back-to-browse">
-          Browse 浏览
+          {t("browse")}
         </Link>
         <Link href={browseDeck}>{card.deckTitle}</Link>
-        <Link href={`/study/${encodeURIComponent(card.deckId)}`}>Study this deck 学习此卡组</Link>
+        <Link href={`/study/${encodeURIComponent(card.deckId)}`}>{t("studyDeck")}</Link>
       </div>
 
       <article className="study-card" aria-labelledby="card-heading">
         <div className="card-meta">
-          <span className="kind">{KIND_NAMES[card.kind as keyof typeof KIND_NAMES] ?? card.kind}</span>
+          <span className="kind">{label.kind(card.kind)}</span>
           {card.topic.length ? (
-            <nav className="breadcrumb" aria-label="Topic 主题">
+            <nav className="breadcrumb" aria-label={study("topic")}>
               <ol>
                 {card.topic.map((t, i) => (
                   <li key={i}>{t}</li>
@@ -65,31 +67,31 @@ export default async function CardPage({ params }: Props) {
           ) : null}
         </div>
         <h1 id="card-heading" className="card-heading">
-          Question 问题
+          {t("question")}
         </h1>
         <SanitizedHtml className="prompt html" html={card.promptHtml} testId="detail-prompt" />
         <div className="answer answer-inner">
-          <h2 className="card-heading">Answer 答案</h2>
+          <h2 className="card-heading">{t("answer")}</h2>
           <SanitizedHtml className="html" html={card.answerHtml} testId="detail-answer" />
         </div>
       </article>
 
       <section className="detail-section" aria-labelledby="schedule-caption">
         <table className="data-table key-value" data-testid="schedule">
-          <caption id="schedule-caption">Schedule 排程</caption>
+          <caption id="schedule-caption">{t("schedule")}</caption>
           <tbody>
-            <Row label="State 状态" value={STATE_LABELS[s.state]} testId="schedule-state" />
-            <Row label="Due 到期" value={<time dateTime={s.due}>{formatDate(s.due)}</time>} testId="schedule-due" />
-            <Row label="Stability 稳定性 (days 天)" value={formatNumber(s.stability)} testId="schedule-stability" />
-            <Row label="Difficulty 难度 (1–10)" value={formatNumber(s.difficulty)} testId="schedule-difficulty" />
-            <Row label="Retrievability now 当前记忆概率" value={formatPercent(s.retrievability)} testId="schedule-retrievability" />
-            <Row label="Reviews 复习次数" value={formatNumber(s.reps)} testId="schedule-reps" />
-            <Row label="Lapses 遗忘次数" value={formatNumber(s.lapses)} />
-            <Row label="Last review 上次复习" value={s.lastReview ? <time dateTime={s.lastReview}>{formatDate(s.lastReview)}</time> : "—"} />
-            <Row label="Suspended 暂停" value={s.suspended ? "Yes 是" : "No 否"} />
-            <Row label="Buried until 搁置至" value={s.buriedUntil ? <time dateTime={s.buriedUntil}>{formatDate(s.buriedUntil)}</time> : "—"} />
-            <Row label="Flag 标记" value={FLAG_NAMES[s.flag] ?? String(s.flag)} />
-            <Row label="Retired 退役" value={s.retired ? "Yes, no longer in the content 是，已不在内容中" : "No 否"} />
+            <Row label={t("state")} value={label.state(s.state)} testId="schedule-state" />
+            <Row label={t("due")} value={<time dateTime={s.due}>{label.date(s.due)}</time>} testId="schedule-due" />
+            <Row label={t("stability")} value={label.number(s.stability)} testId="schedule-stability" />
+            <Row label={t("difficulty")} value={label.number(s.difficulty)} testId="schedule-difficulty" />
+            <Row label={t("retrievability")} value={label.percent(s.retrievability)} testId="schedule-retrievability" />
+            <Row label={t("reviews")} value={label.number(s.reps)} testId="schedule-reps" />
+            <Row label={t("lapses")} value={label.number(s.lapses)} />
+            <Row label={t("lastReview")} value={s.lastReview ? <time dateTime={s.lastReview}>{label.date(s.lastReview)}</time> : label.none} />
+            <Row label={t("suspended")} value={label.yesNo(s.suspended)} />
+            <Row label={t("buriedUntil")} value={s.buriedUntil ? <time dateTime={s.buriedUntil}>{label.date(s.buriedUntil)}</time> : label.none} />
+            <Row label={t("flag")} value={label.flag(s.flag)} />
+            <Row label={t("retired")} value={s.retired ? t("retiredYes") : common("no")} />
           </tbody>
         </table>
       </section>
@@ -98,43 +100,43 @@ export default async function CardPage({ params }: Props) {
         {card.reviews.length === 0 ? (
           <>
             <h2 id="history-caption" className="results-heading">
-              Review history 复习记录
+              {t("history")}
             </h2>
             <p className="empty" data-testid="no-history">
-              Not reviewed yet. 还没有复习过。
+              {t("noHistory")}
             </p>
           </>
         ) : (
           <div className="table-scroll" role="region" aria-labelledby="history-caption" tabIndex={0}>
             <table className="data-table" data-testid="history">
-              <caption id="history-caption">Review history 复习记录 ({card.reviews.length}), newest first 最新在前</caption>
+              <caption id="history-caption">{t("historyCaption", { count: card.reviews.length })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Reviewed 复习时间</th>
-                  <th scope="col">Rating 评分</th>
-                  <th scope="col">Time taken 用时</th>
-                  <th scope="col">Source 来源</th>
-                  <th scope="col">State after 之后状态</th>
-                  <th scope="col">Due after 之后到期</th>
-                  <th scope="col">Stability 稳定性</th>
-                  <th scope="col">Difficulty 难度</th>
+                  <th scope="col">{t("reviewedAt")}</th>
+                  <th scope="col">{t("rating")}</th>
+                  <th scope="col">{t("timeTaken")}</th>
+                  <th scope="col">{t("source")}</th>
+                  <th scope="col">{t("stateAfter")}</th>
+                  <th scope="col">{t("dueAfter")}</th>
+                  <th scope="col">{t("stabilityShort")}</th>
+                  <th scope="col">{t("difficultyShort")}</th>
                 </tr>
               </thead>
               <tbody>
                 {card.reviews.map((r) => (
                   <tr key={r.id} data-testid="history-row" data-rating={r.rating}>
                     <th scope="row">
-                      <time dateTime={r.reviewedAt}>{formatDate(r.reviewedAt)}</time>
+                      <time dateTime={r.reviewedAt}>{label.date(r.reviewedAt)}</time>
                     </th>
-                    <td>{RATING_LABELS[r.rating] ?? r.rating}</td>
-                    <td>{formatDuration(r.durationMs)}</td>
-                    <td>{r.source}</td>
-                    <td>{STATE_LABELS[r.state]}</td>
+                    <td>{label.rating(r.rating)}</td>
+                    <td>{label.duration(r.durationMs)}</td>
+                    <td>{label.source(r.source)}</td>
+                    <td>{label.state(r.state)}</td>
                     <td>
-                      <time dateTime={r.due}>{formatDate(r.due)}</time>
+                      <time dateTime={r.due}>{label.date(r.due)}</time>
                     </td>
-                    <td>{formatNumber(r.stability)}</td>
-                    <td>{formatNumber(r.difficulty)}</td>
+                    <td>{label.number(r.stability)}</td>
+                    <td>{label.number(r.difficulty)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -144,7 +146,7 @@ export default async function CardPage({ params }: Props) {
       </section>
 
       <p>
-        <Link href="/browse">← Back to the card browser 返回浏览</Link>
+        <Link href="/browse">{t("backToBrowse")}</Link>
       </p>
     </main>
   );

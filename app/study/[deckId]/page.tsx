@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { listDecks } from "@/server/use-cases/study";
 import { StudySession } from "./study-session";
 
@@ -24,27 +25,28 @@ async function findDeck(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const deck = await findDeck(params);
-  return { title: deck ? `${deck.title} · Mianshi 面试` : "Deck not found · Mianshi 面试" };
+  const [deck, t] = await Promise.all([findDeck(params), getTranslations("meta")]);
+  return { title: t("pageTitle", { page: deck ? deck.title : t("deckNotFound") }) };
 }
 
 export default async function StudyPage({ params }: Props) {
   const deck = await findDeck(params);
   if (!deck) notFound();
+  const t = await getTranslations("common");
   return (
     <main id="main" className="page">
       <div className="topbar">
         <Link className="brand" href="/">
-          ← Mianshi 面试
+          {t("home")}
         </Link>
         <h1 className="deck-title" data-testid="deck-title">
           {deck.title}
         </h1>
         <Link href={`/browse?${new URLSearchParams({ deck: deck.id }).toString()}`} data-testid="browse-link">
-          Browse 浏览
+          {t("browse")}
         </Link>
         <Link href={`/decks/${encodeURIComponent(deck.id)}/options`} data-testid="options-link">
-          Options 选项
+          {t("options")}
         </Link>
       </div>
       <StudySession deckId={deck.id} deckTitle={deck.title} />

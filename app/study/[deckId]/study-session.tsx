@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
 import { SanitizedHtml } from "@/app/components/html";
 import { newIdempotencyKey } from "@/app/components/idempotency";
 import { shuffledIndices } from "@/app/components/shuffle";
 import {
   answerBodyHtml,
   choiceView,
-  KIND_LABELS,
+  isCardKind,
   pointsView,
   stepsView,
   type StudyCardView,
@@ -25,12 +26,7 @@ interface Queue {
   typedAnswers: boolean;
 }
 
-const RATINGS: { value: Rating; en: string; zh: string }[] = [
-  { value: 1, en: "Again", zh: "重来" },
-  { value: 2, en: "Hard", zh: "困难" },
-  { value: 3, en: "Good", zh: "良好" },
-  { value: 4, en: "Easy", zh: "简单" },
-];
+const RATINGS: Rating[] = [1, 2, 3, 4];
 
 /** A card on screen: the idempotency key and start time are made once per displayed card. */
 interface Shown {
@@ -42,7 +38,17 @@ interface Shown {
 /** The review endpoint accepts durations up to a day. */
 const MAX_DURATION_MS = 24 * 3600 * 1000;
 
-class ApiError extends Error {}
+/**
+ * A failed request: the server's own message when it sent one (validation messages are
+ * English, like the API), otherwise what went wrong for the UI to say in its language.
+ */
+class ApiError extends Error {
+  constructor(
+    readonly problem: { serverMessage: string } | { network: true } | { status: number },
+  ) {
+    super("serverMessage" in problem ? problem.serverMessage : "network" in problem ? "network error" : `HTTP ${problem.status}`);
+  }
+}
 
 async function api<T>(url: string, init?: RequestInit): Promise<T> {
   let res: Response;
@@ -51,19 +57,26 @@ async function api<T>(url: string, init?: RequestInit): Promise<T> {
     const headers = { accept: "application/json", "x-mianshi-now": String(Date.now()), ...(init?.body ? { "content-type": "application/json" } : {}) };
     res = await fetch(url, { cache: "no-store", ...init, headers });
   } catch {
-    throw new ApiError("Could not reach the server. 无法连接服务器。");
+    throw new ApiError({ network: true });
   }
   const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
   if (!res.ok) {
-    const message = body?.error?.message ?? `Request failed (HTTP ${res.status})`;
-    throw new ApiError(body?.error?.code ? `${message} (${body.error.code})` : message);
+    const message = body?.error?.message;
+    if (message === undefined) throw new ApiError({ status: res.status });
+    throw new ApiError({ serverMessage: body?.error?.code ? `${message} (${body.error.code})` : message });
   }
   return body as T;
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle: string }) {
+  const t = useTranslations("study");
+  const common = useTranslations("common");
+  const format = useFormatter();
+  const message = (e: unknown): string => {
+    if (!(e instanceof ApiError)) return e instanceof Error ? e.message : String(e);
+    const p = e.problem;
+    return "serverMessage" in p ? p.serverMessage : "network" in p ? common("networkError") : common("httpError", { status: p.status });
+  };
   // the browser's time zone: the study day rolls over at 4 am there
   const nextUrl = `/api/v1/decks/${encodeURIComponent(deckId)}/next?tz=${encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone)}`;
   const [shown, setShown] = useState<Shown | null>(null);
@@ -105,6 +118,10 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
   const onFirstQueue = useEffectEvent((q: Queue) => showQueue(q));
 
   // the first card
+  const onFirstError = useEffectEvent((e: unknown) => {
+    setError(message(e));
+    setLoading(false);
+  });
   useEffect(() => {
     let cancelled = false;
     api<Queue>(nextUrl)
@@ -112,9 +129,7 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
         if (!cancelled) onFirstQueue(q);
       })
       .catch((e: unknown) => {
-        if (cancelled) return;
-        setError(message(e));
-        setLoading(false);
+        if (!cancelled) onFirstError(e);
       });
     return () => {
       cancelled = true;
@@ -151,7 +166,11 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
   };
 
   const reveal = () => {
-    if (shown && !revealed) setRevealed(true);
+    if (!shown || revealed) return;
+    setRevealed(true);
+    // the reveal button goes away: keep the focus on the card rather than lose it to the page
+    const active = document.activeElement;
+    if (!active || active === document.body || (active as HTMLElement).dataset.testid === "show-answer") headingRef.current?.focus();
   };
   const revealTyped = (typed: string, expected: TypedAnswer) => {
     if (!shown || revealed) return;
@@ -217,7 +236,7 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
         api<Queue>(nextUrl),
       ]);
       return { ...queue, card: restored.card };
-    }, "Rating undone 已撤销评分");
+    }, t("undone"));
   };
 
   const cardAction = (body: Record<string, unknown>, done: string) => {
@@ -228,9 +247,8 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
       return api<Queue>(nextUrl);
     }, done);
   };
-  const suspend = () => cardAction({ action: "suspend" }, "Card suspended 已暂停这张卡片");
-  const bury = () =>
-    cardAction({ action: "bury", timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }, "Card buried until tomorrow 已搁置到明天");
+  const suspend = () => cardAction({ action: "suspend" }, t("suspended"));
+  const bury = () => cardAction({ action: "bury", timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }, t("buried"));
 
   const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
@@ -285,11 +303,11 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
   const errorBox = error ? (
     <div role="alert" className="alert" data-testid="error">
       <p>
-        <strong>Error 出错了:</strong> {error}
+        <strong>{t("error")}</strong> {error}
       </p>
       {!shown && !done ? (
         <button type="button" onClick={() => void loadNext()} disabled={busy}>
-          Retry 重试
+          {t("retry")}
         </button>
       ) : null}
     </div>
@@ -300,22 +318,26 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
       <>
         {errorBox}
         <section className="study-card done" data-testid="no-cards">
-          <h2 ref={doneRef} tabIndex={-1} >
-            No cards due in this deck 这个卡组暂时没有要复习的卡片
+          <h2 ref={doneRef} tabIndex={-1}>
+            {t("noCards")}
           </h2>
-          <p>{reviewed > 0 ? `You reviewed ${reviewed} card${reviewed === 1 ? "" : "s"} in this session. 本次复习了 ${reviewed} 张。` : "Come back later. 稍后再来。"}</p>
+          <p>{reviewed > 0 ? t("reviewedSession", { count: reviewed }) : t("comeBackLater")}</p>
           {nextDueAt ? (
             <p data-testid="next-due">
-              Next card due 下一张到期: <time dateTime={nextDueAt}>{new Date(nextDueAt).toLocaleString()}</time>
+              {t("nextDue")}{" "}
+              <time dateTime={nextDueAt}>
+                {/* in the browser's own time zone, where the study day is counted */}
+                {format.dateTime(new Date(nextDueAt), "dateTime", { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone })}
+              </time>
             </p>
           ) : null}
           <p className="row">
             <Link className="button primary" href="/">
-              Back to decks 返回卡组
+              {t("backToDecks")}
             </Link>
             {undoStack.length > 0 ? (
               <button type="button" onClick={undo} disabled={busy} data-testid="undo" aria-keyshortcuts="U">
-                Undo last rating 撤销上一次评分 <kbd>U</kbd>
+                {t("undoLast")} <kbd>U</kbd>
               </button>
             ) : null}
           </p>
@@ -331,7 +353,7 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
         {errorBox}
         {loading ? (
           <p className="status-line" role="status">
-            Loading… 加载中…
+            {common("loading")}
           </p>
         ) : null}
       </>
@@ -355,74 +377,96 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
         grade={grade}
         onRevealTyped={revealTyped}
       />
-      <div className="card-tools" role="toolbar" aria-label="Card actions 卡片操作">
+      <div className="card-tools" role="group" aria-label={t("toolbar")}>
         <button type="button" onClick={undo} disabled={busy || undoStack.length === 0} data-testid="undo" aria-keyshortcuts="U">
-          Undo 撤销 <kbd>U</kbd>
+          {t("undo")} <kbd>U</kbd>
         </button>
         <button type="button" onClick={bury} disabled={busy} data-testid="bury" aria-keyshortcuts="-">
-          Bury 搁置 <kbd>-</kbd>
+          {t("bury")} <kbd>-</kbd>
         </button>
         <button type="button" onClick={suspend} disabled={busy} data-testid="suspend" aria-keyshortcuts="@">
-          Suspend 暂停 <kbd>@</kbd>
+          {t("suspend")} <kbd>@</kbd>
         </button>
         <label className="toggle">
-          <input type="checkbox" checked={typing} onChange={(e) => setTypeMode(e.target.checked)} data-testid="type-toggle" /> Type answers 输入答案
+          <input type="checkbox" checked={typing} onChange={(e) => setTypeMode(e.target.checked)} data-testid="type-toggle" /> {t("typeAnswers")}
         </label>
         <button type="button" onClick={() => setHelpOpen(true)} data-testid="shortcuts" aria-keyshortcuts="?">
-          Shortcuts 快捷键 <kbd>?</kbd>
+          {t("shortcuts")} <kbd>?</kbd>
         </button>
       </div>
       <p className="status-line" aria-live="polite" data-testid="session-status">
-        {busy ? "Saving… 保存中…" : `${notice ? `${notice} · ` : ""}Reviewed this session 本次已复习: ${reviewed}`}
+        {busy ? common("saving") : `${notice ? `${notice} · ` : ""}${t("status", { count: reviewed })}`}
       </p>
       {helpOpen ? <ShortcutHelp onClose={() => setHelpOpen(false)} /> : null}
     </>
   );
 }
 
-/** The server stops counting at 1,000 (counting is not free on big decks). */
-const shownCount = (n: number) => (n >= 1000 ? "999+" : String(n));
-
 function CountsBar({ counts }: { counts: StudyCounts }) {
+  const t = useTranslations("study.counts");
+  const format = useFormatter();
+  /** The server stops counting at 1,000 (counting is not free on big decks). */
+  const shown = (n: number) => (n >= 1000 ? `${format.number(999)}+` : format.number(n));
   return (
-    <p className="study-counts" data-testid="counts" aria-label="Cards left today 今日剩余">
-      <span className="new" data-testid="count-new">New 新 {shownCount(counts.new)}</span>
-      <span className="learning" data-testid="count-learning">Learning 学习中 {shownCount(counts.learning)}</span>
-      <span className="review" data-testid="count-review">Review 复习 {shownCount(counts.review)}</span>
-    </p>
+    <ul className="study-counts" data-testid="counts" aria-label={t("label")}>
+      <li>
+        <span className="new" data-testid="count-new">
+          {t("new", { count: shown(counts.new) })}
+        </span>
+      </li>
+      <li>
+        <span className="learning" data-testid="count-learning">
+          {t("learning", { count: shown(counts.learning) })}
+        </span>
+      </li>
+      <li>
+        <span className="review" data-testid="count-review">
+          {t("review", { count: shown(counts.review) })}
+        </span>
+      </li>
+    </ul>
   );
 }
 
-const SHORTCUTS: Array<[string, string]> = [
-  ["Space / Enter", "Show the answer 显示答案"],
-  ["1 2 3 4", "Again / Hard / Good / Easy 重来 / 困难 / 良好 / 简单"],
-  ["U", "Undo the last rating 撤销上一次评分"],
-  ["-", "Bury until tomorrow 搁置到明天"],
-  ["@", "Suspend the card 暂停这张卡片"],
-  ["?", "Show or hide these shortcuts 显示或隐藏快捷键"],
-  ["Esc", "Close this list 关闭"],
-];
+/** The keys, and the key of their description in messages (namespace "shortcuts"). */
+const SHORTCUTS = [
+  ["Space / Enter", "reveal"],
+  ["1 2 3 4", "rate"],
+  ["U", "undo"],
+  ["-", "bury"],
+  ["@", "suspend"],
+  ["?", "toggle"],
+  ["Esc", "close"],
+] as const;
 
 function ShortcutHelp({ onClose }: { onClose: () => void }) {
+  const t = useTranslations("shortcuts");
+  const common = useTranslations("common");
   const closeRef = useRef<HTMLButtonElement>(null);
+  // focus moves into the list when it opens, and back to where it was when it closes
   useEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     closeRef.current?.focus();
+    return () => {
+      const target = before?.isConnected && before !== document.body ? before : document.getElementById("card-heading");
+      target?.focus();
+    };
   }, []);
   return (
     <div className="shortcut-help" role="dialog" aria-modal="false" aria-labelledby="shortcut-title" data-testid="shortcut-help">
-      <h2 id="shortcut-title">Keyboard shortcuts 快捷键</h2>
+      <h2 id="shortcut-title">{t("title")}</h2>
       <dl>
         {SHORTCUTS.map(([keys, what]) => (
           <div key={keys}>
             <dt>
               <kbd>{keys}</kbd>
             </dt>
-            <dd>{what}</dd>
+            <dd>{t(what)}</dd>
           </div>
         ))}
       </dl>
       <button type="button" ref={closeRef} onClick={onClose}>
-        Close 关闭
+        {common("close")}
       </button>
     </div>
   );
@@ -451,6 +495,15 @@ function CardView({
   grade: TypedGrade | null;
   onRevealTyped: (typed: string, expected: TypedAnswer) => void;
 }) {
+  const t = useTranslations("study");
+  const kinds = useTranslations("kinds");
+  const ratings = useTranslations("ratings");
+  const intervals = useTranslations("intervals");
+  /** The server's interval labels ("10m", "4d", "2.1mo") in the UI's language ("10分钟", "4天"). */
+  const localInterval = (label: string) => {
+    const m = /^(\d+(?:\.\d+)?)(mo|m|h|d|y)$/.exec(label);
+    return m ? intervals(m[2] as "mo" | "m" | "h" | "d" | "y", { n: Number(m[1]) }) : label;
+  };
   const expected = typing ? typedAnswerView(card.data) : null;
   const [typed, setTyped] = useState("");
   const choice = card.kind === "choice" ? choiceView(card.data) : null;
@@ -462,14 +515,14 @@ function CardView({
   // the structured views show options, steps or points; below them goes the explanation
   const answerHtml = choice || steps || points ? answerBodyHtml(card) : card.answerHtml;
 
-  const kindLabel = (KIND_LABELS[card.kind] ?? card.kind) + (choice ? (choice.multiple ? " · multiple 多选" : " · single 单选") : "");
+  const kindLabel = (isCardKind(card.kind) ? kinds(card.kind) : card.kind) + (choice ? ` · ${choice.multiple ? t("multiple") : t("single")}` : "");
   const anySelected = selected.some(Boolean);
   const choiceRight = choice ? choice.correct.every((c, i) => c === (selected[i] ?? false)) : false;
 
   return (
     <article className="study-card" data-testid="card" data-card-id={card.id} data-kind={card.kind} aria-labelledby="card-heading">
       <div className="card-meta">
-        <nav className="breadcrumb" aria-label="Topic 主题" data-testid="breadcrumb">
+        <nav className="breadcrumb" aria-label={t("topic")} data-testid="breadcrumb">
           <ol>
             <li>{deckTitle}</li>
             {card.topic.map((t, i) => (
@@ -483,7 +536,7 @@ function CardView({
       </div>
 
       <h2 id="card-heading" className="card-heading" ref={headingRef} tabIndex={-1} aria-describedby="card-prompt">
-        Question 问题
+        {t("question")}
       </h2>
       <SanitizedHtml id="card-prompt" className="prompt html" html={card.promptHtml} testId="prompt" />
 
@@ -495,7 +548,7 @@ function CardView({
             onRevealTyped(typed, expected);
           }}
         >
-          <label htmlFor={`typed-${card.id}`}>Your answer 你的答案</label>
+          <label htmlFor={`typed-${card.id}`}>{t("yourAnswer")}</label>
           <input
             id={`typed-${card.id}`}
             value={typed}
@@ -505,13 +558,13 @@ function CardView({
             lang="zh"
             data-testid="typed-input"
           />
-          {!revealed ? <p className="hint">Enter to check 回车检查</p> : null}
+          {!revealed ? <p className="hint">{t("enterToCheck")}</p> : null}
         </form>
       ) : null}
 
       {choice ? (
         <fieldset className="options" data-testid="options" disabled={revealed}>
-          <legend>{choice.multiple ? "Choose all that apply 选择所有正确项" : "Choose one 选择一项"}</legend>
+          <legend>{choice.multiple ? t("chooseAll") : t("chooseOne")}</legend>
           {choice.optionsHtml.map((html, i) => {
             const isCorrect = choice.correct[i] === true;
             const isSelected = selected[i] === true;
@@ -530,8 +583,8 @@ function CardView({
                   }}
                 />
                 <SanitizedHtml as="span" className="inline-html" html={html} />
-                {revealed && isCorrect ? <span className="mark">✓ Correct 正确</span> : null}
-                {revealed && !isCorrect && isSelected ? <span className="mark">✗ Wrong 错误</span> : null}
+                {revealed && isCorrect ? <span className="mark">{t("correct")}</span> : null}
+                {revealed && !isCorrect && isSelected ? <span className="mark">{t("wrong")}</span> : null}
               </label>
             );
           })}
@@ -540,8 +593,8 @@ function CardView({
 
       {steps && !revealed ? (
         <>
-          <p className="visually-hidden">Put these steps in order. 请排列顺序。</p>
-          <ul className="steps" data-testid="steps-shuffled" aria-label="Steps, shuffled 打乱的步骤">
+          <p className="visually-hidden">{t("orderSteps")}</p>
+          <ul className="steps" data-testid="steps-shuffled" aria-label={t("shuffledSteps")}>
             {order.map((idx, i) => (
               <li key={idx}>
                 <span className="badge" aria-hidden="true">
@@ -560,12 +613,12 @@ function CardView({
             {grade ? <TypedVerdict grade={grade} /> : null}
             {choice && anySelected ? (
               <p className={`verdict ${choiceRight ? "ok" : "bad"}`} data-testid="verdict">
-                {choiceRight ? "Right! 答对了" : "Not quite. 不完全正确"}
+                {choiceRight ? t("right") : t("notQuite")}
               </p>
             ) : null}
             {steps ? (
               <>
-                <h3>Correct order 正确顺序</h3>
+                <h3>{t("correctOrder")}</h3>
                 <ol className="steps correct-order" data-testid="steps-correct">
                   {steps.map((html, i) => (
                     <li key={i}>
@@ -580,7 +633,7 @@ function CardView({
             ) : null}
             {points ? (
               <>
-                <h3>Key points 要点</h3>
+                <h3>{t("keyPoints")}</h3>
                 <ul className="key-points" data-testid="key-points">
                   {points.map((html, i) => (
                     <li key={i}>
@@ -592,7 +645,7 @@ function CardView({
             ) : null}
             {answerHtml ? (
               <>
-                {choice || steps || points ? <h3>{points ? "Reference answer 参考答案" : "Explanation 解释"}</h3> : <h3>Answer 答案</h3>}
+                <h3>{choice || steps || points ? (points ? t("referenceAnswer") : t("explanation")) : t("answer")}</h3>
                 <SanitizedHtml className="html" html={answerHtml} testId="answer-html" />
               </>
             ) : null}
@@ -610,44 +663,40 @@ function CardView({
               data-testid="show-answer"
               aria-keyshortcuts="Space Enter"
             >
-              Show answer 显示答案
+              {t("showAnswer")}
             </button>
-            <p className="hint">
-              <kbd>Space</kbd> / <kbd>Enter</kbd> to reveal 显示答案
-            </p>
+            <p className="hint">{t.rich("revealHint", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</p>
           </>
         ) : (
           <>
-            <div className="ratings" role="group" aria-label="Rate your recall 评价记忆程度">
-              {RATINGS.map((r) => (
-                <button
-                  key={r.value}
-                  type="button"
-                  className={`rate-${r.value}${grade?.proposedRating === r.value ? " proposed" : ""}`}
-                  onClick={() => onRate(r.value)}
-                  disabled={busy}
-                  data-testid={`rate-${r.value}`}
-                  aria-keyshortcuts={String(r.value)}
-                  aria-label={`${r.en} ${r.zh}, next in ${card.intervals[String(r.value) as "1" | "2" | "3" | "4"]}`}
-                >
-                  <span>
-                    {r.en} <kbd>{r.value}</kbd>
-                  </span>
-                  <span className="zh">{r.zh}</span>
-                  <span className="interval" data-testid={`interval-${r.value}`}>
-                    {card.intervals[String(r.value) as "1" | "2" | "3" | "4"]}
-                  </span>
-                </button>
-              ))}
+            <div className="ratings" role="group" aria-label={t("rateGroup")}>
+              {RATINGS.map((r) => {
+                const interval = localInterval(card.intervals[String(r) as "1" | "2" | "3" | "4"]);
+                return (
+                  <button
+                    key={r}
+                    type="button"
+                    className={`rate-${r}${grade?.proposedRating === r ? " proposed" : ""}`}
+                    onClick={() => onRate(r)}
+                    disabled={busy}
+                    data-testid={`rate-${r}`}
+                    aria-keyshortcuts={String(r)}
+                  >
+                    {/* the name is "Good, next in 10m": it starts with the visible label (no aria-label) */}
+                    <span aria-hidden="true">
+                      {ratings(String(r) as `${Rating}`)} <kbd>{r}</kbd>
+                    </span>
+                    <span className="interval" data-testid={`interval-${r}`} aria-hidden="true">
+                      {interval}
+                    </span>
+                    <span className="visually-hidden">{t("rateLabel", { rating: ratings(String(r) as `${Rating}`), interval })}</span>
+                  </button>
+                );
+              })}
             </div>
             <p className="hint">
-              Keys <kbd>1</kbd>–<kbd>4</kbd> rate 按键评分
-              {grade ? (
-                <>
-                  {" "}
-                  · <kbd>Enter</kbd> accepts the proposed rating 回车接受建议评分
-                </>
-              ) : null}
+              {t.rich("rateHint", { kbd: (chunks) => <kbd>{chunks}</kbd> })}
+              {grade ? <> · {t.rich("acceptHint", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</> : null}
             </p>
           </>
         )}
@@ -665,27 +714,30 @@ function typedAnswerView(data: Record<string, unknown>): TypedAnswer | null {
 }
 
 function TypedVerdict({ grade }: { grade: TypedGrade }) {
-  const label = grade.correct ? "Right! 答对了" : grade.nearMiss ? "Almost: check the difference 差一点" : "Not right 不对";
+  const t = useTranslations("study");
+  const ratings = useTranslations("ratings");
+  const label = grade.correct ? t("typedRight") : grade.nearMiss ? t("typedAlmost") : t("typedWrong");
   return (
     <div className={`verdict ${grade.correct ? "ok" : "bad"}`} data-testid="typed-verdict">
       <p>{label}</p>
-      <p className="typed-diff" data-testid="typed-diff" aria-label="Your answer compared with the right one 你的答案与正确答案的对比">
+      <p className="visually-hidden">{t("typedDiff")}</p>
+      <p className="typed-diff" data-testid="typed-diff">
         {grade.diff.map((part, i) =>
           part.kind === "ok" ? (
             <span key={i}>{part.text}</span>
           ) : part.kind === "missing" ? (
-            <ins key={i} title="missing 缺少">
+            <ins key={i} title={t("missing")}>
               {part.text}
             </ins>
           ) : (
-            <del key={i} title="extra 多余">
+            <del key={i} title={t("extra")}>
               {part.text}
             </del>
           ),
         )}
       </p>
       <p className="hint">
-        Proposed rating 建议评分: <strong data-testid="proposed-rating">{RATINGS.find((r) => r.value === grade.proposedRating)?.en}</strong>
+        {t("proposedRating")} <strong data-testid="proposed-rating">{ratings(String(grade.proposedRating) as `${Rating}`)}</strong>
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
 import type { DeckOptions } from "@/lib/deck-options";
 
 interface View {
@@ -15,6 +16,9 @@ interface View {
 const NEW_PRESET = "new";
 
 export function OptionsForm({ initial }: { initial: View }) {
+  const t = useTranslations("options");
+  const common = useTranslations("common");
+  const format = useFormatter();
   const [view, setView] = useState(initial);
   const [opts, setOpts] = useState<DeckOptions>(initial.options);
   const [preset, setPreset] = useState<string>(String(initial.presetId));
@@ -56,16 +60,16 @@ export function OptionsForm({ initial }: { initial: View }) {
       const res = await fetch(url, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       const json = (await res.json()) as View & { error?: { message: string } };
       if (!res.ok) {
-        setStatus({ ok: false, text: json.error?.message ?? `HTTP ${res.status}` });
+        setStatus({ ok: false, text: json.error?.message ?? common("httpError", { status: res.status }) });
         return;
       }
       setView(json);
       setPreset(String(json.presetId));
       setPresetName("");
       setWorkload(json.workload);
-      setStatus({ ok: true, text: `Saved to preset “${json.presetName}”. 已保存。` });
+      setStatus({ ok: true, text: t("saved", { name: json.presetName }) });
     } catch {
-      setStatus({ ok: false, text: "Could not reach the server. 无法连接服务器。" });
+      setStatus({ ok: false, text: common("networkError") });
     } finally {
       setSaving(false);
     }
@@ -75,63 +79,67 @@ export function OptionsForm({ initial }: { initial: View }) {
   return (
     <form className="options-form" onSubmit={save} data-testid="options-form">
       <fieldset>
-        <legend>Preset 预设</legend>
+        <legend>{t("presetLegend")}</legend>
         <label>
-          Options preset 选项预设
+          {t("preset")}
           <select value={preset} onChange={(e) => setPreset(e.target.value)} data-testid="preset">
             {view.presets.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name} ({p.deckCount} deck{p.deckCount === 1 ? "" : "s"})
+                {t("presetOption", { name: p.name, count: p.deckCount })}
               </option>
             ))}
-            <option value={NEW_PRESET}>New preset… 新建预设…</option>
+            <option value={NEW_PRESET}>{t("newPreset")}</option>
           </select>
         </label>
         {preset === NEW_PRESET ? (
           <label>
-            New preset name 新预设名称
+            {t("newPresetName")}
             <input value={presetName} onChange={(e) => setPresetName(e.target.value)} required maxLength={80} data-testid="preset-name" />
           </label>
         ) : shared && shared.deckCount > 1 ? (
-          <p className="hint">Shared by {shared.deckCount} decks: saving changes all of them. 多个卡组共用此预设。</p>
+          <p className="hint">{t("shared", { count: shared.deckCount })}</p>
         ) : null}
       </fieldset>
 
       <fieldset>
-        <legend>Daily limits 每日上限</legend>
+        <legend>{t("limits")}</legend>
         <label>
-          New cards per day 每日新卡
+          {t("newPerDay")}
           <input type="number" min={0} max={9999} value={opts.newPerDay} onChange={(e) => set("newPerDay", Number(e.target.value))} data-testid="new-per-day" />
         </label>
         <label>
-          Reviews per day 每日复习上限
+          {t("reviewsPerDay")}
           <input type="number" min={0} max={99999} value={opts.reviewsPerDay} onChange={(e) => set("reviewsPerDay", Number(e.target.value))} data-testid="reviews-per-day" />
         </label>
         <label>
-          New card order 新卡顺序
+          {t("newOrder")}
           <select value={opts.newOrder} onChange={(e) => set("newOrder", e.target.value as DeckOptions["newOrder"])}>
-            <option value="content">In content order 按内容顺序</option>
-            <option value="random">Random 随机</option>
+            <option value="content">{t("orderContent")}</option>
+            <option value="random">{t("orderRandom")}</option>
           </select>
         </label>
       </fieldset>
 
       <fieldset>
-        <legend>Steps 学习步骤</legend>
+        <legend>{t("steps")}</legend>
         <label>
-          Learning steps 学习步骤 <span className="hint">(1m 10m 1h 1d)</span>
+          <span>
+            {t("learningSteps")} <span className="hint">(1m 10m 1h 1d)</span>
+          </span>
           <input value={learning} onChange={(e) => setLearning(e.target.value)} data-testid="learning-steps" />
         </label>
         <label>
-          Relearning steps 重学步骤
+          {t("relearningSteps")}
           <input value={relearning} onChange={(e) => setRelearning(e.target.value)} />
         </label>
       </fieldset>
 
       <fieldset>
-        <legend>FSRS</legend>
+        <legend>{t("fsrs")}</legend>
         <label>
-          Desired retention 目标记忆保持率: <output data-testid="retention-value">{opts.desiredRetention.toFixed(2)}</output>
+          <span>
+            {t("retention")} <output data-testid="retention-value">{format.number(opts.desiredRetention, "retention")}</output>
+          </span>
           <input
             type="range"
             min={0.7}
@@ -143,22 +151,20 @@ export function OptionsForm({ initial }: { initial: View }) {
           />
         </label>
         <p className="hint" aria-live="polite" data-testid="workload">
-          About {workload.reviewsPerDay} reviews a day for the cards already in review, plus {workload.newPerDay} new cards a day.
-          预计每天约 {workload.reviewsPerDay} 次复习，另加 {workload.newPerDay} 张新卡。
+          {t("workload", { reviews: workload.reviewsPerDay, newCards: workload.newPerDay })}
         </p>
         <label>
-          Maximum interval (days) 最大间隔（天）
+          {t("maximumInterval")}
           <input type="number" min={1} max={36500} value={opts.maximumInterval} onChange={(e) => set("maximumInterval", Number(e.target.value))} />
         </label>
         <label className="check">
-          <input type="checkbox" checked={opts.typedAnswers} onChange={(e) => set("typedAnswers", e.target.checked)} /> Type answers for cloze and basic cards
-          输入答案
+          <input type="checkbox" checked={opts.typedAnswers} onChange={(e) => set("typedAnswers", e.target.checked)} /> {t("typedAnswers")}
         </label>
       </fieldset>
 
       <div className="row">
         <button type="submit" className="primary" disabled={saving} data-testid="save-options">
-          {saving ? "Saving… 保存中…" : "Save 保存"}
+          {saving ? common("saving") : t("save")}
         </button>
         {status ? (
           <p role={status.ok ? "status" : "alert"} className={status.ok ? "ok" : "alert"} data-testid="options-status">

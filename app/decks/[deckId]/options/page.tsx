@@ -1,10 +1,18 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { NotFoundError } from "@/server/errors";
 import { getDeckOptions } from "@/server/use-cases/deck-options";
 import { OptionsForm } from "./options-form";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  const options = await getTranslations("options");
+  return { title: t("pageTitle", { page: options("title") }) };
+}
 
 export default async function DeckOptionsPage({ params }: { params: Promise<{ deckId: string }> }) {
   const deckId = decodeURIComponent((await params).deckId);
@@ -15,11 +23,12 @@ export default async function DeckOptionsPage({ params }: { params: Promise<{ de
     if (e instanceof NotFoundError) notFound();
     throw e;
   }
+  const t = await getTranslations("options");
   return (
     <main id="main" className="page">
       <header className="page-header">
         <Link href={`/study/${encodeURIComponent(deckId)}`}>← {view.deckTitle}</Link>
-        <h1>Deck options 卡组选项</h1>
+        <h1>{t("title")}</h1>
       </header>
       <OptionsForm initial={view} />
     </main>

@@ -1,0 +1,125 @@
+/**
+ * Accessibility: axe (@axe-core/playwright) on every page, in both languages and both themes,
+ * with no violation of serious or critical impact. The pages are the home page, the study
+ * screen (a card, its answer, the shortcut list), deck options, the card browser with results,
+ * a card's page with its history, and the 404 page. Also: the focus ring shows in both themes,
+ * and a new card takes the focus.
+ */
+import { test, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { startServer, type TestServer } from "./fixtures/server";
+
+let server: TestServer;
+let cardId: string;
+
+test.beforeAll(async ({ request }, testInfo) => {
+  testInfo.setTimeout(120_000);
+  server = await startServer({ content: ["tests/fixtures/e2e-content", "tests/fixtures/browse-content"] });
+  // one card with a review, so that its page shows a history table
+  const found = (await (await request.get(`${server.url}/api/v1/cards?text=keystone`)).json()) as { cards: { id: string }[] };
+  cardId = found.cards[0]!.id;
+  expect((await request.post(`${server.url}/api/v1/reviews`, { data: { cardId, rating: 3, durationMs: 4200 } })).status()).toBe(200);
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+type Violation = { page: string; id: string; impact: string; help: string; targets: string[] };
+
+async function serious(page: Page, label: string): Promise<Violation[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ page: label, id: v.id, impact: v.impact ?? "", help: v.help, targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+}
+
+for (const locale of ["en", "zh"] as const) {
+  for (const theme of ["light", "dark"] as const) {
+    test(`no serious or critical axe violations: ${locale}, ${theme} theme`, async ({ page, context }) => {
+      test.setTimeout(120_000);
+      await context.addCookies([
+        { name: "locale", value: locale, url: server.url },
+        { name: "theme", value: theme, url: server.url },
+      ]);
+      const found: Violation[] = [];
+      const check = async (label: string) => found.push(...(await serious(page, label)));
+
+      await page.goto(`${server.url}/`);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale === "zh" ? "zh-CN" : "en");
+      await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+      await check("home");
+
+      await page.goto(`${server.url}/study/e2e-deck`);
+      await expect(page.getByTestId("card")).toBeVisible();
+      await expect(page.getByTestId("counts")).toBeVisible();
+      await check("study: card");
+      await page.getByTestId("show-answer").click();
+      await expect(page.getByTestId("answer")).toBeVisible();
+      await check("study: answer");
+      await page.getByTestId("shortcuts").click();
+      await expect(page.getByTestId("shortcut-help")).toBeVisible();
+      await check("study: shortcut help");
+
+      await page.goto(`${server.url}/decks/e2e-deck/options`);
+      await expect(page.getByTestId("options-form")).toBeVisible();
+      await check("deck options");
+
+      await page.goto(`${server.url}/browse`);
+      await expect(page.getByTestId("result-row").first()).toBeVisible();
+      await check("browse");
+
+      await page.goto(`${server.url}/cards/${encodeURIComponent(cardId)}`);
+      await expect(page.getByTestId("history-row")).toHaveCount(1);
+      await check("card");
+
+      const missing = await page.goto(`${server.url}/no-such-page`);
+      expect(missing?.status()).toBe(404);
+      await expect(page.getByTestId("not-found")).toBeVisible();
+      await check("404");
+
+      expect(found, JSON.stringify(found, null, 2)).toEqual([]);
+    });
+  }
+}
+
+for (const theme of ["light", "dark"] as const) {
+  test(`the focus ring shows, and a new card takes the focus: ${theme} theme`, async ({ page, context }) => {
+    await context.addCookies([{ name: "theme", value: theme, url: server.url }]);
+    await page.goto(`${server.url}/study/extra%2Fone-card`);
+    const heading = page.locator("#card-heading");
+    await expect(heading).toBeFocused();
+
+    const ring = (selector: string) =>
+      page.evaluate((sel) => {
+        const el = document.querySelector(sel)!;
+        const s = getComputedStyle(el);
+        return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor, bg: getComputedStyle(document.body).backgroundColor };
+      }, selector);
+    // the focused heading shows where the focus went
+    const onHeading = await ring("#card-heading");
+    expect(onHeading.style).toBe("solid");
+    expect(onHeading.width).toBeGreaterThanOrEqual(2);
+
+    // tabbing to a button shows the focus-visible ring, in a colour that is not the page's
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute("data-testid"));
+    expect(focused).toBeTruthy();
+    const onButton = await ring(`[data-testid="${focused}"]`);
+    expect(onButton.style).toBe("solid");
+    expect(onButton.width).toBeGreaterThanOrEqual(2);
+    expect(onButton.color).not.toBe(onButton.bg);
+
+    // revealing by keyboard keeps the focus on the card instead of losing it to the page
+    await heading.focus();
+    await page.keyboard.press("Space");
+    await expect(page.getByTestId("answer")).toBeVisible();
+    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+
+    // the shortcut list takes the focus, and gives it back when it closes
+    await page.getByTestId("shortcuts").focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("shortcut-help").getByRole("button")).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("shortcuts")).toBeFocused();
+  });
+}
