@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requestTheme } from "./theme";
 import { PreferenceSwitches } from "./preference-switches";
@@ -7,8 +8,13 @@ export async function SiteHeader() {
   const [t, locale, theme] = await Promise.all([getTranslations("header"), getLocale(), requestTheme()]);
   return (
     <header className="app-bar">
-      <div className="app-bar-inner" role="group" aria-label={t("label")}>
-        <PreferenceSwitches locale={locale} theme={theme} />
+      <div className="app-bar-inner">
+        <Link href="/settings" data-testid="settings-link">
+          {t("settings")}
+        </Link>
+        <div role="group" aria-label={t("label")}>
+          <PreferenceSwitches locale={locale} theme={theme} />
+        </div>
       </div>
     </header>
   );

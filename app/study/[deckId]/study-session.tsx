@@ -341,6 +341,7 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
               </button>
             ) : null}
           </p>
+          <PracticeOffer deckId={deckId} canStudyAhead={nextDueAt !== null} />
         </section>
         {helpOpen ? <ShortcutHelp onClose={() => setHelpOpen(false)} /> : null}
       </>
@@ -472,7 +473,7 @@ function ShortcutHelp({ onClose }: { onClose: () => void }) {
   );
 }
 
-function CardView({
+export function CardView({
   card,
   deckTitle,
   revealed,
@@ -483,6 +484,7 @@ function CardView({
   typing,
   grade,
   onRevealTyped,
+  onNext,
 }: {
   card: StudyCardView;
   deckTitle: string;
@@ -494,6 +496,8 @@ function CardView({
   typing: boolean;
   grade: TypedGrade | null;
   onRevealTyped: (typed: string, expected: TypedAnswer) => void;
+  /** practice: one "next" button instead of the ratings (nothing is recorded) */
+  onNext?: () => void;
 }) {
   const t = useTranslations("study");
   const kinds = useTranslations("kinds");
@@ -667,6 +671,10 @@ function CardView({
             </button>
             <p className="hint">{t.rich("revealHint", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</p>
           </>
+        ) : onNext ? (
+          <button type="button" className="primary" onClick={onNext} disabled={busy} data-testid="practice-next" aria-keyshortcuts="Space Enter">
+            {t("practiceNext")}
+          </button>
         ) : (
           <>
             <div className="ratings" role="group" aria-label={t("rateGroup")}>
@@ -739,6 +747,58 @@ function TypedVerdict({ grade }: { grade: TypedGrade }) {
       <p className="hint">
         {t("proposedRating")} <strong data-testid="proposed-rating">{ratings(String(grade.proposedRating) as `${Rating}`)}</strong>
       </p>
+    </div>
+  );
+}
+
+/**
+ * With nothing due: study ahead (cards not due yet) or review a chosen topic, outside the
+ * schedule. Plain links and a GET form, so both work by keyboard and without scripts.
+ */
+function PracticeOffer({ deckId, canStudyAhead }: { deckId: string; canStudyAhead: boolean }) {
+  const t = useTranslations("practice");
+  const [topics, setTopics] = useState<Array<{ path: string[]; count: number }>>([]);
+  const base = `/study/${encodeURIComponent(deckId)}/practice`;
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch(`/api/v1/decks/${encodeURIComponent(deckId)}/topics`, { signal: controller.signal, cache: "no-store" })
+      .then((r) => (r.ok ? (r.json() as Promise<{ topics: Array<{ path: string[]; count: number }> }>) : null))
+      .then((body) => body && setTopics(body.topics))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [deckId]);
+  return (
+    <div className="practice-offer" data-testid="practice-offer">
+      <h3>{t("offerTitle")}</h3>
+      <p className="hint">{t("offerHint")}</p>
+      {canStudyAhead ? (
+        <p>
+          <Link className="button" href={`${base}?mode=ahead`} data-testid="study-ahead">
+            {t("studyAhead")}
+          </Link>
+        </p>
+      ) : null}
+      {topics.length > 0 ? (
+        <form method="get" action={base} className="row">
+          <input type="hidden" name="mode" value="topic" />
+          <label>
+            {t("topic")}{" "}
+            <select name="topic" data-testid="practice-topic">
+              {topics.map((tp) => {
+                const value = tp.path.join(" › ");
+                return (
+                  <option key={value} value={value}>
+                    {"\u00a0\u00a0".repeat(tp.path.length - 1) + tp.path[tp.path.length - 1]} ({tp.count})
+                  </option>
+                );
+              })}
+            </select>
+          </label>
+          <button type="submit" data-testid="review-topic">
+            {t("reviewTopic")}
+          </button>
+        </form>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,75 @@
+"use client";
+
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import type { Settings } from "@/lib/api-schemas";
+
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+
+/** When the study day starts, and in which time zone (by default the browser's). */
+export function SettingsForm({ initial }: { initial: Settings }) {
+  const t = useTranslations("settings");
+  const [hour, setHour] = useState(initial.rolloverHour);
+  const [zone, setZone] = useState<string>(initial.timeZone ?? "");
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [browserZone];
+
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    setStatus(null);
+    try {
+      const res = await fetch("/api/v1/settings", {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ rolloverHour: hour, timeZone: zone === "" ? null : zone }),
+      });
+      const body = (await res.json()) as { error?: { message: string } };
+      setStatus(res.ok ? { ok: true, text: t("saved") } : { ok: false, text: `${t("error")} ${body.error?.message ?? res.status}` });
+    } catch (err) {
+      setStatus({ ok: false, text: `${t("error")} ${String(err)}` });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="options-form" onSubmit={save} data-testid="settings-form">
+      <fieldset>
+        <label>
+          {t("rollover")}
+          <select value={hour} onChange={(e) => setHour(Number(e.target.value))} data-testid="rollover-hour">
+            {HOURS.map((h) => (
+              <option key={h} value={h}>
+                {t("hour", { hour: String(h).padStart(2, "0") })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("timeZone")}
+          <select value={zone} onChange={(e) => setZone(e.target.value)} data-testid="time-zone">
+            <option value="">{t("followBrowser", { zone: browserZone })}</option>
+            {zones.map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <div className="row">
+        <button type="submit" className="primary" disabled={saving} data-testid="save-settings">
+          {saving ? t("saving") : t("save")}
+        </button>
+        {status ? (
+          <p role={status.ok ? "status" : "alert"} className={status.ok ? "ok" : "alert"} data-testid="settings-status">
+            {status.text}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { practiceQuerySchema } from "@/lib/api-schemas";
+import { listDecks } from "@/server/use-cases/study";
+import { PracticeSession } from "./practice-session";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ deckId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PracticePage({ params, searchParams }: Props) {
+  const deckId = decodeURIComponent((await params).deckId);
+  const deck = (await listDecks()).find((d) => d.id === deckId);
+  if (!deck) notFound();
+  const raw = await searchParams;
+  const query = practiceQuerySchema.safeParse({ mode: raw.mode, ...(typeof raw.topic === "string" ? { topic: raw.topic } : {}) });
+  const t = await getTranslations("practice");
+  return (
+    <main id="main" className="page">
+      <div className="topbar">
+        <Link className="brand" href={`/study/${encodeURIComponent(deck.id)}`}>
+          ← {deck.title}
+        </Link>
+        <h1 className="deck-title">{query.success && query.data.mode === "topic" ? t("titleTopic") : t("titleAhead")}</h1>
+      </div>
+      {query.success ? (
+        <PracticeSession deckId={deck.id} deckTitle={deck.title} mode={query.data.mode} topic={query.data.topic} />
+      ) : (
+        <p role="alert" className="alert" data-testid="error">
+          {t("badQuery")}
+        </p>
+      )}
+    </main>
+  );
+}
