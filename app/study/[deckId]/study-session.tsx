@@ -251,8 +251,18 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
   const bury = () => cardAction({ action: "bury", timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }, t("buried"));
 
   const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
     const target = e.target instanceof HTMLElement ? e.target : null;
+    // Ctrl/Cmd+Z undoes the last rating anywhere, even from an answer box, unless the box
+    // holds text (then it is the box's own undo)
+    if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "z" && !e.repeat) {
+      const hasText = target instanceof HTMLInputElement && target.type === "text" && target.value !== "";
+      if (!hasText && undoStack.length > 0) {
+        e.preventDefault();
+        undo();
+      }
+      return;
+    }
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
     // a choice option's checkbox or radio keeps Space (it toggles); Enter and digits still work
     const toggle = target instanceof HTMLInputElement && (target.type === "checkbox" || target.type === "radio");
     const typing = target && (target.isContentEditable || ["TEXTAREA", "SELECT"].includes(target.tagName) || (target.tagName === "INPUT" && !toggle));
@@ -379,7 +389,7 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
         onRevealTyped={revealTyped}
       />
       <div className="card-tools" role="group" aria-label={t("toolbar")}>
-        <button type="button" onClick={undo} disabled={busy || undoStack.length === 0} data-testid="undo" aria-keyshortcuts="U">
+        <button type="button" onClick={undo} disabled={busy || undoStack.length === 0} data-testid="undo" aria-keyshortcuts="U Control+Z">
           {t("undo")} <kbd>U</kbd>
         </button>
         <button type="button" onClick={bury} disabled={busy} data-testid="bury" aria-keyshortcuts="-">
@@ -433,7 +443,7 @@ function CountsBar({ counts }: { counts: StudyCounts }) {
 const SHORTCUTS = [
   ["Space / Enter", "reveal"],
   ["1 2 3 4", "rate"],
-  ["U", "undo"],
+  ["U / Ctrl+Z", "undo"],
   ["-", "bury"],
   ["@", "suspend"],
   ["?", "toggle"],
