@@ -6,6 +6,7 @@ import { cardDetail, type CardDetail } from "@/server/use-cases/card-detail";
 import { NotFoundError } from "@/server/errors";
 import { getTranslations } from "next-intl/server";
 import { labels } from "../../browse/format";
+import { CardActions } from "./card-actions";
 
 export const dynamic = "force-dynamic";
 
@@ -95,6 +96,8 @@ export default async function CardPage({ params }: Props) {
           </tbody>
         </table>
       </section>
+
+      <CardActions cardId={card.id} suspended={s.suspended} buried={s.buriedUntil !== null && new Date(s.buriedUntil) > new Date()} flag={s.flag} />
 
       <section className="detail-section" aria-labelledby="history-caption">
         {card.reviews.length === 0 ? (
