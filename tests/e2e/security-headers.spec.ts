@@ -1,0 +1,49 @@
+/** Security headers, and a strict CSP under which the app still works with no violation. */
+import { test, expect } from "@playwright/test";
+import { startServer, type TestServer } from "./fixtures/server";
+
+let server: TestServer;
+
+test.beforeAll(async ({}, testInfo) => {
+  testInfo.setTimeout(120_000);
+  server = await startServer({ content: ["tests/fixtures/e2e-content"] });
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test("every page and API answer carries the security headers", async ({ request }) => {
+  for (const path of ["/", "/study/e2e-deck", "/browse", "/settings", "/api/v1/decks"]) {
+    const res = await request.get(`${server.url}${path}`);
+    expect(res.status(), path).toBe(200);
+    const h = res.headers();
+    expect(h["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(h["content-security-policy"], path).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(h["x-content-type-options"], path).toBe("nosniff");
+    expect(h["referrer-policy"], path).toBe("no-referrer");
+  }
+  // a new nonce every time
+  const a = (await request.get(server.url)).headers()["content-security-policy"];
+  const b = (await request.get(server.url)).headers()["content-security-policy"];
+  expect(a).not.toBe(b);
+});
+
+test("the app runs under the policy: Next.js scripts carry the nonce, nothing is refused", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  const response = await page.goto(`${server.url}/study/e2e-deck`);
+  const nonce = /'nonce-([^']+)'/.exec(response!.headers()["content-security-policy"] ?? "")?.[1];
+  expect(nonce).toBeTruthy();
+  // the study screen is a client component: it only shows a card if its scripts ran
+  await expect(page.getByTestId("prompt")).toBeVisible();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("3");
+  await expect(page.getByTestId("session-status")).toContainText("1");
+  const inline = await page.locator("script:not([src])").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+  expect(inline.length).toBeGreaterThan(0);
+  for (const n of inline) expect(n).toBe(nonce);
+  expect(violations).toEqual([]);
+});
