@@ -4,17 +4,9 @@
  * plain GET form, so the URL carries it.
  */
 import { test, expect } from "@playwright/test";
-import { startServer, type TestServer } from "./fixtures/server";
+import { testServer } from "./fixtures/server";
 
-let server: TestServer;
-
-test.beforeAll(async ({}, testInfo) => {
-  testInfo.setTimeout(120_000);
-  server = await startServer({ content: ["tests/fixtures/e2e-content", "tests/fixtures/browse-content"] });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = testServer(["tests/fixtures/e2e-content", "tests/fixtures/browse-content"]);
 
 test("the API searches, validates its query and shows a card's detail", async ({ request }) => {
   const found = await request.get(`${server.url}/api/v1/cards?text=${encodeURIComponent("校验")}`);

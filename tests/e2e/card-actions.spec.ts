@@ -1,32 +1,22 @@
 /** The card page's actions: unsuspend, flag and reset a card, keeping its history. */
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import Database from "better-sqlite3";
-import { startServer, type TestServer } from "./fixtures/server";
+import { testServer, withDb } from "./fixtures/server";
 
-let server: TestServer;
-
-test.beforeAll(async ({}, testInfo) => {
-  testInfo.setTimeout(120_000);
-  server = await startServer({ content: ["tests/fixtures/e2e-content"] });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = testServer(["tests/fixtures/e2e-content"]);
 
 function row(id: string) {
-  const db = new Database(server.databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare("SELECT suspended, flag, state, reps, (SELECT COUNT(*) FROM Review WHERE cardId = Card.id) AS reviews FROM Card WHERE id = ?").get(id) as {
-      suspended: number;
-      flag: number;
-      state: number;
-      reps: number;
-      reviews: number;
-    };
-  } finally {
-    db.close();
-  }
+  return withDb(
+    server,
+    (db) =>
+      db.prepare("SELECT suspended, flag, state, reps, (SELECT COUNT(*) FROM Review WHERE cardId = Card.id) AS reviews FROM Card WHERE id = ?").get(id) as {
+        suspended: number;
+        flag: number;
+        state: number;
+        reps: number;
+        reviews: number;
+      },
+  );
 }
 
 test("a card suspended while studying is unsuspended, flagged and reset from its page", async ({ page }) => {

@@ -5,8 +5,7 @@
  * on a 375 px phone, and in the Chinese UI.
  */
 import { test, expect, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
-import { startServer, type TestServer } from "./fixtures/server";
+import { testServer, withDb } from "./fixtures/server";
 
 const flows = [
   { name: "desktop, English", viewport: { width: 1280, height: 800 }, locale: "en-US", reveal: "Show answer" },
@@ -16,24 +15,10 @@ const flows = [
 
 for (const flow of flows) {
   test.describe(flow.name, () => {
-    let server: TestServer;
     test.use({ viewport: flow.viewport, locale: flow.locale, timezoneId: "Asia/Shanghai" });
-    test.beforeAll(async ({}, testInfo) => {
-      testInfo.setTimeout(120_000);
-      server = await startServer({ content: ["tests/fixtures/e2e-content"] });
-    });
-    test.afterAll(async () => {
-      await server?.stop();
-    });
-
-    const reviews = () => {
-      const db = new Database(server.databaseFile, { readonly: true, fileMustExist: true });
-      try {
-        return (db.prepare("SELECT rating FROM Review ORDER BY id").all() as Array<{ rating: number }>).map((r) => r.rating);
-      } finally {
-        db.close();
-      }
-    };
+    const server = testServer(["tests/fixtures/e2e-content"]);
+    const reviews = () =>
+      withDb(server, (db) => (db.prepare("SELECT rating FROM Review ORDER BY id").all() as Array<{ rating: number }>).map((r) => r.rating));
 
     /** Types into the focused answer box and checks it with Enter. */
     async function answer(page: Page, prompt: string, typed: string) {

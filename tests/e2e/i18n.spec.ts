@@ -4,17 +4,9 @@
  * and the theme, and both are remembered across reloads (cookies the server reads).
  */
 import { test, expect } from "@playwright/test";
-import { startServer, type TestServer } from "./fixtures/server";
+import { testServer } from "./fixtures/server";
 
-let server: TestServer;
-
-test.beforeAll(async ({}, testInfo) => {
-  testInfo.setTimeout(120_000);
-  server = await startServer({ content: ["tests/fixtures/e2e-content"] });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = testServer(["tests/fixtures/e2e-content"]);
 
 test.describe("a browser set to Chinese", () => {
   test.use({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });

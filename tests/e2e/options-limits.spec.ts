@@ -5,17 +5,9 @@
  * browser's time zone, Asia/Shanghai, and a new study day brings new cards again.
  */
 import { test, expect } from "@playwright/test";
-import { startServer, type TestServer } from "./fixtures/server";
+import { testServer } from "./fixtures/server";
 
-let server: TestServer;
-
-test.beforeAll(async ({}, testInfo) => {
-  testInfo.setTimeout(120_000);
-  server = await startServer({ content: ["tests/fixtures/e2e-content"] });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = testServer(["tests/fixtures/e2e-content"]);
 
 test.use({ timezoneId: "Asia/Shanghai" });
 

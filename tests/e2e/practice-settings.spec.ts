@@ -4,27 +4,11 @@
  */
 import { test, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import Database from "better-sqlite3";
-import { startServer, type TestServer } from "./fixtures/server";
+import { testServer, withDb } from "./fixtures/server";
 
-let server: TestServer;
+const server = testServer(["tests/fixtures/e2e-content"]);
 
-test.beforeAll(async ({}, testInfo) => {
-  testInfo.setTimeout(120_000);
-  server = await startServer({ content: ["tests/fixtures/e2e-content"] });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-const reviews = () => {
-  const db = new Database(server.databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare("SELECT COUNT(*) n FROM Review").get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-};
+const reviews = () => withDb(server, (db) => (db.prepare("SELECT COUNT(*) n FROM Review").get() as { n: number }).n);
 
 async function noSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -62,10 +46,15 @@ test("study ahead and review a topic change nothing in the schedule", async ({ p
   await page.getByTestId("review-topic").click();
   await expect(page).toHaveURL(/mode=topic&topic=Kinds/);
   const kinds: string[] = [];
+  let previous = "";
   for (let i = 0; i < 5; i++) {
-    await expect(page.getByTestId("card")).toBeVisible();
-    kinds.push((await page.getByTestId("card").getAttribute("data-kind")) ?? "");
+    // wait for the next card to replace the previous one before reading it
+    const card = page.locator(`[data-testid=card]:not([data-card-id="${previous}"])`);
+    await expect(card).toBeVisible();
+    previous = (await card.getAttribute("data-card-id")) ?? "";
+    kinds.push((await card.getAttribute("data-kind")) ?? "");
     await page.keyboard.press("Space");
+    await expect(page.getByTestId("practice-next")).toBeVisible();
     await page.keyboard.press("Enter");
   }
   await expect(page.getByTestId("practice-done")).toContainText("5 cards");

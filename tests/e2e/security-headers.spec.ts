@@ -1,16 +1,8 @@
 /** Security headers, and a strict CSP under which the app still works with no violation. */
 import { test, expect } from "@playwright/test";
-import { startServer, type TestServer } from "./fixtures/server";
+import { testServer } from "./fixtures/server";
 
-let server: TestServer;
-
-test.beforeAll(async ({}, testInfo) => {
-  testInfo.setTimeout(120_000);
-  server = await startServer({ content: ["tests/fixtures/e2e-content"] });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = testServer(["tests/fixtures/e2e-content"]);
 
 test("every page and API answer carries the security headers", async ({ request }) => {
   for (const path of ["/", "/study/e2e-deck", "/browse", "/settings", "/api/v1/decks"]) {

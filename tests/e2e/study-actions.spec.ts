@@ -3,27 +3,11 @@
  * review, `?` lists the shortcuts, `-` buries and `@` suspends the shown card.
  */
 import { test, expect } from "@playwright/test";
-import Database from "better-sqlite3";
-import { startServer, type TestServer } from "./fixtures/server";
+import { testServer, withDb } from "./fixtures/server";
 
-let server: TestServer;
+const server = testServer(["tests/fixtures/e2e-content"]);
 
-test.beforeAll(async ({}, testInfo) => {
-  testInfo.setTimeout(120_000);
-  server = await startServer({ content: ["tests/fixtures/e2e-content"] });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-function one<T>(sql: string, ...params: unknown[]): T {
-  const db = new Database(server.databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
-}
+const one = <T>(sql: string, ...params: unknown[]): T => withDb(server, (db) => db.prepare(sql).get(...params) as T);
 
 test("undo, shortcuts, bury and suspend by keyboard alone", async ({ page }) => {
   await page.goto(`${server.url}/study/e2e-deck`);

@@ -4,28 +4,13 @@
  * database, and the schedule survives a server restart.
  */
 import { test, expect, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
-import { startServer, type TestServer } from "./fixtures/server";
+import { testServer, withDb } from "./fixtures/server";
 
-let server: TestServer;
-
-test.beforeAll(async ({}, testInfo) => {
-  testInfo.setTimeout(120_000);
-  server = await startServer({ content: ["tests/fixtures/e2e-content"] });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = testServer(["tests/fixtures/e2e-content"]);
 
 /** Reads the server's SQLite file directly (a separate, read-only connection). */
 function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(server.databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
+  return withDb(server, (db) => db.prepare(sql).all(...params) as T[]);
 }
 
 interface CardRow {
@@ -199,12 +184,7 @@ test("a new user studies five cards with mouse and keyboard, and the schedule su
 
   // ---- the clock passes the Again card's due time (the server reads the real clock, so the
   // card's due time is moved into the past instead): it is now due, and comes before new cards
-  const db = new Database(server.databaseFile, { fileMustExist: true });
-  try {
-    db.prepare("UPDATE Card SET due = ? WHERE id = ?").run(Date.now() - 1_000, again.id);
-  } finally {
-    db.close();
-  }
+  withDb(server, (db) => db.prepare("UPDATE Card SET due = ? WHERE id = ?").run(Date.now() - 1_000, again.id), { readonly: false });
   await page.goto(`${server.url}/`);
   await expect((await deckCounts(page, "E2E deck")).due).toHaveText("1");
   await page.goto(`${server.url}/study/e2e-deck`);

@@ -3,27 +3,11 @@
  * the difference and proposes Hard, Enter accepts the proposal, a digit overrides it.
  */
 import { test, expect } from "@playwright/test";
-import Database from "better-sqlite3";
-import { startServer, type TestServer } from "./fixtures/server";
+import { testServer, withDb } from "./fixtures/server";
 
-let server: TestServer;
+const server = testServer(["tests/fixtures/e2e-content"]);
 
-test.beforeAll(async ({}, testInfo) => {
-  testInfo.setTimeout(120_000);
-  server = await startServer({ content: ["tests/fixtures/e2e-content"] });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-const ratings = () => {
-  const db = new Database(server.databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare("SELECT rating FROM Review ORDER BY id").all() as Array<{ rating: number }>).map((r) => r.rating);
-  } finally {
-    db.close();
-  }
-};
+const ratings = () => withDb(server, (db) => (db.prepare("SELECT rating FROM Review ORDER BY id").all() as Array<{ rating: number }>).map((r) => r.rating));
 
 test("type an answer, see the difference, accept or change the proposed rating", async ({ page }) => {
   await page.goto(`${server.url}/study/e2e-deck`);

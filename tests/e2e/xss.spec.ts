@@ -3,18 +3,9 @@
  * iframes and remote images. Studying it must run nothing and load nothing from elsewhere.
  */
 import { test, expect, type Page } from "@playwright/test";
-import { startServer, type TestServer } from "./fixtures/server";
+import { testServer } from "./fixtures/server";
 
-let server: TestServer;
-
-test.beforeAll(async ({}, testInfo) => {
-  testInfo.setTimeout(120_000);
-  server = await startServer({ content: ["tests/fixtures/xss"] });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = testServer(["tests/fixtures/xss"]);
 
 /** Everything in the page that could run script or leave the page. */
 async function hostileMarkup(page: Page) {
