@@ -5,7 +5,7 @@ import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { SanitizedHtml } from "@/app/components/html";
 import { newIdempotencyKey } from "@/app/components/idempotency";
-import { shuffledIndices } from "@/app/components/shuffle";
+import { shuffledIndices } from "@/lib/random";
 import {
   answerBodyHtml,
   choiceView,

@@ -1,7 +1,11 @@
-/** A deterministic shuffle: the same seed (a card id) always gives the same order. No Math.random. */
+/**
+ * Seeded randomness for reproducible shuffles and quizzes: the same seed always gives the
+ * same numbers, on the server and in the browser. Written here because it is two tiny,
+ * well-known functions (FNV-1a and mulberry32) that must give identical results everywhere.
+ */
 
 /** FNV-1a: a 32-bit hash of a string, to seed the generator. */
-function hash(text: string): number {
+export function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -11,7 +15,7 @@ function hash(text: string): number {
 }
 
 /** mulberry32: a small seeded generator of numbers in [0, 1). */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -36,4 +40,22 @@ export function shuffledIndices(n: number, seed: string): number[] {
   }
   if (n > 1 && order.every((v, i) => v === i)) order.push(order.shift()!);
   return order;
+}
+
+/** A random generator seeded by a string. */
+export function seededRandom(seed: string): () => number {
+  return generator(hash(seed));
+}
+
+/** A copy of `items` in an order seeded by `seed` (identity allowed). */
+export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
+  const out = [...items];
+  const next = seededRandom(seed);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    const a = out[i]!;
+    out[i] = out[j]!;
+    out[j] = a;
+  }
+  return out;
 }

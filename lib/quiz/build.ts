@@ -1,0 +1,155 @@
+/**
+ * Building a quiz from candidate cards, deterministically: the same seed, settings and
+ * content give the same questions in the same order, with the same options in the same order.
+ *
+ * The caller (server/use-cases/quiz) ranks each kind's candidate cards by the seed. Kinds
+ * take turns in a seeded order, each taking its next unused card, so a quiz mixes kinds;
+ * a card is asked once. A card that cannot make its question (a generated choice without
+ * enough distractors) is skipped with a reason and the kind takes its next card.
+ */
+import { normalizeAnswer } from "../answer/normalize";
+import { shuffledIndices, seededShuffle } from "../random";
+import { pickDistractors, type Term } from "./distractors";
+import { ranksOf } from "./score";
+import type { QuestionSource, QuizKind, QuizQuestion } from "./types";
+
+/** A card that may become a question, with the fields the question needs. */
+export interface QuizCandidate {
+  source: QuestionSource;
+  /** the card's kind: basic, cloze, choice, ordering */
+  cardKind: string;
+  promptHtml: string;
+  answerHtml: string;
+  /** the card's kind-specific data as stored at import */
+  data: Record<string, unknown>;
+}
+
+export interface SkippedCard {
+  cardId: string;
+  kind: QuizKind;
+  reason: string;
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+
+/** The short answer a card accepts when typed (set at import), if it has one. */
+export function typeAnswerOf(data: Record<string, unknown>): { expected: string; aliases: string[] } | null {
+  const t = data.typeAnswer;
+  if (typeof t !== "object" || t === null) return null;
+  const { expected, aliases } = t as { expected?: unknown; aliases?: unknown };
+  return typeof expected === "string" && expected.trim() !== "" ? { expected, aliases: strings(aliases) } : null;
+}
+
+/** Whether a card can be asked as a question of this kind at all (before distractors). */
+export function canAsk(kind: QuizKind, cardKind: string, data: Record<string, unknown>): boolean {
+  switch (kind) {
+    case "choice":
+      return cardKind === "choice" && strings(data.optionsHtml).length > 1;
+    case "ordering":
+      return cardKind === "ordering" && strings(data.stepsHtml).length > 1;
+    case "typed":
+      return (cardKind === "basic" || cardKind === "cloze") && typeAnswerOf(data) !== null;
+    case "generated": {
+      // one term: a cloze card hiding several terms is asked typed only
+      const cloze = Array.isArray(data.cloze) ? data.cloze.length : 0;
+      return (cardKind === "basic" || (cardKind === "cloze" && cloze === 1)) && typeAnswerOf(data) !== null;
+    }
+  }
+}
+
+/** Makes one question, or says why this card cannot make it. */
+export function makeQuestion(kind: QuizKind, c: QuizCandidate, pool: readonly Term[], seed: string): QuizQuestion | { reason: string } {
+  if (!canAsk(kind, c.cardKind, c.data)) return { reason: `a ${c.cardKind} card cannot be asked as a ${kind} question` };
+  const optionSeed = `${seed}:${c.source.cardId}`;
+  const explanation = (v: unknown) => (typeof v === "string" && v !== "" ? v : c.answerHtml);
+  const base = { source: c.source, promptHtml: c.promptHtml };
+  switch (kind) {
+    case "choice": {
+      const html = strings(c.data.optionsHtml);
+      const options = Array.isArray(c.data.options) ? (c.data.options as Array<{ correct?: unknown }>) : [];
+      const order = shuffledIndices(html.length, optionSeed);
+      const correct = order.map((i) => options[i]?.correct === true);
+      if (!correct.some(Boolean)) return { reason: "the choice card has no right option" };
+      const multiple = c.data.multiple === true || correct.filter(Boolean).length > 1;
+      return { kind, ...base, optionsHtml: order.map((i) => html[i]!), correct, multiple, explanationHtml: explanation(c.data.explanationHtml) };
+    }
+    case "ordering": {
+      const steps = strings(c.data.stepsHtml);
+      const texts = strings(c.data.steps);
+      const order = shuffledIndices(steps.length, optionSeed);
+      const same = (a: string, b: string) => normalizeAnswer(a) === normalizeAnswer(b);
+      const ranks = ranksOf(texts.length === steps.length ? texts : steps, order, same);
+      return { kind, ...base, stepsHtml: order.map((i) => steps[i]!), ranks, rightOrderHtml: steps, explanationHtml: explanation(c.data.explanationHtml) };
+    }
+    case "typed": {
+      const t = typeAnswerOf(c.data)!;
+      return { kind, ...base, expected: t.expected, aliases: t.aliases, explanationHtml: c.answerHtml };
+    }
+    case "generated": {
+      const t = typeAnswerOf(c.data)!;
+      const picked = pickDistractors({ answer: { cardId: c.source.cardId, text: t.expected, aliases: t.aliases, topic: c.source.topic }, pool, seed });
+      if (!picked.ok) return { reason: picked.reason };
+      const options = seededShuffle([t.expected, ...picked.distractors], optionSeed);
+      return { kind, ...base, options, correctIndex: options.indexOf(t.expected), explanationHtml: c.answerHtml };
+    }
+  }
+}
+
+export interface BuildQuizInput {
+  seed: string;
+  count: number;
+  /** the kinds asked, in any order */
+  kinds: readonly QuizKind[];
+  /** per kind, candidate cards ranked by the seed (best first) */
+  buckets: Partial<Record<QuizKind, readonly QuizCandidate[]>>;
+  /** per deck id, the terms generated choices draw distractors from */
+  pools: Readonly<Record<string, readonly Term[]>>;
+}
+
+export interface BuiltQuiz {
+  questions: QuizQuestion[];
+  skipped: SkippedCard[];
+}
+
+export function buildQuiz(input: BuildQuizInput): BuiltQuiz {
+  const kinds = seededShuffle([...new Set(input.kinds)].sort(), `${input.seed}:kinds`);
+  const used = new Set<string>();
+  const next: Record<string, number> = {};
+  const questions: QuizQuestion[] = [];
+  const skipped: SkippedCard[] = [];
+  let progressed = true;
+  while (questions.length < input.count && progressed) {
+    progressed = false;
+    for (const kind of kinds) {
+      if (questions.length >= input.count) break;
+      const bucket = input.buckets[kind] ?? [];
+      while ((next[kind] ?? 0) < bucket.length) {
+        const c = bucket[next[kind] ?? 0]!;
+        next[kind] = (next[kind] ?? 0) + 1;
+        if (used.has(c.source.cardId)) continue;
+        const q = makeQuestion(kind, c, input.pools[c.source.deckId] ?? [], input.seed);
+        if ("reason" in q) {
+          skipped.push({ cardId: c.source.cardId, kind, reason: q.reason });
+          continue;
+        }
+        used.add(c.source.cardId);
+        questions.push(q);
+        progressed = true;
+        break;
+      }
+    }
+  }
+  return { questions: seededShuffle(questions, `${input.seed}:order`), skipped };
+}
+
+/** A quiz of given cards with given kinds ("retake the ones I got wrong"), in a seeded order. */
+export function buildFixedQuiz(input: { seed: string; items: ReadonlyArray<{ kind: QuizKind; candidate: QuizCandidate }>; pools: BuildQuizInput["pools"] }): BuiltQuiz {
+  const questions: QuizQuestion[] = [];
+  const skipped: SkippedCard[] = [];
+  for (const { kind, candidate } of input.items) {
+    const q = makeQuestion(kind, candidate, input.pools[candidate.source.deckId] ?? [], input.seed);
+    if ("reason" in q) skipped.push({ cardId: candidate.source.cardId, kind, reason: q.reason });
+    else questions.push(q);
+  }
+  return { questions: seededShuffle(questions, `${input.seed}:order`), skipped };
+}
