@@ -11,9 +11,15 @@ export function escapeLike(text: string): string {
  * "调度器"). Bind the returned parameters by name.
  */
 export function topicCondition(path: string[], column: string): { sql: string; params: { topicExact: string; topicPrefix: string } } {
+  const { sql, params } = namedTopicCondition(path, column, "topic");
+  return { sql, params: { topicExact: params.topicExact!, topicPrefix: params.topicPrefix! } };
+}
+
+/** topicCondition with parameters named `${name}Exact` and `${name}Prefix`, to combine several. */
+export function namedTopicCondition(path: string[], column: string, name: string): { sql: string; params: Record<string, string> } {
   const exact = JSON.stringify(path);
   return {
-    sql: `(${column} = @topicExact OR ${column} LIKE @topicPrefix ESCAPE '\\')`,
-    params: { topicExact: exact, topicPrefix: `${escapeLike(exact.slice(0, -1))},%` },
+    sql: `(${column} = @${name}Exact OR ${column} LIKE @${name}Prefix ESCAPE '\\')`,
+    params: { [`${name}Exact`]: exact, [`${name}Prefix`]: `${escapeLike(exact.slice(0, -1))},%` },
   };
 }

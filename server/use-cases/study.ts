@@ -264,55 +264,61 @@ export interface RecordReviewOptions {
  */
 export async function recordReview(options: RecordReviewOptions): Promise<ReviewResult> {
   const database = options.db ?? defaultDb();
-  const now = options.now ?? new Date();
-  const st = statements(database.sqlite);
-  const run = database.sqlite.transaction((): ReviewResult => {
-    if (options.idempotencyKey) {
-      const prior = st.reviewByKey.get(options.idempotencyKey);
-      if (prior) {
-        if (prior.cardId !== options.cardId) throw new ConflictError("idempotencyKey was already used for another card");
-        const row = st.cardById.get(options.cardId)!;
-        return resultOf(prior.id, row.id, options.rating, stateFromRow(row), false);
-      }
-    }
-    const row = st.cardById.get(options.cardId);
-    if (!row) throw new NotFoundError(`no card with id ${options.cardId}`);
-    if (row.retired) throw new ConflictError(`card ${options.cardId} is retired: its question is no longer in the content`);
-    const before = stateFromRow(row);
-    const after = (optionsForCard(database.sqlite, row.id) ?? fallback()).scheduler.rate(before, options.rating, now);
-    const inserted = st.insertReview.run({
-      cardId: row.id,
-      deckId: row.deckId,
-      rating: options.rating,
-      reviewedAt: now.getTime(),
-      durationMs: options.durationMs ?? null,
-      source: options.source ?? "study",
-      idempotencyKey: options.idempotencyKey ?? null,
-      before: JSON.stringify(before),
-      prevState: before.state,
-      state: after.state,
-      due: after.due.getTime(),
-      stability: after.stability,
-      difficulty: after.difficulty,
-      scheduledDays: after.scheduledDays,
-    });
-    st.updateCard.run({
-      id: row.id,
-      due: after.due.getTime(),
-      stability: after.stability,
-      difficulty: after.difficulty,
-      elapsedDays: after.elapsedDays,
-      scheduledDays: after.scheduledDays,
-      learningSteps: after.learningSteps,
-      reps: after.reps,
-      lapses: after.lapses,
-      state: after.state,
-      lastReview: after.lastReview?.getTime() ?? null,
-    });
-    return resultOf(Number(inserted.lastInsertRowid), row.id, options.rating, after, true);
-  });
+  const run = database.sqlite.transaction(() => reviewInTransaction(database, options));
   // IMMEDIATE takes the write lock first, so racing requests with one key serialise here
   return run.immediate();
+}
+
+/**
+ * The body of recordReview, for use cases that rate a card as part of their own transaction
+ * (a quiz answer and its review are written together). Call it inside a transaction.
+ */
+export function reviewInTransaction(database: Db, options: Omit<RecordReviewOptions, "db">): ReviewResult {
+  const now = options.now ?? new Date();
+  const st = statements(database.sqlite);
+  if (options.idempotencyKey) {
+    const prior = st.reviewByKey.get(options.idempotencyKey);
+    if (prior) {
+      if (prior.cardId !== options.cardId) throw new ConflictError("idempotencyKey was already used for another card");
+      const row = st.cardById.get(options.cardId)!;
+      return resultOf(prior.id, row.id, options.rating, stateFromRow(row), false);
+    }
+  }
+  const row = st.cardById.get(options.cardId);
+  if (!row) throw new NotFoundError(`no card with id ${options.cardId}`);
+  if (row.retired) throw new ConflictError(`card ${options.cardId} is retired: its question is no longer in the content`);
+  const before = stateFromRow(row);
+  const after = (optionsForCard(database.sqlite, row.id) ?? fallback()).scheduler.rate(before, options.rating, now);
+  const inserted = st.insertReview.run({
+    cardId: row.id,
+    deckId: row.deckId,
+    rating: options.rating,
+    reviewedAt: now.getTime(),
+    durationMs: options.durationMs ?? null,
+    source: options.source ?? "study",
+    idempotencyKey: options.idempotencyKey ?? null,
+    before: JSON.stringify(before),
+    prevState: before.state,
+    state: after.state,
+    due: after.due.getTime(),
+    stability: after.stability,
+    difficulty: after.difficulty,
+    scheduledDays: after.scheduledDays,
+  });
+  st.updateCard.run({
+    id: row.id,
+    due: after.due.getTime(),
+    stability: after.stability,
+    difficulty: after.difficulty,
+    elapsedDays: after.elapsedDays,
+    scheduledDays: after.scheduledDays,
+    learningSteps: after.learningSteps,
+    reps: after.reps,
+    lapses: after.lapses,
+    state: after.state,
+    lastReview: after.lastReview?.getTime() ?? null,
+  });
+  return resultOf(Number(inserted.lastInsertRowid), row.id, options.rating, after, true);
 }
 
 function resultOf(reviewId: number, cardId: string, rating: RatingValue, s: SchedState, recorded: boolean): ReviewResult {

@@ -1,0 +1,12 @@
+/** Ending a quiz before every question is answered: unanswered questions score 0 and give no review. */
+import { db as defaultDb, type Db } from "../../db";
+import { endIfTimedOut, endQuiz, quizRow } from "./store";
+
+export async function finishQuiz(options: { quizId: string; now?: Date; db?: Db }): Promise<{ id: string; finishedAt: string }> {
+  const database = options.db ?? defaultDb();
+  const now = options.now ?? new Date();
+  const quiz = quizRow(database.sqlite, options.quizId);
+  if (!endIfTimedOut(database, quiz, now)) database.sqlite.transaction(() => endQuiz(database.sqlite, quiz.id, now.getTime())).immediate();
+  const ended = quizRow(database.sqlite, quiz.id);
+  return { id: quiz.id, finishedAt: new Date(ended.finishedAt!).toISOString() };
+}

@@ -1,0 +1,76 @@
+/** The history of quizzes, newest first, in keyset pages: scores over time. */
+import { z } from "zod";
+import { db as defaultDb, type Db } from "../../db";
+import { ValidationError } from "../../errors";
+import { DEADLINE_GRACE_MS, endQuiz, settingsOf, type QuizRow } from "./store";
+
+export interface QuizSummary {
+  id: string;
+  createdAt: string;
+  finishedAt: string | null;
+  practice: boolean;
+  retakeOf: string | null;
+  questionCount: number;
+  /** sum of scores once ended */
+  score: number | null;
+  /** deck titles of the quiz's scope */
+  decks: string[];
+}
+
+export interface QuizHistory {
+  quizzes: QuizSummary[];
+  /** pass back for the next (older) page */
+  nextCursor: string | null;
+}
+
+const cursorSchema = z.tuple([z.number(), z.string()]);
+
+export async function listQuizzes(options: { limit?: number; cursor?: string; now?: Date; db?: Db } = {}): Promise<QuizHistory> {
+  const { sqlite } = options.db ?? defaultDb();
+  const now = (options.now ?? new Date()).getTime();
+  const limit = options.limit ?? 50;
+  let after: [number, string] = [Number.MAX_SAFE_INTEGER, ""];
+  if (options.cursor) {
+    try {
+      after = cursorSchema.parse(JSON.parse(Buffer.from(options.cursor, "base64url").toString("utf8")));
+    } catch {
+      throw new ValidationError("cursor is not one this server gave out");
+    }
+  }
+  // timed quizzes whose deadline passed unseen end now, at their deadline
+  const overdue = sqlite
+    .prepare<{ now: number }, { id: string; deadline: number }>("SELECT id, deadline FROM Quiz WHERE finishedAt IS NULL AND deadline IS NOT NULL AND deadline + " + DEADLINE_GRACE_MS + " < @now")
+    .all({ now });
+  if (overdue.length > 0) sqlite.transaction(() => overdue.forEach((q) => endQuiz(sqlite, q.id, q.deadline))).immediate();
+
+  const rows = sqlite
+    .prepare<{ createdAt: number; id: string; limit: number }, QuizRow>(
+      `SELECT * FROM Quiz WHERE createdAt < @createdAt OR (createdAt = @createdAt AND id < @id)
+       ORDER BY createdAt DESC, id DESC LIMIT @limit`,
+    )
+    .all({ createdAt: after[0], id: after[1] === "" ? "\uffff" : after[1], limit: limit + 1 });
+  const page = rows.slice(0, limit);
+  const deckIds = [...new Set(page.flatMap((r) => settingsOf(r).scope.map((s) => s.deckId)))];
+  const titles = new Map(
+    deckIds.length === 0
+      ? []
+      : sqlite
+          .prepare<string[], { id: string; title: string }>(`SELECT id, title FROM Deck WHERE id IN (${deckIds.map(() => "?").join(", ")})`)
+          .all(...deckIds)
+          .map((d) => [d.id, d.title]),
+  );
+  const last = page.at(-1);
+  return {
+    quizzes: page.map((r) => ({
+      id: r.id,
+      createdAt: new Date(r.createdAt).toISOString(),
+      finishedAt: r.finishedAt === null ? null : new Date(r.finishedAt).toISOString(),
+      practice: r.practice === 1,
+      retakeOf: r.retakeOf,
+      questionCount: r.questionCount,
+      score: r.score,
+      decks: [...new Set(settingsOf(r).scope.map((s) => titles.get(s.deckId) ?? s.deckId))],
+    })),
+    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.createdAt, last.id])).toString("base64url") : null,
+  };
+}
