@@ -7,6 +7,7 @@ import { cardData, type ContentError, type ParsedCard, type ParsedDeck } from "@
 import { newCardState } from "@/lib/scheduling";
 import { db as defaultDb, type Db } from "../db";
 import { findDeckFiles, DEFAULT_CONTENT_ROOT } from "../content-files";
+import { IMPORTED_HISTORY_DECK_ID } from "./import-history";
 
 export interface ImportContentOptions {
   /** files or folders; default the content root */
@@ -70,6 +71,12 @@ export async function importContent(options: ImportContentOptions = {}): Promise
   const result: ImportContentResult = { decks: [], errors: [] };
 
   for (const file of files) {
+    // the imported review history's deck has no file: a file of that name would retire its cards
+    if (file.deckId === IMPORTED_HISTORY_DECK_ID) {
+      result.errors.push({ file: file.display, line: 1, message: `the deck name "${IMPORTED_HISTORY_DECK_ID}" is kept for imported review histories: rename the file` });
+      result.decks.push({ deckId: file.deckId, source: file.display, status: "failed", added: 0, updated: 0, retired: 0, unchanged: 0 });
+      continue;
+    }
     const bytes = fs.readFileSync(file.absolute);
     // an unchanged file is not even parsed: re-importing unchanged content reads hashes only
     const hash = contentHash(bytes);

@@ -1,0 +1,240 @@
+/**
+ * Personal FSRS parameters: fitted to the user's own review history with the FSRS optimizer
+ * (fsrs-rs through @open-spaced-repetition/binding), judged on the newest part of that history,
+ * and stored only when the user confirms.
+ *
+ * The fit runs off the request thread, in a worker thread (see `fit`), reporting progress as it
+ * goes. Only reading the reviews, building the items and the two replays that score the
+ * parameters (tens of milliseconds for 10,000 reviews) run on the calling thread.
+ */
+import { createRequire } from "node:module";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
+import { z } from "zod";
+import {
+  buildFsrsItems,
+  DEFAULT_PARAMETERS,
+  isFsrsParameters,
+  metricsOf,
+  predictHistory,
+  splitByTime,
+  studyDays,
+  type HistoryReview,
+  type ItemReview,
+  type Metrics,
+} from "@/lib/fsrs-metrics";
+import { db as defaultDb, type Db, type Sqlite } from "../db";
+import { ValidationError } from "../errors";
+import { readSettings } from "../deck-settings";
+
+/** The Setting row that holds the applied parameters (a JSON array of 21 numbers). */
+export const FSRS_PARAMETERS_KEY = "fsrsParameters";
+
+/** The share of the history, oldest first, that the parameters are fitted on; the rest tests them. */
+export const TRAIN_FRACTION = 0.8;
+
+export interface OptimizeProgress {
+  stage: "reading" | "fitting" | "evaluating" | "done";
+  /** how far the stage is, from 0 to 1 */
+  fraction: number;
+}
+
+export interface OptimizeResult {
+  /** the parameters in use now (stored ones, else FSRS-6's defaults) */
+  current: number[];
+  /** the parameters fitted on the older part of the history */
+  proposed: number[];
+  /** both, on the newest part of the history (never seen by the fit) */
+  metrics: { current: Metrics; proposed: Metrics };
+  /** reviews read */
+  reviewCount: number;
+  /** reviews the fit learned from, and the start of the test period */
+  trainCount: number;
+  testFrom: string | null;
+  /** training items (reviews on a later day than the card's previous one) */
+  itemCount: number;
+  fitMs: number;
+}
+
+export interface OptimizeOptions {
+  db?: Db;
+  now?: Date;
+  onProgress?: (progress: OptimizeProgress) => void;
+  /** stops the fit: the promise rejects with the signal's reason */
+  signal?: AbortSignal;
+  /** the share of the history to fit on, oldest first */
+  trainFraction?: number;
+}
+
+const PROGRESS_INTERVAL_MS = 100;
+
+/** Too little history gives parameters that say more about chance than about the user. */
+export const MIN_TRAIN_ITEMS = 8;
+
+const parametersSchema = z
+  .array(z.number("parameters must be finite numbers"), "parameters must be an array of numbers")
+  .length(21, "FSRS-6 has 21 parameters");
+
+function readStored(sqlite: Sqlite): number[] | null {
+  const row = sqlite.prepare<[string], { value: string }>(`SELECT value FROM Setting WHERE key = ?`).get(FSRS_PARAMETERS_KEY);
+  if (!row) return null;
+  try {
+    const value: unknown = JSON.parse(row.value);
+    return isFsrsParameters(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The parameters in use: the applied ones, or FSRS-6's defaults. */
+export async function currentParameters(options: { db?: Db } = {}): Promise<number[]> {
+  return readStored((options.db ?? defaultDb()).sqlite) ?? [...DEFAULT_PARAMETERS];
+}
+
+/**
+ * Fits parameters to the history: the oldest 80% of the reviews (by time) train, the newest 20%
+ * test; log loss and RMSE(bins) are reported for the current and the proposed parameters on
+ * the test reviews. Nothing is stored: applyParameters does that when the user confirms.
+ */
+export async function optimizeParameters(options: OptimizeOptions = {}): Promise<OptimizeResult> {
+  const database = options.db ?? defaultDb();
+  const report = options.onProgress ?? (() => {});
+  report({ stage: "reading", fraction: 0 });
+  const reviews = database.sqlite
+    .prepare<[], HistoryReview>(`SELECT cardId, rating, reviewedAt FROM Review WHERE rating BETWEEN 1 AND 4 ORDER BY reviewedAt, id`)
+    .all();
+  const settings = readSettings(database.sqlite);
+  const days = studyDays(settings.timeZone ?? "UTC", settings.rolloverHour);
+  const { train, cutoff } = splitByTime(reviews, options.trainFraction ?? TRAIN_FRACTION);
+  const isTrain = (r: HistoryReview) => r.reviewedAt < cutoff;
+  const items = buildFsrsItems(reviews, days, isTrain);
+  report({ stage: "reading", fraction: 1 });
+  if (items.length < MIN_TRAIN_ITEMS) {
+    throw new ValidationError(
+      `not enough review history to fit parameters: ${items.length} reviews on a later day than the card's previous one in the older ${Math.round((options.trainFraction ?? TRAIN_FRACTION) * 100)}% of the history, at least ${MIN_TRAIN_ITEMS} needed`,
+    );
+  }
+
+  const current = await currentParameters({ db: database });
+  const start = performance.now();
+  report({ stage: "fitting", fraction: 0 });
+  const proposed = await fit(items, (done, total) => report({ stage: "fitting", fraction: total > 0 ? Math.min(1, done / total) : 0 }), options.signal);
+  report({ stage: "fitting", fraction: 1 });
+  const fitMs = performance.now() - start;
+
+  report({ stage: "evaluating", fraction: 0 });
+  const isTest = (r: HistoryReview) => r.reviewedAt >= cutoff;
+  const currentMetrics = metricsOf(predictHistory(reviews, current, days, isTest));
+  report({ stage: "evaluating", fraction: 0.5 });
+  const proposedMetrics = metricsOf(predictHistory(reviews, proposed, days, isTest));
+    report({ stage: "done", fraction: 1 });
+  return {
+    current,
+    proposed,
+    metrics: { current: currentMetrics, proposed: proposedMetrics },
+    reviewCount: reviews.length,
+    trainCount: train.length,
+    testFrom: Number.isFinite(cutoff) ? new Date(cutoff).toISOString() : null,
+    itemCount: items.length,
+    fitMs,
+  };
+}
+
+/**
+ * The fit, in a worker thread of its own: the optimizer (a native addon, loaded only there) and
+ * the building of its items never touch the caller's event loop. Plain JavaScript evaluated
+ * as is (like the WAL checkpointer in server/db.ts), so that it runs the same under tsx, Vitest
+ * and Next.js; the binding is resolved from the project's node_modules.
+ */
+const FIT_WORKER = `
+const { workerData, parentPort } = require("node:worker_threads");
+const binding = require(workerData.modulePath);
+const flat = workerData.items;
+const items = [];
+for (let i = 0; i < flat.length; ) {
+  const n = flat[i++];
+  const reviews = [];
+  for (let k = 0; k < n; k++, i += 2) reviews.push(new binding.FSRSBindingReview(flat[i], flat[i + 1]));
+  items.push(new binding.FSRSBindingItem(reviews));
+}
+binding
+  .computeParameters(items, {
+    enableShortTerm: true,
+    numRelearningSteps: workerData.numRelearningSteps,
+    timeout: workerData.progressMs,
+    progress: (done, total) => { parentPort.postMessage({ type: "progress", done, total }); },
+  })
+  .then(
+    (parameters) => parentPort.postMessage({ type: "done", parameters }),
+    (e) => parentPort.postMessage({ type: "error", message: String((e && e.message) || e) }),
+  );
+`;
+
+type FitMessage = { type: "progress"; done: number; total: number } | { type: "done"; parameters: number[] } | { type: "error"; message: string };
+
+/** Items as one flat array (count, then rating and days per review, item after item), handed over without a copy. */
+function flatten(items: ItemReview[][]): Float64Array {
+  const flat = new Float64Array(items.reduce((n, item) => n + 1 + 2 * item.length, 0));
+  let i = 0;
+  for (const item of items) {
+    flat[i++] = item.length;
+    for (const r of item) {
+      flat[i++] = r.rating;
+      flat[i++] = r.deltaT;
+    }
+  }
+  return flat;
+}
+
+/**
+ * Fits FSRS-6 parameters to training items (see buildFsrsItems) in a worker thread. `progress`
+ * gets the optimizer's steps done and to do; `signal` stops the fit (the promise rejects).
+ */
+export function fit(items: ItemReview[][], progress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const flat = flatten(items);
+    const modulePath = createRequire(path.join(process.cwd(), "package.json")).resolve("@open-spaced-repetition/binding");
+    const worker = new Worker(FIT_WORKER, {
+      eval: true,
+      workerData: { modulePath, items: flat, numRelearningSteps: 1, progressMs: PROGRESS_INTERVAL_MS },
+      transferList: [flat.buffer as ArrayBuffer],
+    });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener("abort", onAbort);
+      void worker.terminate();
+      fn();
+    };
+    const onAbort = () => finish(() => reject(signal?.reason));
+    signal?.addEventListener("abort", onAbort);
+    worker.on("message", (m: FitMessage) => {
+      if (m.type === "progress") progress?.(m.done, m.total);
+      else if (m.type === "error") finish(() => reject(new Error(`the FSRS optimizer failed: ${m.message}`)));
+      else if (m.parameters.length !== 21 || !m.parameters.every(Number.isFinite)) {
+        finish(() => reject(new Error(`the optimizer returned ${JSON.stringify(m.parameters)}, not 21 parameters`)));
+      } else finish(() => resolve(m.parameters));
+    });
+    worker.on("error", (e) => finish(() => reject(e)));
+    worker.on("exit", (code) => finish(() => reject(new Error(`the optimizer's worker stopped (exit code ${code})`))));
+  });
+}
+
+/** Stores parameters (after the user confirmed them) and returns them. */
+export async function applyParameters(options: { parameters: readonly number[]; db?: Db }): Promise<number[]> {
+  const parsed = parametersSchema.safeParse(options.parameters);
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => i.message).join("; "));
+  const { sqlite } = options.db ?? defaultDb();
+  sqlite
+    .prepare(`INSERT INTO Setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
+    .run(FSRS_PARAMETERS_KEY, JSON.stringify(parsed.data));
+  return parsed.data;
+}
+
+/** Goes back to FSRS-6's default parameters. */
+export async function resetParameters(options: { db?: Db } = {}): Promise<void> {
+  (options.db ?? defaultDb()).sqlite.prepare(`DELETE FROM Setting WHERE key = ?`).run(FSRS_PARAMETERS_KEY);
+}
