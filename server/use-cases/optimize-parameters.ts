@@ -7,6 +7,7 @@
  * goes. Only reading the reviews, building the items and the two replays that score the
  * parameters (tens of milliseconds for 10,000 reviews) run on the calling thread.
  */
+import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -237,4 +238,63 @@ export async function applyParameters(options: { parameters: readonly number[]; 
 /** Goes back to FSRS-6's default parameters. */
 export async function resetParameters(options: { db?: Db } = {}): Promise<void> {
   (options.db ?? defaultDb()).sqlite.prepare(`DELETE FROM Setting WHERE key = ?`).run(FSRS_PARAMETERS_KEY);
+}
+
+/**
+ * Optimization as a background job, for a page that starts it and then polls its progress:
+ * one job at a time (a second start while one runs gets the running one), the latest kept in
+ * memory until the process ends.
+ */
+export interface OptimizeJob {
+  id: string;
+  status: "running" | "done" | "failed" | "cancelled";
+  progress: OptimizeProgress;
+  startedAt: string;
+  result: OptimizeResult | null;
+  error: string | null;
+}
+
+interface JobEntry {
+  job: OptimizeJob;
+  controller: AbortController;
+  finished: Promise<OptimizeJob>;
+}
+
+const jobs = globalThis as unknown as { mianshiOptimizeJob?: JobEntry };
+
+/** Starts optimizing in the background (or returns the job already running). */
+export function startOptimizeJob(options: { db?: Db; now?: Date } = {}): { job: OptimizeJob; finished: Promise<OptimizeJob> } {
+  const running = jobs.mianshiOptimizeJob;
+  if (running?.job.status === "running") return { job: { ...running.job }, finished: running.finished };
+  const controller = new AbortController();
+  const job: OptimizeJob = {
+    id: randomUUID(),
+    status: "running",
+    progress: { stage: "reading", fraction: 0 },
+    startedAt: (options.now ?? new Date()).toISOString(),
+    result: null,
+    error: null,
+  };
+  const finished = optimizeParameters({ ...options, signal: controller.signal, onProgress: (p) => (job.progress = p) }).then(
+    (result) => Object.assign(job, { status: "done", result }),
+    (e: unknown) =>
+      Object.assign(job, controller.signal.aborted ? { status: "cancelled" } : { status: "failed", error: e instanceof Error ? e.message : String(e) }),
+  );
+  jobs.mianshiOptimizeJob = { job, controller, finished: finished.then((j) => ({ ...j })) };
+  return { job: { ...job }, finished: jobs.mianshiOptimizeJob.finished };
+}
+
+/** The latest job (or the one with this id), as it is now; null when there is none. */
+export function getOptimizeJob(id?: string): OptimizeJob | null {
+  const entry = jobs.mianshiOptimizeJob;
+  if (!entry || (id !== undefined && entry.job.id !== id)) return null;
+  return { ...entry.job };
+}
+
+/** Stops the running job; false when there is no such running job. */
+export function cancelOptimizeJob(id: string): boolean {
+  const entry = jobs.mianshiOptimizeJob;
+  if (!entry || entry.job.id !== id || entry.job.status !== "running") return false;
+  entry.controller.abort(new Error("optimization cancelled"));
+  return true;
 }

@@ -7,7 +7,7 @@ import { importHistory, importKey, IMPORTED_HISTORY_DECK_ID } from "../../server
 import { importContent } from "../../server/use-cases/import-content";
 import { recordReview } from "../../server/use-cases/study";
 import { undoReview } from "../../server/use-cases/undo-review";
-import { applyParameters, currentParameters, optimizeParameters } from "../../server/use-cases/optimize-parameters";
+import { applyParameters, cancelOptimizeJob, currentParameters, getOptimizeJob, optimizeParameters, startOptimizeJob } from "../../server/use-cases/optimize-parameters";
 import { count, freshDb, writeContent } from "./helpers";
 
 const JOSH = path.resolve(import.meta.dirname, "../../../shared/data/review-logs-josh.csv");
@@ -236,11 +236,27 @@ describe("personal parameters", () => {
     expect(await currentParameters({ db })).toEqual(result.proposed);
   });
 
-  it("can be stopped, and refuses a history too short to learn from", async () => {
+  it("can be stopped, runs as a background job, and refuses a history too short to learn from", async () => {
     await importHistory({ db, csvText: joshText, now: NOW });
     const controller = new AbortController();
     const run = optimizeParameters({ db, signal: controller.signal, onProgress: (p) => p.stage === "fitting" && controller.abort(new Error("stopped by the user")) });
     await expect(run).rejects.toThrow("stopped by the user");
+
+    // as a background job: one at a time, polled, cancellable
+    const { job, finished } = startOptimizeJob({ db, now: NOW });
+    expect(job).toMatchObject({ status: "running", result: null });
+    expect(startOptimizeJob({ db, now: NOW }).job.id).toBe(job.id);
+    expect(getOptimizeJob(job.id)?.status).toBe("running");
+    const done = await finished;
+    expect(done).toMatchObject({ id: job.id, status: "done", progress: { stage: "done", fraction: 1 }, error: null });
+    expect(done.result?.proposed).toHaveLength(21);
+    expect(getOptimizeJob()).toEqual(done);
+    expect(cancelOptimizeJob(job.id)).toBe(false);
+    const second = startOptimizeJob({ db, now: NOW });
+    expect(second.job.id).not.toBe(job.id);
+    expect(cancelOptimizeJob(second.job.id)).toBe(true);
+    expect(await second.finished).toMatchObject({ status: "cancelled", result: null });
+    expect(getOptimizeJob(job.id)).toBeNull();
 
     const small = freshDb();
     try {
