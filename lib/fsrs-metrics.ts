@@ -59,15 +59,23 @@ export interface TimedReview extends HistoryReview {
 
 /** Each card's reviews in time order with their elapsed days; cards in order of their first review. */
 export function cardHistories<T extends HistoryReview>(reviews: readonly T[], dayIndex: DayIndex): Array<Array<T & { deltaT: number }>> {
-  const sorted = sortByTime(reviews);
+  const sorted = isSortedByTime(reviews) ? reviews : sortByTime(reviews);
   const byCard = new Map<string, Array<T & { deltaT: number }>>();
+  const lastDay = new Map<string, number>();
   for (const r of sorted) {
+    const day = dayIndex(r.reviewedAt);
+    const prev = lastDay.get(r.cardId);
     let list = byCard.get(r.cardId);
     if (!list) byCard.set(r.cardId, (list = []));
-    const prev = list[list.length - 1];
-    list.push({ ...r, deltaT: prev ? Math.max(0, dayIndex(r.reviewedAt) - dayIndex(prev.reviewedAt)) : 0 });
+    list.push({ ...r, deltaT: prev === undefined ? 0 : Math.max(0, day - prev) });
+    lastDay.set(r.cardId, day);
   }
   return [...byCard.values()];
+}
+
+function isSortedByTime(reviews: readonly { reviewedAt: number }[]): boolean {
+  for (let i = 1; i < reviews.length; i++) if (reviews[i]!.reviewedAt < reviews[i - 1]!.reviewedAt) return false;
+  return true;
 }
 
 /** A stable sort by time (ties keep their given order). */
@@ -105,8 +113,13 @@ export interface ItemReview {
  * whose items are wanted (those of the training period, say).
  */
 export function buildFsrsItems<T extends HistoryReview>(reviews: readonly T[], dayIndex: DayIndex, include: (review: T) => boolean = () => true): ItemReview[][] {
+  return fsrsItemsOf(cardHistories(reviews, dayIndex), include);
+}
+
+/** buildFsrsItems on histories already made by cardHistories. */
+export function fsrsItemsOf<T extends TimedReview>(histories: ReadonlyArray<readonly T[]>, include: (review: T) => boolean = () => true): ItemReview[][] {
   const items: ItemReview[][] = [];
-  for (const history of cardHistories(reviews, dayIndex)) {
+  for (const history of histories) {
     const steps = history.map((r) => ({ rating: r.rating, deltaT: r.deltaT }));
     for (let k = 1; k < history.length; k++) {
       const r = history[k]!;
@@ -141,11 +154,20 @@ export function predictHistory<T extends HistoryReview>(
   dayIndex: DayIndex,
   include: (review: T) => boolean = () => true,
 ): Prediction[] {
+  return predictHistories(cardHistories(reviews, dayIndex), parameters, include);
+}
+
+/** predictHistory on histories already made by cardHistories (a slice of them, say). */
+export function predictHistories<T extends TimedReview>(
+  histories: ReadonlyArray<readonly T[]>,
+  parameters: readonly number[],
+  include: (review: T) => boolean = () => true,
+): Prediction[] {
   const settings = generatorParameters({ w: [...parameters], enable_short_term: true });
   const algorithm = new FSRSAlgorithm(settings);
   const w = settings.w;
   const out: Prediction[] = [];
-  for (const history of cardHistories(reviews, dayIndex)) {
+  for (const history of histories) {
     let state: FSRSState | null = null;
     let i = 1;
     let lapses = 0;

@@ -4,8 +4,9 @@
  * and stored only when the user confirms.
  *
  * The fit runs off the request thread, in a worker thread (see `fit`), reporting progress as it
- * goes. Only reading the reviews, building the items and the two replays that score the
- * parameters (tens of milliseconds for 10,000 reviews) run on the calling thread.
+ * goes. Reading the reviews and building the items run on the calling thread (tens of
+ * milliseconds for 10,000 reviews), and so does scoring, in slices of cards with the event
+ * loop served in between.
  */
 import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
@@ -14,16 +15,18 @@ import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { z } from "zod";
 import {
-  buildFsrsItems,
+  cardHistories,
   DEFAULT_PARAMETERS,
+  fsrsItemsOf,
   isFsrsParameters,
   metricsOf,
-  predictHistory,
+  predictHistories,
   splitByTime,
   studyDays,
   type HistoryReview,
   type ItemReview,
   type Metrics,
+  type Prediction,
 } from "@/lib/fsrs-metrics";
 import { db as defaultDb, type Db, type Sqlite } from "../db";
 import { ValidationError } from "../errors";
@@ -69,6 +72,13 @@ export interface OptimizeOptions {
 }
 
 const PROGRESS_INTERVAL_MS = 100;
+/** Cards scored between two turns of the event loop. */
+const SCORE_SLICE = 100;
+
+/** Lets the event loop serve whatever waits (requests) before going on. */
+function breathe(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 /** Too little history gives parameters that say more about chance than about the user. */
 export const MIN_TRAIN_ITEMS = 8;
@@ -105,31 +115,41 @@ export async function optimizeParameters(options: OptimizeOptions = {}): Promise
   const reviews = database.sqlite
     .prepare<[], HistoryReview>(`SELECT cardId, rating, reviewedAt FROM Review WHERE rating BETWEEN 1 AND 4 ORDER BY reviewedAt, id`)
     .all();
+  await breathe();
   const settings = readSettings(database.sqlite);
-  const days = studyDays(settings.timeZone ?? "UTC", settings.rolloverHour);
-  const { train, cutoff } = splitByTime(reviews, options.trainFraction ?? TRAIN_FRACTION);
-  const isTrain = (r: HistoryReview) => r.reviewedAt < cutoff;
-  const items = buildFsrsItems(reviews, days, isTrain);
+  const histories = cardHistories(reviews, studyDays(settings.timeZone ?? "UTC", settings.rolloverHour));
+  const trainFraction = options.trainFraction ?? TRAIN_FRACTION;
+  const { train, cutoff } = splitByTime(reviews, trainFraction);
+  await breathe();
+  const items = fsrsItemsOf(histories, (r) => r.reviewedAt < cutoff);
   report({ stage: "reading", fraction: 1 });
   if (items.length < MIN_TRAIN_ITEMS) {
     throw new ValidationError(
-      `not enough review history to fit parameters: ${items.length} reviews on a later day than the card's previous one in the older ${Math.round((options.trainFraction ?? TRAIN_FRACTION) * 100)}% of the history, at least ${MIN_TRAIN_ITEMS} needed`,
+      `not enough review history to fit parameters: ${items.length} reviews on a later day than the card's previous one in the older ${Math.round(trainFraction * 100)}% of the history, at least ${MIN_TRAIN_ITEMS} needed`,
     );
   }
 
   const current = await currentParameters({ db: database });
-  const start = performance.now();
   report({ stage: "fitting", fraction: 0 });
+  const start = performance.now();
   const proposed = await fit(items, (done, total) => report({ stage: "fitting", fraction: total > 0 ? Math.min(1, done / total) : 0 }), options.signal);
-  report({ stage: "fitting", fraction: 1 });
   const fitMs = performance.now() - start;
+  report({ stage: "fitting", fraction: 1 });
 
-  report({ stage: "evaluating", fraction: 0 });
+  // scoring replays every card twice: in slices, letting the event loop run in between
   const isTest = (r: HistoryReview) => r.reviewedAt >= cutoff;
-  const currentMetrics = metricsOf(predictHistory(reviews, current, days, isTest));
-  report({ stage: "evaluating", fraction: 0.5 });
-  const proposedMetrics = metricsOf(predictHistory(reviews, proposed, days, isTest));
-    report({ stage: "done", fraction: 1 });
+  const scored = { current: [] as Prediction[], proposed: [] as Prediction[] };
+  for (let k = 0; k < histories.length; k += SCORE_SLICE) {
+    report({ stage: "evaluating", fraction: k / histories.length });
+    await breathe();
+    options.signal?.throwIfAborted();
+    const slice = histories.slice(k, k + SCORE_SLICE);
+    scored.current.push(...predictHistories(slice, current, isTest));
+    scored.proposed.push(...predictHistories(slice, proposed, isTest));
+  }
+  const currentMetrics = metricsOf(scored.current);
+  const proposedMetrics = metricsOf(scored.proposed);
+  report({ stage: "done", fraction: 1 });
   return {
     current,
     proposed,
