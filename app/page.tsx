@@ -31,6 +31,9 @@ export default async function Home() {
           <Link href="/browse" data-testid="browse-link">
             {common("browse")}
           </Link>
+          <Link href="/quiz" data-testid="quiz-link">
+            {common("quiz")}
+          </Link>
         </p>
       </header>
 

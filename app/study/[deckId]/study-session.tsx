@@ -4,7 +4,9 @@ import Link from "next/link";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { SanitizedHtml } from "@/app/components/html";
+import { DiffText } from "@/app/components/diff-text";
 import { newIdempotencyKey } from "@/app/components/idempotency";
+import { api, useApiErrorMessage } from "@/app/components/api-client";
 import { shuffledIndices } from "@/lib/random";
 import {
   answerBodyHtml,
@@ -38,45 +40,11 @@ interface Shown {
 /** The review endpoint accepts durations up to a day. */
 const MAX_DURATION_MS = 24 * 3600 * 1000;
 
-/**
- * A failed request: the server's own message when it sent one (validation messages are
- * English, like the API), otherwise what went wrong for the UI to say in its language.
- */
-class ApiError extends Error {
-  constructor(
-    readonly problem: { serverMessage: string } | { network: true } | { status: number },
-  ) {
-    super("serverMessage" in problem ? problem.serverMessage : "network" in problem ? "network error" : `HTTP ${problem.status}`);
-  }
-}
-
-async function api<T>(url: string, init?: RequestInit): Promise<T> {
-  let res: Response;
-  try {
-    // the browser's time goes along; the server only trusts it in browser tests (MIANSHI_TRUST_CLIENT_CLOCK)
-    const headers = { accept: "application/json", "x-mianshi-now": String(Date.now()), ...(init?.body ? { "content-type": "application/json" } : {}) };
-    res = await fetch(url, { cache: "no-store", ...init, headers });
-  } catch {
-    throw new ApiError({ network: true });
-  }
-  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-  if (!res.ok) {
-    const message = body?.error?.message;
-    if (message === undefined) throw new ApiError({ status: res.status });
-    throw new ApiError({ serverMessage: body?.error?.code ? `${message} (${body.error.code})` : message });
-  }
-  return body as T;
-}
-
 export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle: string }) {
   const t = useTranslations("study");
   const common = useTranslations("common");
   const format = useFormatter();
-  const message = (e: unknown): string => {
-    if (!(e instanceof ApiError)) return e instanceof Error ? e.message : String(e);
-    const p = e.problem;
-    return "serverMessage" in p ? p.serverMessage : "network" in p ? common("networkError") : common("httpError", { status: p.status });
-  };
+  const message = useApiErrorMessage();
   // the browser's time zone: the study day rolls over at 4 am there
   const nextUrl = `/api/v1/decks/${encodeURIComponent(deckId)}/next?tz=${encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone)}`;
   const [shown, setShown] = useState<Shown | null>(null);
@@ -739,21 +707,7 @@ function TypedVerdict({ grade }: { grade: TypedGrade }) {
     <div className={`verdict ${grade.correct ? "ok" : "bad"}`} data-testid="typed-verdict">
       <p>{label}</p>
       <p className="visually-hidden">{t("typedDiff")}</p>
-      <p className="typed-diff" data-testid="typed-diff">
-        {grade.diff.map((part, i) =>
-          part.kind === "ok" ? (
-            <span key={i}>{part.text}</span>
-          ) : part.kind === "missing" ? (
-            <ins key={i} title={t("missing")}>
-              {part.text}
-            </ins>
-          ) : (
-            <del key={i} title={t("extra")}>
-              {part.text}
-            </del>
-          ),
-        )}
-      </p>
+      <DiffText diff={grade.diff} missingLabel={t("missing")} extraLabel={t("extra")} testId="typed-diff" />
       <p className="hint">
         {t("proposedRating")} <strong data-testid="proposed-rating">{ratings(String(grade.proposedRating) as `${Rating}`)}</strong>
       </p>

@@ -6,7 +6,9 @@ export async function finishQuiz(options: { quizId: string; now?: Date; db?: Db 
   const database = options.db ?? defaultDb();
   const now = options.now ?? new Date();
   const quiz = quizRow(database.sqlite, options.quizId);
-  if (!endIfTimedOut(database, quiz, now)) database.sqlite.transaction(() => endQuiz(database.sqlite, quiz.id, now.getTime())).immediate();
+  // a timed quiz ended by its countdown ends at its deadline, even if the request came a little late
+  const at = quiz.deadline === null ? now.getTime() : Math.min(now.getTime(), quiz.deadline);
+  if (!endIfTimedOut(database, quiz, now)) database.sqlite.transaction(() => endQuiz(database.sqlite, quiz.id, at)).immediate();
   const ended = quizRow(database.sqlite, quiz.id);
   return { id: quiz.id, finishedAt: new Date(ended.finishedAt!).toISOString() };
 }

@@ -1,0 +1,43 @@
+"use client";
+/** The browser's JSON API client: one place for the request headers and the error shape. */
+import { useTranslations } from "next-intl";
+
+/**
+ * A failed request: the server's own message when it sent one (validation messages are
+ * English, like the API), otherwise what went wrong for the UI to say in its language.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly problem: { serverMessage: string } | { network: true } | { status: number },
+  ) {
+    super("serverMessage" in problem ? problem.serverMessage : "network" in problem ? "network error" : `HTTP ${problem.status}`);
+  }
+}
+
+export async function api<T>(url: string, init?: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    // the browser's time goes along; the server only trusts it in browser tests (MIANSHI_TRUST_CLIENT_CLOCK)
+    const headers = { accept: "application/json", "x-mianshi-now": String(Date.now()), ...(init?.body ? { "content-type": "application/json" } : {}) };
+    res = await fetch(url, { cache: "no-store", ...init, headers });
+  } catch {
+    throw new ApiError({ network: true });
+  }
+  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  if (!res.ok) {
+    const message = body?.error?.message;
+    if (message === undefined) throw new ApiError({ status: res.status });
+    throw new ApiError({ serverMessage: body?.error?.code ? `${message} (${body.error.code})` : message });
+  }
+  return body as T;
+}
+
+/** Turns a failed request into a message in the UI's language (server messages stay English, like the API). */
+export function useApiErrorMessage(): (e: unknown) => string {
+  const common = useTranslations("common");
+  return (e: unknown): string => {
+    if (!(e instanceof ApiError)) return e instanceof Error ? e.message : String(e);
+    const p = e.problem;
+    return "serverMessage" in p ? p.serverMessage : "network" in p ? common("networkError") : common("httpError", { status: p.status });
+  };
+}

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { quizIdSchema } from "@/lib/quiz/schemas";
+import { QuizRunner } from "./quiz-runner";
+
+export const dynamic = "force-dynamic";
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, q] = await Promise.all([getTranslations("meta"), getTranslations("quiz")]);
+  return { title: t("pageTitle", { page: q("title") }) };
+}
+
+/** Taking a quiz: the runner reads everything from the API, so the page is a shell. */
+export default async function QuizRunPage({ params }: Props) {
+  const id = quizIdSchema.safeParse((await params).id);
+  if (!id.success) notFound();
+  const [t, common] = await Promise.all([getTranslations("quiz"), getTranslations("common")]);
+  return (
+    <main id="main" className="page">
+      <div className="topbar">
+        <Link className="brand" href="/">
+          {common("home")}
+        </Link>
+        <h1 className="deck-title">{t("title")}</h1>
+      </div>
+      <QuizRunner quizId={id.data} />
+    </main>
+  );
+}
