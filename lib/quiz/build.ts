@@ -61,7 +61,8 @@ export function canAsk(kind: QuizKind, cardKind: string, data: Record<string, un
 export function makeQuestion(kind: QuizKind, c: QuizCandidate, pool: readonly Term[], seed: string): QuizQuestion | { reason: string } {
   if (!canAsk(kind, c.cardKind, c.data)) return { reason: `a ${c.cardKind} card cannot be asked as a ${kind} question` };
   const optionSeed = `${seed}:${c.source.cardId}`;
-  const explanation = (v: unknown) => (typeof v === "string" && v !== "" ? v : c.answerHtml);
+  // choice and ordering cards show their own explanation only: their whole answer repeats the options or steps
+  const explanation = (v: unknown) => (typeof v === "string" ? v : "");
   const base = { source: c.source, promptHtml: c.promptHtml };
   switch (kind) {
     case "choice": {

@@ -18,7 +18,7 @@ interface QuestionBase {
   source: QuestionSource;
   /** sanitized HTML rendered at import */
   promptHtml: string;
-  /** sanitized HTML shown with the right answer: the card's explanation or its whole answer */
+  /** sanitized HTML shown with the right answer: a choice or ordering card's explanation ("" when it has none), a typed or generated card's whole answer */
   explanationHtml: string;
 }
 

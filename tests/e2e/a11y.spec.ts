@@ -2,7 +2,8 @@
  * Accessibility: axe (@axe-core/playwright) on every page, in both languages and both themes,
  * with no violation of serious or critical impact. The pages are the home page, the study
  * screen (a card, its answer, the shortcut list), deck options, the card browser with results,
- * a card's page with its history, and the 404 page. Also: the focus ring shows in both themes,
+ * a card's page with its history, the quiz builder, a quiz question before and after its
+ * answer, a quiz result, and the 404 page. Also: the focus ring shows in both themes,
  * and a new card takes the focus.
  */
 import { test, expect, type Page } from "@playwright/test";
@@ -71,6 +72,22 @@ for (const locale of ["en", "zh"] as const) {
       await page.goto(`${server.url}/cards/${encodeURIComponent(cardId)}`);
       await expect(page.getByTestId("history-row")).toHaveCount(1);
       await check("card");
+
+      // a quiz: the builder, a question, an answered question, the result (practice: nothing written)
+      await page.goto(`${server.url}/quiz?count=3&practice=1&seed=a11y`);
+      await expect(page.getByTestId("quiz-builder")).toBeVisible();
+      await check("quiz builder");
+      await page.getByTestId("quiz-start").click();
+      await expect(page.getByTestId("quiz-question")).toBeVisible();
+      await check("quiz: question");
+      for (let i = 0; i < 3; i++) {
+        await page.getByTestId("quiz-submit").click();
+        await expect(page.getByTestId("quiz-next")).toBeVisible();
+        if (i === 0) await check("quiz: answered");
+        await page.getByTestId("quiz-next").click();
+      }
+      await expect(page.getByTestId("result-score")).toBeVisible();
+      await check("quiz result");
 
       const missing = await page.goto(`${server.url}/no-such-page`);
       expect(missing?.status()).toBe(404);

@@ -7,7 +7,13 @@ import { POST as postReview } from "../../app/api/v1/reviews/route";
 import { POST as postAction } from "../../app/api/v1/cards/[id]/actions/route";
 import { PUT as putOptions } from "../../app/api/v1/decks/[id]/options/route";
 import { PUT as putSettings } from "../../app/api/v1/settings/route";
+import { POST as postQuiz } from "../../app/api/v1/quizzes/route";
+import { POST as postAnswer } from "../../app/api/v1/quizzes/[id]/answers/route";
+import { POST as postRetake } from "../../app/api/v1/quizzes/[id]/retake/route";
+import { createQuiz } from "../../server/use-cases/quiz/create-quiz";
 import { freshDb, writeContent } from "./helpers";
+
+let quizId = "";
 
 beforeAll(async () => {
   const db = freshDb();
@@ -16,6 +22,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = `file:${db.file}`;
   const root = writeContent(db.dir, { "f.md": "# F\n\nQ :: A\n" });
   await importContent({ paths: [root], contentRoot: root });
+  quizId = (await createQuiz({ settings: { scope: [{ deckId: "f" }], count: 1, kinds: ["typed"] } })).id;
 });
 afterAll(async () => {
   await closeDb();
@@ -28,6 +35,22 @@ const body = fc.oneof(
   fc.record({ options: fc.dictionary(fc.string(), fc.jsonValue()), presetId: fc.option(fc.integer()), newPresetName: fc.option(fc.string()) }).map((o) => JSON.stringify(o)),
   fc.record({ action: fc.constantFrom("suspend", "bury", "flag", "reset", "x"), flag: fc.jsonValue(), timeZone: fc.string() }).map((o) => JSON.stringify(o)),
   fc.record({ rolloverHour: fc.jsonValue(), timeZone: fc.oneof(fc.string(), fc.constant(null)) }).map((o) => JSON.stringify(o)),
+  fc
+    .record({
+      scope: fc.oneof(fc.jsonValue(), fc.array(fc.record({ deckId: fc.oneof(fc.constant("f"), fc.string()), topics: fc.jsonValue() }))),
+      count: fc.oneof(fc.integer(), fc.double(), fc.string()),
+      kinds: fc.oneof(fc.array(fc.constantFrom("choice", "generated", "typed", "ordering", "open")), fc.jsonValue()),
+      timeLimitSec: fc.jsonValue(),
+      practice: fc.jsonValue(),
+      seed: fc.option(fc.string()),
+    })
+    .map((o) => JSON.stringify(o)),
+  fc
+    .record({
+      position: fc.oneof(fc.integer({ min: -2, max: 3 }), fc.double(), fc.string()),
+      answer: fc.oneof(fc.record({ selected: fc.array(fc.integer()) }), fc.record({ text: fc.string() }), fc.record({ order: fc.array(fc.integer()) }), fc.jsonValue()),
+    })
+    .map((o) => JSON.stringify(o)),
   fc.string(),
 );
 
@@ -36,13 +59,17 @@ const req = (method: string, text: string) => new Request("http://localhost/x", 
 describe("the JSON API under random bodies", () => {
   it("never answers 5xx", async () => {
     await fc.assert(
-      fc.asyncProperty(body, fc.constantFrom("f", "nope", "%2e%2e"), async (text, id) => {
+      fc.asyncProperty(body, fc.constantFrom("f", "nope", "%2e%2e", "quiz"), async (text, given) => {
+        const id = given === "quiz" ? quizId : given;
         const params = { params: Promise.resolve({ id }) };
         const responses = await Promise.all([
           postReview(req("POST", text)),
           postAction(req("POST", text), params),
           putOptions(req("PUT", text), params),
           putSettings(req("PUT", text)),
+          postQuiz(req("POST", text)),
+          postAnswer(req("POST", text), params),
+          postRetake(req("POST", text), params),
         ]);
         for (const r of responses) {
           expect(r.status).toBeLessThan(500);
