@@ -13,17 +13,24 @@ import { QUIZ_KINDS, type QuizKind } from "@/lib/quiz/types";
 import { db as defaultDb, type Db, type Sqlite } from "../../db";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors";
 import { namedTopicCondition } from "../../topic-sql";
-import { parseQuestion, questionRows, quizRow, settingsOf, withQuizRank } from "./store";
+import { parseQuestion, questionRows, quizRow, rankParams, rankSql, settingsOf } from "./store";
 
 /** Most terms a deck lends to distractors in one quiz. */
 const POOL_LIMIT = 2_000;
 
+/** Whether a card has a short answer to type; the same expression as Card_quiz_candidates_idx. */
+const HAS_SHORT_ANSWER = `(json_extract(c.data, '$.typeAnswer.expected') IS NOT NULL)`;
+
+/** Which cards can be asked as each kind, on the columns of Card_quiz_candidates_idx. */
 const ELIGIBLE: Record<QuizKind, string> = {
   choice: "c.kind = 'choice'",
   ordering: "c.kind = 'ordering'",
-  typed: "c.kind IN ('basic', 'cloze') AND json_extract(c.data, '$.typeAnswer.expected') IS NOT NULL",
-  generated: `json_extract(c.data, '$.typeAnswer.expected') IS NOT NULL
-    AND (c.kind = 'basic' OR (c.kind = 'cloze' AND json_array_length(c.data, '$.cloze') = 1))`,
+  typed: `c.kind IN ('basic', 'cloze') AND ${HAS_SHORT_ANSWER} = 1`,
+  generated: `c.kind IN ('basic', 'cloze') AND ${HAS_SHORT_ANSWER} = 1`,
+};
+/** What the index cannot tell, checked on the few ranked rows: a generated choice needs one term. */
+const ELIGIBLE_ROW: Partial<Record<QuizKind, string>> = {
+  generated: "(c.kind = 'basic' OR json_array_length(c.data, '$.cloze') = 1)",
 };
 
 interface CandidateRow {
@@ -63,12 +70,14 @@ function scopeCondition(scope: QuizSettings["scope"]): { sql: string; params: Re
 /** The deck's short answers that generated choices draw wrong options from. */
 function termPool(sqlite: Sqlite, deckId: string, seed: string): Term[] {
   const rows = sqlite
-    .prepare<{ deckId: string; seed: string; limit: number }, { id: string; topic: string; expected: string; aliases: string | null }>(
+    .prepare<{ deckId: string; rankA: number; rankB: number; limit: number }, { id: string; topic: string; expected: string; aliases: string | null }>(
       `SELECT c.id, c.topic, json_extract(c.data, '$.typeAnswer.expected') AS expected, json_extract(c.data, '$.typeAnswer.aliases') AS aliases
-       FROM Card c WHERE c.deckId = @deckId AND c.retired = 0 AND ${ELIGIBLE.generated}
-       ORDER BY quiz_rank(@seed, c.id) LIMIT @limit`,
+       FROM (SELECT c.id FROM Card c WHERE c.deckId = @deckId AND c.retired = 0 AND c.suspended = 0 AND ${ELIGIBLE.generated}
+             ORDER BY ${rankSql("c.id")}, c.id LIMIT @limit) ranked
+       JOIN Card c ON c.id = ranked.id
+       WHERE ${ELIGIBLE_ROW.generated}`,
     )
-    .all({ deckId, seed, limit: POOL_LIMIT });
+    .all({ deckId, ...rankParams(seed), limit: POOL_LIMIT });
   return rows.map((r) => ({ cardId: r.id, text: r.expected, aliases: r.aliases ? (JSON.parse(r.aliases) as string[]) : [], topic: JSON.parse(r.topic) as string[] }));
 }
 
@@ -134,7 +143,7 @@ export interface CreateQuizOptions {
 
 export async function createQuiz(options: CreateQuizOptions): Promise<CreatedQuiz> {
   const database = options.db ?? defaultDb();
-  const sqlite = withQuizRank(database.sqlite);
+  const { sqlite } = database;
   const now = options.now ?? new Date();
   const parsed = createQuizSchema.safeParse(options.settings);
   if (!parsed.success) throw new ValidationError(z.prettifyError(parsed.error));
@@ -157,11 +166,16 @@ export async function createQuiz(options: CreateQuizOptions): Promise<CreatedQui
   for (const kind of settings.kinds) {
     const rows = sqlite
       .prepare<Record<string, string | number>, CandidateRow>(
-        `SELECT ${CANDIDATE_COLUMNS} FROM Card c JOIN Deck d ON d.id = c.deckId
-         WHERE c.retired = 0 AND c.suspended = 0 AND ${ELIGIBLE[kind]} AND ${scope.sql}
-         ORDER BY quiz_rank(@seed, c.id) LIMIT @limit`,
+        // ranked on the index alone; only the chosen rows are read
+        `SELECT ${CANDIDATE_COLUMNS}
+         FROM (SELECT c.id, ${rankSql("c.id")} AS rank FROM Card c
+               WHERE c.retired = 0 AND c.suspended = 0 AND ${ELIGIBLE[kind]} AND ${scope.sql}
+               ORDER BY rank, c.id LIMIT @limit) ranked
+         JOIN Card c ON c.id = ranked.id JOIN Deck d ON d.id = c.deckId
+         ${ELIGIBLE_ROW[kind] ? `WHERE ${ELIGIBLE_ROW[kind]}` : ""}
+         ORDER BY ranked.rank, c.id`,
       )
-      .all({ ...scope.params, seed, limit });
+      .all({ ...scope.params, ...rankParams(seed), limit });
     buckets[kind] = rows.map(toCandidate);
   }
   const pools = settings.kinds.includes("generated") ? poolsFor(sqlite, (buckets.generated ?? []).map((c) => c.source.deckId), seed) : {};
@@ -182,7 +196,7 @@ export interface RetakeQuizOptions {
 /** A new quiz of the questions a finished quiz got wrong (or left unanswered), asked the same way. */
 export async function retakeQuiz(options: RetakeQuizOptions): Promise<CreatedQuiz> {
   const database = options.db ?? defaultDb();
-  const sqlite = withQuizRank(database.sqlite);
+  const { sqlite } = database;
   const now = options.now ?? new Date();
   const quiz = quizRow(sqlite, options.quizId);
   if (quiz.finishedAt === null) throw new ConflictError("the quiz is still in progress: finish it before retaking its wrong answers");
