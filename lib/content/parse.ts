@@ -10,6 +10,7 @@ import { parseMarkdown, sourceOf, sourceOfRange, startLine, startOffset, endOffs
 import { cardId, contentHash } from "./ids";
 import { cjkShare, stripEnumeration, tidySpaces } from "../text";
 import { generateNotesCards } from "./notes";
+import { checkSourceLimits, checkTreeLimits, MAX_CARDS, MAX_CARD_TEXT } from "./limits";
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -22,12 +23,12 @@ export interface ParseOptions {
 
 const frontMatterSchema = z
   .object({
-    title: z.string().trim().min(1, "title must not be empty").optional(),
+    title: z.string().trim().min(1, "must not be empty").optional(),
     description: z.string().optional(),
     tags: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
     language: z
       .string()
-      .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, "language must be a BCP 47 tag such as zh or en")
+      .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, "must be a BCP 47 tag such as zh, en or zh-CN")
       .optional(),
   })
   .strict();
@@ -105,7 +106,18 @@ function parseUnsafe(input: string | Uint8Array, options: ParseOptions, errors: 
     return { deck: null, errors };
   }
   const src = text.replace(/\r\n?/g, "\n");
+  // shapes of input that would take the markdown parser minutes, or overflow the stack
+  const tooBig = checkSourceLimits(src);
+  if (tooBig.length > 0) {
+    for (const e of tooBig) errors.push({ file, ...e });
+    return { deck: null, errors };
+  }
   const tree = parseMarkdown(src);
+  const tooDeep = checkTreeLimits(tree);
+  if (tooDeep.length > 0) {
+    for (const e of tooDeep) errors.push({ file, ...e });
+    return { deck: null, errors };
+  }
   const ctx: Ctx = { file, deckId, src, errors, cards: [] };
 
   const fm = readFrontMatter(tree, ctx);
@@ -125,12 +137,23 @@ function parseUnsafe(input: string | Uint8Array, options: ParseOptions, errors: 
     const generated = generateNotesCards({ tree, src, deckId, language, skipHeading, title });
     ctx.cards.push(...generated);
     if (generated.length === 0 && ctx.errors.length === 0) {
-      err(ctx, 1, "no cards: the file has no card syntax, and no numbered steps, bullet points or bold terms that notes mode could use");
+      // a question marker without its list reads as prose: name it rather than the whole file
+      const miss = firstNearMiss(tree);
+      if (miss) err(ctx, miss.line, miss.message);
+      else err(ctx, 1, "no cards: the file has no card syntax, and no numbered steps, bullet points or bold terms that notes mode could use");
     }
   }
 
-  checkDuplicates(ctx);
-  if (ctx.errors.length > 0) return { deck: null, errors: ctx.errors };
+  const textSize = ctx.cards.reduce((n, c) => n + c.prompt.length + c.answer.length, 0);
+  if (ctx.cards.length > MAX_CARDS) {
+    err(ctx, 1, `too many cards: the file makes ${ctx.cards.length} cards, at most ${MAX_CARDS} are allowed in one deck; split it into several files`);
+  } else if (textSize > MAX_CARD_TEXT) {
+    // e.g. a huge paragraph with hundreds of cloze numbers: every card repeats the whole paragraph
+    const mb = (textSize / 1024 / 1024).toFixed(0);
+    err(ctx, 1, `cards too large: the questions and answers of this file add up to ${mb} million characters, at most ${MAX_CARD_TEXT / 1024 / 1024} million; split long paragraphs and the file`);
+  } else checkDuplicates(ctx);
+  // in reading order, whichever check found them
+  if (ctx.errors.length > 0) return { deck: null, errors: ctx.errors.sort((a, b) => a.line - b.line) };
   const slash = deckId.lastIndexOf("/");
   return {
     deck: {
@@ -168,22 +191,64 @@ function readFrontMatter(tree: Root, ctx: Ctx): z.infer<typeof frontMatterSchema
     }
     return {};
   }
-  const value: unknown = doc.toJS() ?? {};
+  /** the line of a top-level key (quoted or not), else the first line of the front matter */
+  const lineOfKey = (key: unknown): number => {
+    const contents = doc.contents;
+    if (typeof key === "string" && YAML.isMap(contents)) {
+      for (const pair of contents.items) {
+        if (YAML.isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) {
+          return baseLine + 1 + first.value.slice(0, pair.key.range[0]).split("\n").length - 1;
+        }
+      }
+    }
+    return baseLine + (first.value.trim() === "" ? 0 : 1);
+  };
+  let value: unknown;
+  try {
+    // aliases (*name) expand on reading: a few nested ones can make billions of values
+    value = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    const message = (e as Error).message;
+    err(ctx, baseLine + 1, /alias/i.test(message) ? "front matter uses too many YAML aliases (*name): write the values out" : `front matter could not be read: ${message}`);
+    return {};
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    err(ctx, lineOfKey(undefined), `front matter must be "key: value" lines (${FRONT_MATTER_KEYS.join(", ")}), not ${describeValue(value)}`);
+    return {};
+  }
   const parsed = frontMatterSchema.safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const key = issue.code === "unrecognized_keys" ? issue.keys[0] : issue.path[0];
-      let line = baseLine;
-      if (typeof key === "string") {
-        const idx = first.value.split("\n").findIndex((l) => l.startsWith(`${key}:`));
-        if (idx >= 0) line = baseLine + 1 + idx;
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) err(ctx, lineOfKey(key), `front matter: unknown key "${key}" (the keys are ${FRONT_MATTER_KEYS.join(", ")})`);
+        continue;
+      }
+      const key = issue.path[0];
+      const line = lineOfKey(key);
+      const got = (value as Record<string, unknown>)[String(key)];
+      if (issue.code === "invalid_type" && issue.path.length === 1 && typeof key === "string") {
+        const wanted = key === "tags" ? "a list such as [openstack, nova]" : "text";
+        const quote = typeof got === "number" || typeof got === "boolean" ? `; put it in quotes: ${key}: "${String(got)}"` : "";
+        err(ctx, line, `front matter ${key} must be ${wanted}, not ${describeValue(got)}${quote}`);
+        continue;
       }
       const where = issue.path.length > 0 ? `front matter ${issue.path.join(".")}: ` : "front matter: ";
-      err(ctx, line, where + issue.message);
+      const shown = issue.path.length === 1 && typeof got === "string" && got.trim() !== "" ? `, not "${got}"` : "";
+      err(ctx, line, where + issue.message + shown);
     }
     return {};
   }
   return parsed.data;
+}
+
+const FRONT_MATTER_KEYS = ["title", "description", "tags", "language"];
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return "empty";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "string") return `the text "${value.length > 40 ? value.slice(0, 40) + "…" : value}"`;
+  if (typeof value === "object") return value instanceof Date ? "a date" : "a mapping";
+  return `the ${typeof value} ${String(value)}`;
 }
 
 /** An opened code fence that is never closed swallows the rest of the file: report it. */
@@ -213,10 +278,43 @@ const ORDER_MARKER = /^\s*(?:order|排序)\s*[:：]\s*/i;
 const OPEN_MARKER = /^\s*(?:interview|面试题?)\s*[:：]\s*/i;
 const CLOZE_ANKI = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
 const CLOZE_MARK = /==(?!=)([^\n]*?[^=\s\n]|[^=\s\n])==/g;
-const BASIC_SEP = /[ \t]::(?:[ \t]|$)/m;
+// ":: answer" at the start of a line is a card with an empty question (an error), not prose
+const BASIC_SEP = /(?:^|[ \t])::(?:[ \t]|$)/m;
+const CLOZE_OPEN = /\{\{c(\d+)::/g;
+/** at most this cloze number (Anki numbers from c1) */
+const MAX_CLOZE_GROUP = 999;
+
+/** Empty for a reader: white space, also non-breaking, full-width and zero-width spaces. */
+function isBlank(text: string): boolean {
+  return /^[\s\u200b-\u200d\u2060\ufeff]*$/u.test(text);
+}
+
+/** A list that was meant as choice options but is not a task list: an item without - [ ]. */
+function brokenChoiceItem(list: Nodes | undefined): ListItem | undefined {
+  if (list?.type !== "list" || isChoiceList(list)) return undefined;
+  const looksEmpty = (i: ListItem) => i.checked === null && /^\[[ xX]?\]$/.test(plainText(i).trim());
+  if (!list.children.some((i) => typeof i.checked === "boolean" || looksEmpty(i))) return undefined;
+  return list.children.find((i) => typeof i.checked !== "boolean");
+}
+
+/** Why a paragraph that starts like an ordering or interview question makes no card. */
+function markerProblem(text: string, next: Nodes | undefined): string | null {
+  if (ORDER_MARKER.test(text) && !(next?.type === "list" && next.ordered)) {
+    return "ordering question needs a numbered list of its steps (1. 2. 3.) right after it";
+  }
+  if (OPEN_MARKER.test(text) && !(next?.type === "list" && !next.ordered)) {
+    return "interview question needs a bullet list of key points (- point) right after it";
+  }
+  return null;
+}
 
 function isTaskList(node: Nodes | undefined): node is List {
   return node?.type === "list" && node.children.length > 0 && node.children.every((i) => i.checked === true || i.checked === false);
+}
+
+/** isTaskList without narrowing the type (so the other branches keep List). */
+function isChoiceList(node: Nodes | undefined): boolean {
+  return isTaskList(node);
 }
 
 /** Source ranges of inline code inside a node, which markers must not be read from. */
@@ -230,8 +328,18 @@ function codeRanges(node: Nodes): Array<[number, number]> {
   return ranges;
 }
 
+/** Whether pos falls in one of the ranges (sorted by start, not overlapping): a binary search. */
 function inRanges(pos: number, ranges: Array<[number, number]>): boolean {
-  return ranges.some(([a, b]) => pos >= a && pos < b);
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [a, b] = ranges[mid]!;
+    if (pos < a) hi = mid - 1;
+    else if (pos >= b) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 interface ClozeMarker {
@@ -250,6 +358,34 @@ function splitAlternatives(term: string): { text: string; aliases: string[] } {
   return { text: first, aliases: rest.filter((t) => t !== "") };
 }
 
+/** `{{cN::` markers that do not make a proper cloze: never closed (or only after another opens), numbered c0 or too high. */
+function clozeProblems(src: string, node: Nodes, clozes: ClozeMarker[]): Array<{ offset: number; message: string }> {
+  const base = startOffset(node);
+  const text = sourceOf(src, node);
+  const ranges = codeRanges(node);
+  const out: Array<{ offset: number; message: string }> = [];
+  const byStart = new Map(clozes.map((c) => [c.start, c]));
+  for (const m of text.matchAll(CLOZE_OPEN)) {
+    const at = base + m.index;
+    if (inRanges(at, ranges)) continue;
+    const own = byStart.get(at);
+    const swallows = own !== undefined && src.slice(at + m[0].length, own.end).includes("{{c");
+    if (own && !swallows) {
+      if (own.group < 1 || own.group > MAX_CLOZE_GROUP) out.push({ offset: at, message: `cloze number c${m[1]} is not allowed: number clozes from c1 to c${MAX_CLOZE_GROUP}` });
+      continue;
+    }
+    out.push({ offset: at, message: `cloze {{c${m[1]}:: is not closed: end it with }}` });
+    break; // the markers after an unclosed one cannot be told apart
+  }
+  return out;
+}
+
+function lineAt(src: string, offset: number): number {
+  let n = 1;
+  for (let i = src.indexOf("\n"); i >= 0 && i < offset; i = src.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
 function findClozes(src: string, node: Nodes): ClozeMarker[] {
   const base = startOffset(node);
   const text = sourceOf(src, node);
@@ -261,9 +397,24 @@ function findClozes(src: string, node: Nodes): ClozeMarker[] {
   }
   const maxGroup = out.reduce((a, c) => Math.max(a, c.group), 0);
   let next = maxGroup + 1;
+  const anki: Array<[number, number]> = out.map((o) => [o.start, o.end]);
+  const overlapsAnki = (start: number, end: number) => {
+    // anki markers are sorted and disjoint: find the last one starting before end
+    let lo = 0;
+    let hi = anki.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (anki[mid]![0] < end) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return last >= 0 && anki[last]![1] > start;
+  };
   for (const m of text.matchAll(CLOZE_MARK)) {
     const start = base + m.index;
-    if (inRanges(start, ranges) || out.some((o) => start < o.end && o.start < start + m[0].length)) continue;
+    if (inRanges(start, ranges) || overlapsAnki(start, start + m[0].length)) continue;
     out.push({ start, end: start + m[0].length, group: next++, ...splitAlternatives(m[1] ?? "") });
   }
   return out.sort((a, b) => a.start - b.start);
@@ -299,8 +450,28 @@ function paragraphHasExplicit(src: string, p: Paragraph, next: Nodes | undefined
   if (isTaskList(next)) return true;
   if (questionMarkSplit(src, p)) return true;
   if (splitBasic(src, p)) return true;
-  return findClozes(src, p).length > 0;
+  if (brokenChoiceItem(next)) return true;
+  const clozes = findClozes(src, p);
+  return clozes.length > 0 || clozeProblems(src, p, clozes).length > 0;
 }
+
+/** The first Order:/Interview: paragraph without its list, or task list without a question. */
+function firstNearMiss(tree: Root): { line: number; message: string } | null {
+  let found: { line: number; message: string } | null = null;
+  const walk = (nodes: Nodes[]) => {
+    for (let i = 0; i < nodes.length && !found; i++) {
+      const n = nodes[i]!;
+      const problem = n.type === "paragraph" ? markerProblem(plainText(n), nodes[i + 1]) : null;
+      if (problem) found = { line: startLine(n), message: problem };
+      else if (isChoiceList(n) && nodes[i - 1]?.type !== "paragraph") found = { line: startLine(n), message: ORPHAN_OPTIONS };
+      else if (n.type === "list" || n.type === "listItem" || n.type === "blockquote") walk(n.children as Nodes[]);
+    }
+  };
+  walk(tree.children as Nodes[]);
+  return found;
+}
+
+const ORPHAN_OPTIONS = "choice options without a question: write the question in a paragraph right before the - [ ] list";
 
 function hasExplicitCards(tree: Root, src: string): boolean {
   let found = false;
@@ -387,9 +558,11 @@ function parseExplicit(tree: Root, ctx: Ctx, skipHeading: Heading | undefined) {
 
     if (ORDER_MARKER.test(text) && next?.type === "list" && next.ordered) {
       const prompt = sourceOf(src, p).replace(ORDER_MARKER, "").trim();
-      const steps = next.children.map((it) => itemSource(src, it)).filter((s) => s !== "");
+      const steps = next.children.map((it) => itemSource(src, it));
       const quote = afterQuote(i + 2);
-      if (prompt === "") err(ctx, line, "ordering question has no question text after the marker");
+      const emptyStep = steps.findIndex(isBlank);
+      if (isBlank(prompt)) err(ctx, line, "ordering question has no question text after the marker");
+      else if (emptyStep >= 0) err(ctx, startLine(next.children[emptyStep]!), `ordering step ${emptyStep + 1} is empty`);
       else if (steps.length < 2) err(ctx, line, "ordering question needs at least two steps");
       else {
         const explanation = quote ? quoteText(src, quote) : undefined;
@@ -402,9 +575,11 @@ function parseExplicit(tree: Root, ctx: Ctx, skipHeading: Heading | undefined) {
     }
     if (OPEN_MARKER.test(text) && next?.type === "list" && !next.ordered) {
       const prompt = sourceOf(src, p).replace(OPEN_MARKER, "").trim();
-      const points = next.children.map((it) => parseKeywords(itemSource(src, it))).filter((pt) => pt.text !== "");
+      const points = next.children.map((it) => parseKeywords(itemSource(src, it)));
       const quote = afterQuote(i + 2);
-      if (prompt === "") err(ctx, line, "interview question has no question text after the marker");
+      const emptyPoint = points.findIndex((pt) => isBlank(pt.text));
+      if (isBlank(prompt)) err(ctx, line, "interview question has no question text after the marker");
+      else if (emptyPoint >= 0) err(ctx, startLine(next.children[emptyPoint]!), `interview key point ${emptyPoint + 1} is empty`);
       else if (points.length === 0) err(ctx, line, "interview question needs at least one key point");
       else {
         const modelAnswer = quote ? quoteText(src, quote) : undefined;
@@ -419,8 +594,9 @@ function parseExplicit(tree: Root, ctx: Ctx, skipHeading: Heading | undefined) {
       const prompt = sourceOf(src, p).trim();
       const options: ChoiceOption[] = next.children.map((it) => ({ text: itemSource(src, it), correct: it.checked === true }));
       const quote = afterQuote(i + 2);
-      const empty = options.findIndex((o) => o.text === "");
-      if (empty >= 0) err(ctx, startLine(next.children[empty]!), "choice option is empty");
+      const empty = options.findIndex((o) => isBlank(o.text));
+      if (isBlank(prompt)) err(ctx, line, "choice question is empty");
+      else if (empty >= 0) err(ctx, startLine(next.children[empty]!), "choice option is empty");
       else if (options.length < 2) err(ctx, line, "choice question needs at least two options");
       else if (!options.some((o) => o.correct)) err(ctx, line, "choice question has no correct option: mark one with - [x]");
       else if (new Set(options.map((o) => o.text)).size !== options.length) err(ctx, line, "choice question has the same option twice");
@@ -453,20 +629,32 @@ function parseExplicit(tree: Root, ctx: Ctx, skipHeading: Heading | undefined) {
       const following = end > i + 1 && first && last ? sourceOfRange(src, first, last).trim() : "";
       for (let k = i + 1; k < end; k++) consumed.add(list[k]!);
       const answer = [qm.after, following].filter((part) => part !== "").join("\n\n");
-      if (question === "") err(ctx, line, "question is empty: put the question right before the ? line");
-      else if (answer === "") err(ctx, line, "question has no answer after the ? line");
+      if (isBlank(question)) err(ctx, line, "question is empty: put the question right before the ? line");
+      else if (isBlank(answer)) err(ctx, line, "question has no answer after the ? line");
       else add({ kind: "basic", topic, line: qLine, prompt: question, answer }, question);
       return end;
     }
     const basic = splitBasic(src, p);
     if (basic) {
-      if (basic.question === "") err(ctx, line, "question is empty before ::");
-      else if (basic.answer === "") err(ctx, line, "question has no answer after ::");
+      if (isBlank(basic.question)) err(ctx, line, "question is empty before ::");
+      else if (isBlank(basic.answer)) err(ctx, line, "question has no answer after ::");
       else add({ kind: "basic", topic, line, prompt: basic.question, answer: basic.answer }, basic.question);
       return i + 1;
     }
+    const broken = brokenChoiceItem(next);
+    if (broken) {
+      // e.g. "- [ ]" with no text, or an option written without its box
+      const message = /^\[[ xX]?\]$/.test(plainText(broken).trim()) ? "choice option is empty" : "choice option needs - [ ] or - [x] in front of it";
+      err(ctx, startLine(broken), message);
+      consumed.add(next!);
+      return i + 2;
+    }
     const clozes = findClozes(src, p);
-    if (clozes.length > 0) addClozes(p, clozes, topic);
+    const problems = clozeProblems(src, p, clozes);
+    for (const pr of problems) err(ctx, lineAt(src, pr.offset), pr.message);
+    if (problems.length === 0 && clozes.length > 0) addClozes(p, clozes, topic);
+    const marker = markerProblem(text, next);
+    if (marker && clozes.length === 0 && problems.length === 0) err(ctx, line, marker);
     return i + 1;
   };
 
@@ -474,7 +662,7 @@ function parseExplicit(tree: Root, ctx: Ctx, skipHeading: Heading | undefined) {
     const base = startOffset(p);
     const text = sourceOf(src, p);
     const line = startLine(p);
-    const empty = clozes.find((c) => c.text.trim() === "");
+    const empty = clozes.find((c) => isBlank(c.text));
     if (empty) {
       err(ctx, line, "cloze has an empty term");
       return;
@@ -488,8 +676,13 @@ function parseExplicit(tree: Root, ctx: Ctx, skipHeading: Heading | undefined) {
       }
       return tidyMarkdownInline(out + text.slice(pos));
     };
-    const key = render((c) => `[c${c.group}]`);
     const groups = [...new Set(clozes.map((c) => c.group))].sort((a, b) => a - b);
+    if (groups.length * text.length > MAX_CARD_TEXT / 4) {
+      // every group is a card repeating the whole paragraph: refuse before building them
+      err(ctx, line, `too many clozes in one long paragraph: ${groups.length} cloze cards would each repeat its ${text.length} characters; split the paragraph`);
+      return;
+    }
+    const key = render((c) => `[c${c.group}]`);
     for (const g of groups) {
       const prompt = render((c) => (c.group === g ? `\\[${c.hint ? c.hint : "…"}\\]` : c.text));
       const answer = render((c) => (c.group === g ? `**${c.text}**` : c.text));
@@ -498,6 +691,11 @@ function parseExplicit(tree: Root, ctx: Ctx, skipHeading: Heading | undefined) {
         .map((c) => ({ text: c.text, ...(c.hint ? { hint: c.hint } : {}), ...(c.aliases.length ? { aliases: c.aliases } : {}) }));
       add({ kind: "cloze", topic, line, prompt, answer, group: g, cloze }, `${key}\u0000${g}`);
     }
+  };
+
+  /** A task list with no question paragraph right before it would be dropped without a word. */
+  const orphanOptions = (list: Nodes) => {
+    err(ctx, startLine(list), ORPHAN_OPTIONS);
   };
 
   /** Cards written inside list items and blockquotes (e.g. `- q :: a`). */
@@ -509,7 +707,10 @@ function parseExplicit(tree: Root, ctx: Ctx, skipHeading: Heading | undefined) {
         continue;
       }
       if (n.type === "paragraph") i = handleParagraph(children, i, topic);
-      else {
+      else if (isChoiceList(n)) {
+        orphanOptions(n);
+        i++;
+      } else {
         if (n.type === "list" || n.type === "listItem" || n.type === "blockquote") walkContainer(n.children as Nodes[], topic);
         i++;
       }
@@ -532,7 +733,10 @@ function parseExplicit(tree: Root, ctx: Ctx, skipHeading: Heading | undefined) {
     }
     const topic = topicOf(stack);
     if (n.type === "paragraph") i = handleParagraph(blocks, i, topic);
-    else {
+    else if (isChoiceList(n)) {
+      orphanOptions(n);
+      i++;
+    } else {
       if (n.type === "list" || n.type === "blockquote") walkContainer(n.children as Nodes[], topic);
       i++;
     }
