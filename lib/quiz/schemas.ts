@@ -7,14 +7,16 @@ export const MAX_QUIZ_QUESTIONS = 100;
 
 const topicPathSchema = z.array(z.string().min(1).max(200)).max(20);
 
+/** Decks, each with the topics to draw from ([] or none: the whole deck). Shared with mock interviews. */
+export const scopeSchema = z
+  .array(z.object({ deckId: deckIdSchema, topics: z.array(topicPathSchema).max(50).default([]) }).strict(), { error: "scope must list decks" })
+  .min(1, "choose at least one deck")
+  .max(50);
+
 /** Settings of a new quiz. The same settings and seed give the same quiz. */
 export const createQuizSchema = z
   .object({
-    /** decks, each with the topics to draw from ([] or none: the whole deck) */
-    scope: z
-      .array(z.object({ deckId: deckIdSchema, topics: z.array(topicPathSchema).max(50).default([]) }).strict(), { error: "scope must list decks" })
-      .min(1, "choose at least one deck")
-      .max(50),
+    scope: scopeSchema,
     count: z
       .number({ error: `count must be a number from 1 to ${MAX_QUIZ_QUESTIONS}` })
       .int()

@@ -11,8 +11,8 @@ import { createQuizSchema, type CreateQuizRequest, type QuizSettings } from "@/l
 import { RIGHT } from "@/lib/quiz/score";
 import { QUIZ_KINDS, type QuizKind } from "@/lib/quiz/types";
 import { db as defaultDb, type Db, type Sqlite } from "../../db";
-import { ConflictError, NotFoundError, ValidationError } from "../../errors";
-import { namedTopicCondition } from "../../topic-sql";
+import { ConflictError, ValidationError } from "../../errors";
+import { CANDIDATE_COLUMNS, requireDecks, scopeCondition, toCandidate, type CandidateRow } from "./candidates";
 import { parseQuestion, questionRows, quizRow, rankParams, rankSql, settingsOf } from "./store";
 
 /** Most terms a deck lends to distractors in one quiz. */
@@ -32,40 +32,6 @@ const ELIGIBLE: Record<QuizKind, string> = {
 const ELIGIBLE_ROW: Partial<Record<QuizKind, string>> = {
   generated: "(c.kind = 'basic' OR json_array_length(c.data, '$.cloze') = 1)",
 };
-
-interface CandidateRow {
-  id: string;
-  deckId: string;
-  deckTitle: string;
-  kind: string;
-  topic: string;
-  sourceLine: number;
-  promptHtml: string;
-  answerHtml: string;
-  data: string;
-}
-
-const CANDIDATE_COLUMNS = `c.id, c.deckId, d.title AS deckTitle, c.kind, c.topic, c.sourceLine, c.promptHtml, c.answerHtml, c.data`;
-
-const toCandidate = (r: CandidateRow): QuizCandidate => ({
-  source: { cardId: r.id, deckId: r.deckId, deckTitle: r.deckTitle, topic: JSON.parse(r.topic) as string[], sourceLine: r.sourceLine },
-  cardKind: r.kind,
-  promptHtml: r.promptHtml,
-  answerHtml: r.answerHtml,
-  data: JSON.parse(r.data) as Record<string, unknown>,
-});
-
-/** The SQL condition for the chosen decks and topics, with its parameters. */
-function scopeCondition(scope: QuizSettings["scope"]): { sql: string; params: Record<string, string> } {
-  const params: Record<string, string> = {};
-  const parts = scope.map((s, i) => {
-    params[`deck${i}`] = s.deckId;
-    const topics = s.topics.filter((t) => t.length > 0).map((t, j) => namedTopicCondition(t, "c.topic", `t${i}_${j}`));
-    for (const t of topics) Object.assign(params, t.params);
-    return topics.length > 0 ? `(c.deckId = @deck${i} AND (${topics.map((t) => t.sql).join(" OR ")}))` : `c.deckId = @deck${i}`;
-  });
-  return { sql: `(${parts.join(" OR ")})`, params };
-}
 
 /** The deck's short answers that generated choices draw wrong options from. */
 function termPool(sqlite: Sqlite, deckId: string, seed: string): Term[] {
@@ -150,14 +116,7 @@ export async function createQuiz(options: CreateQuizOptions): Promise<CreatedQui
   const settings = parsed.data;
   const seed = settings.seed ?? newSeed();
 
-  const known = new Set(
-    sqlite
-      .prepare<string[], { id: string }>(`SELECT id FROM Deck WHERE id IN (${settings.scope.map(() => "?").join(", ")})`)
-      .all(...settings.scope.map((s) => s.deckId))
-      .map((d) => d.id),
-  );
-  const missing = settings.scope.find((s) => !known.has(s.deckId));
-  if (missing) throw new NotFoundError(`no deck with id ${missing.deckId}`);
+  requireDecks(sqlite, settings.scope);
 
   const scope = scopeCondition(settings.scope);
   // enough candidates of each kind for every question, and for generated ones that lack distractors
