@@ -11,17 +11,25 @@ import { POST as postQuiz } from "../../app/api/v1/quizzes/route";
 import { POST as postAnswer } from "../../app/api/v1/quizzes/[id]/answers/route";
 import { POST as postRetake } from "../../app/api/v1/quizzes/[id]/retake/route";
 import { createQuiz } from "../../server/use-cases/quiz/create-quiz";
+import { POST as postInterview } from "../../app/api/v1/interviews/route";
+import { PUT as putDraft } from "../../app/api/v1/interviews/[id]/draft/route";
+import { POST as postInterviewAnswer } from "../../app/api/v1/interviews/[id]/answers/route";
+import { POST as postGrades } from "../../app/api/v1/interviews/[id]/grades/route";
+import { POST as postStart } from "../../app/api/v1/interviews/[id]/start/route";
+import { startInterview } from "../../server/use-cases/interview/start-interview";
 import { freshDb, writeContent } from "./helpers";
 
 let quizId = "";
+let interviewId = "";
 
 beforeAll(async () => {
   const db = freshDb();
   await db.prisma.$disconnect();
   db.sqlite.close();
   process.env.DATABASE_URL = `file:${db.file}`;
-  const root = writeContent(db.dir, { "f.md": "# F\n\nQ :: A\n" });
+  const root = writeContent(db.dir, { "f.md": "# F\n\nQ :: A\n\nInterview: Explain F\n\n- a point {f|eff}\n- another point\n" });
   await importContent({ paths: [root], contentRoot: root });
+  interviewId = (await startInterview({ settings: { scope: [{ deckId: "f" }], count: 1 } })).id;
   quizId = (await createQuiz({ settings: { scope: [{ deckId: "f" }], count: 1, kinds: ["typed"] } })).id;
 });
 afterAll(async () => {
@@ -48,6 +56,8 @@ const body = fc.oneof(
   fc
     .record({
       position: fc.oneof(fc.integer({ min: -2, max: 3 }), fc.double(), fc.string()),
+      text: fc.option(fc.string()),
+      ticks: fc.option(fc.array(fc.boolean())),
       answer: fc.oneof(fc.record({ selected: fc.array(fc.integer()) }), fc.record({ text: fc.string() }), fc.record({ order: fc.array(fc.integer()) }), fc.jsonValue()),
     })
     .map((o) => JSON.stringify(o)),
@@ -59,8 +69,8 @@ const req = (method: string, text: string) => new Request("http://localhost/x", 
 describe("the JSON API under random bodies", () => {
   it("never answers 5xx", async () => {
     await fc.assert(
-      fc.asyncProperty(body, fc.constantFrom("f", "nope", "%2e%2e", "quiz"), async (text, given) => {
-        const id = given === "quiz" ? quizId : given;
+      fc.asyncProperty(body, fc.constantFrom("f", "nope", "%2e%2e", "quiz", "interview"), async (text, given) => {
+        const id = given === "quiz" ? quizId : given === "interview" ? interviewId : given;
         const params = { params: Promise.resolve({ id }) };
         const responses = await Promise.all([
           postReview(req("POST", text)),
@@ -70,6 +80,11 @@ describe("the JSON API under random bodies", () => {
           postQuiz(req("POST", text)),
           postAnswer(req("POST", text), params),
           postRetake(req("POST", text), params),
+          postInterview(req("POST", text)),
+          postStart(req("POST", text), params),
+          putDraft(req("PUT", text), params),
+          postInterviewAnswer(req("POST", text), params),
+          postGrades(req("POST", text), params),
         ]);
         for (const r of responses) {
           expect(r.status).toBeLessThan(500);
