@@ -34,6 +34,9 @@ export default async function Home() {
           <Link href="/quiz" data-testid="quiz-link">
             {common("quiz")}
           </Link>
+          <Link href="/interview" data-testid="interview-link">
+            {common("interview")}
+          </Link>
         </p>
       </header>
 

@@ -7,6 +7,7 @@ import { api, useApiErrorMessage } from "@/app/components/api-client";
 import type { CreateQuizRequest } from "@/lib/quiz/schemas";
 import { QUIZ_KINDS, type QuizKind } from "@/lib/quiz/types";
 import type { BuilderDeck, BuilderState } from "./builder-params";
+import { DeckTopicPicker } from "./deck-topic-picker";
 
 const TIME_LIMITS = [0, 1, 2, 3, 5, 10, 15, 20, 30, 45, 60];
 
@@ -56,32 +57,7 @@ export function QuizBuilder({ decks, initial }: { decks: BuilderDeck[]; initial:
     <form className="options-form quiz-builder" onSubmit={start} data-testid="quiz-builder">
       <fieldset>
         <legend>{t("decksLegend")}</legend>
-        {decks.map((d) => {
-          const on = state.decks.includes(d.id);
-          const chosen = state.topics.filter((tp) => tp.deckId === d.id).length;
-          return (
-            <div key={d.id} className="builder-deck">
-              <label className="check">
-                <input type="checkbox" checked={on} onChange={(e) => toggleDeck(d.id, e.target.checked)} data-testid="quiz-deck" data-deck-id={d.id} />
-                {d.title} <span className="hint">{t("deckCards", { count: d.cardCount })}</span>
-              </label>
-              {on && d.topics.length > 0 ? (
-                <details className="builder-topics">
-                  <summary>{chosen === 0 ? t("allTopics") : t("someTopics", { count: chosen })}</summary>
-                  {d.topics.map((tp) => {
-                    const checked = state.topics.some((x) => x.deckId === d.id && JSON.stringify(x.path) === JSON.stringify(tp.path));
-                    return (
-                      <label key={JSON.stringify(tp.path)} className="check" style={{ paddingInlineStart: `${(tp.path.length - 1) * 1.25}rem` }}>
-                        <input type="checkbox" checked={checked} onChange={(e) => toggleTopic(d.id, tp.path, e.target.checked)} data-testid="quiz-topic" data-topic={tp.path.join(" › ")} />
-                        {tp.path.at(-1)} <span className="hint">({tp.count})</span>
-                      </label>
-                    );
-                  })}
-                </details>
-              ) : null}
-            </div>
-          );
-        })}
+        <DeckTopicPicker decks={decks} chosenDecks={state.decks} topics={state.topics} onToggleDeck={toggleDeck} onToggleTopic={toggleTopic} />
       </fieldset>
       <fieldset>
         <legend>{t("questionsLegend")}</legend>

@@ -3,7 +3,8 @@
  * with no violation of serious or critical impact. The pages are the home page, the study
  * screen (a card, its answer, the shortcut list), deck options, the card browser with results,
  * a card's page with its history, the quiz builder, a quiz question before and after its
- * answer, a quiz result, and the 404 page. Also: the focus ring shows in both themes,
+ * answer, a quiz result, a mock interview's set-up, question, grading and report, and the
+ * 404 page. Also: the focus ring shows in both themes,
  * and a new card takes the focus.
  */
 import { test, expect, type Page } from "@playwright/test";
@@ -88,6 +89,25 @@ for (const locale of ["en", "zh"] as const) {
       }
       await expect(page.getByTestId("result-score")).toBeVisible();
       await check("quiz result");
+
+      // a mock interview: set-up, a running question, its self-grading, the report
+      await page.goto(`${server.url}/interview`);
+      await expect(page.getByTestId("interview-setup")).toBeVisible();
+      await check("interview set-up");
+      // the deck with an interview question only
+      for (const box of await page.getByTestId("quiz-deck").all()) await box.setChecked((await box.getAttribute("data-deck-id")) === "e2e-deck");
+      await page.getByTestId("interview-count").fill("1");
+      await page.getByTestId("interview-begin").click();
+      await page.getByTestId("interview-start-question").click();
+      await expect(page.getByTestId("interview-answer")).toBeVisible();
+      await check("interview: question");
+      await page.getByTestId("interview-answer").fill("DNS and TCP");
+      await page.getByTestId("interview-submit").click();
+      await expect(page.getByTestId("interview-grading")).toBeVisible();
+      await check("interview: grading");
+      await page.getByTestId("interview-confirm").click();
+      await expect(page.getByTestId("report-score")).toBeVisible();
+      await check("interview report");
 
       const missing = await page.goto(`${server.url}/no-such-page`);
       expect(missing?.status()).toBe(404);

@@ -63,14 +63,16 @@ export async function submitAnswer(options: { interviewId: string; position: num
       result = scoreAnswer(question, options.answer);
       score = result.score;
     }
-    const durationMs = Math.max(0, now.getTime() - row.shownAt);
+    const durationMs = Math.max(0, Math.min(now.getTime(), row.deadline ?? Infinity) - row.shownAt);
     sqlite
       .prepare(
-        `UPDATE InterviewQuestion SET submittedAt = @now, draft = @draft, answer = @answer, matches = @matches, result = @result,
+        `UPDATE InterviewQuestion SET submittedAt = @now, autoSubmitted = @auto, draft = @draft, answer = @answer, matches = @matches, result = @result,
            score = @score, durationMs = @durationMs WHERE interviewId = @id AND position = @position`,
       )
       .run({
         now: now.getTime(),
+        // sent by the browser when its countdown reached the deadline (within the grace period)
+        auto: row.deadline !== null && now.getTime() >= row.deadline ? 1 : 0,
         draft,
         answer: JSON.stringify(options.answer),
         matches: matches ? JSON.stringify(matches) : null,

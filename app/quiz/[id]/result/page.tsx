@@ -10,6 +10,7 @@ import { quizResult, type QuizResult } from "@/server/use-cases/quiz/quiz-result
 import { AnsweredQuestion, QuestionSourceLinks } from "../../answered-question";
 import { builderUrl } from "../../builder-params";
 import { RetakeButton } from "./retake-button";
+import { TopicTable } from "../../topic-table";
 
 export const dynamic = "force-dynamic";
 
@@ -74,33 +75,7 @@ export default async function QuizResultPage({ params }: Props) {
 
       <section aria-labelledby="by-topic">
         <h2 id="by-topic">{t("byTopic")}</h2>
-        <div className="table-scroll">
-        <table className="data-table topic-table" data-testid="topic-breakdown">
-          <thead>
-            <tr>
-              <th scope="col">{t("topic")}</th>
-              <th scope="col">{t("questions")}</th>
-              <th scope="col">{t("score")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.topics.map((row) => (
-              <tr key={JSON.stringify([row.deckId, ...row.path])} data-testid="topic-row" data-topic={row.path.join(" › ")} className={row.share < 0.6 ? "weak" : undefined}>
-                <th scope="row" style={{ paddingInlineStart: `${0.5 + (row.path.length - 1) * 1.25}rem` }}>
-                  {row.path.at(-1)}
-                </th>
-                <td>{row.questions}</td>
-                <td>
-                  <meter min={0} max={1} low={0.6} high={0.85} optimum={1} value={row.share} aria-hidden="true" />{" "}
-                  <span data-testid="topic-score">
-                    {t("pointsOf", { points: format.number(row.points, { maximumFractionDigits: 2 }), total: row.questions, percent: Math.round(row.share * 100) })}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-</div>
+        <TopicTable rows={result.topics} />
       </section>
 
       {result.skipped.length > 0 ? (

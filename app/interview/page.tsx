@@ -1,0 +1,61 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { listDecks } from "@/server/use-cases/study";
+import { deckTopics } from "@/server/use-cases/practice";
+import { listInterviews } from "@/server/use-cases/interview/list-interviews";
+import type { BuilderDeck } from "../quiz/builder-params";
+import { InterviewSetup } from "./interview-setup";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, i] = await Promise.all([getTranslations("meta"), getTranslations("interview")]);
+  return { title: t("pageTitle", { page: i("title") }) };
+}
+
+export default async function InterviewPage() {
+  const [summaries, t, common, format, history] = await Promise.all([listDecks(), getTranslations("interview"), getTranslations("common"), getFormatter(), listInterviews()]);
+  const decks: BuilderDeck[] = await Promise.all(summaries.map(async (d) => ({ id: d.id, title: d.title, cardCount: d.cardCount, topics: await deckTopics({ deckId: d.id }) })));
+  return (
+    <main id="main" className="page">
+      <div className="topbar">
+        <Link className="brand" href="/">
+          {common("home")}
+        </Link>
+        <h1 className="deck-title">{t("title")}</h1>
+      </div>
+      <p className="hint">{t("intro")}</p>
+      <InterviewSetup decks={decks} />
+      <section aria-labelledby="interview-history" className="quiz-history">
+        <h2 id="interview-history">{t("historyTitle")}</h2>
+        {history.length === 0 ? (
+          <p>{t("historyEmpty")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table" data-testid="interview-history">
+              <thead>
+                <tr>
+                  <th scope="col">{t("date")}</th>
+                  <th scope="col">{t("questions")}</th>
+                  <th scope="col">{t("score")}</th>
+                  <th scope="col">{t("status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.map((h) => (
+                  <tr key={h.id} data-testid="interview-history-row">
+                    <td>{format.dateTime(new Date(h.createdAt), { dateStyle: "medium", timeStyle: "short" })}</td>
+                    <td>{h.questionCount}</td>
+                    <td>{h.score === null ? common("none") : `${Math.round(h.score * 100)}%`}</td>
+                    <td>{h.finishedAt === null ? <Link href={`/interview/${h.id}`}>{t("resume")}</Link> : <Link href={`/interview/${h.id}/report`}>{t("report")}</Link>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </main>
+  );
+}
