@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PageTopbar } from "@/app/components/page-topbar";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listDecks } from "@/server/use-cases/study";
@@ -19,12 +20,7 @@ export default async function InterviewPage() {
   const decks: BuilderDeck[] = await Promise.all(summaries.map(async (d) => ({ id: d.id, title: d.title, cardCount: d.cardCount, topics: await deckTopics({ deckId: d.id }) })));
   return (
     <main id="main" className="page">
-      <div className="topbar">
-        <Link className="brand" href="/">
-          {common("home")}
-        </Link>
-        <h1 className="deck-title">{t("title")}</h1>
-      </div>
+      <PageTopbar title={t("title")} />
       <p className="hint">{t("intro")}</p>
       <InterviewSetup decks={decks} />
       <section aria-labelledby="interview-history" className="quiz-history">

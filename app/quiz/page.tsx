@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PageTopbar } from "@/app/components/page-topbar";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listDecks } from "@/server/use-cases/study";
@@ -32,12 +33,7 @@ export default async function QuizPage({ searchParams }: Props) {
   });
   return (
     <main id="main" className="page">
-      <div className="topbar">
-        <Link className="brand" href="/">
-          {common("home")}
-        </Link>
-        <h1 className="deck-title">{t("title")}</h1>
-      </div>
+      <PageTopbar title={t("title")} />
       <p className="hint">{t("intro")}</p>
       {decks.length === 0 ? <p data-testid="quiz-no-decks">{t("noDecks")}</p> : <QuizBuilder decks={decks} initial={builderState(params, decks.map((d) => d.id))} />}
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageTopbar } from "@/app/components/page-topbar";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -16,15 +16,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InterviewRunPage({ params }: { params: Promise<{ id: string }> }) {
   const id = interviewIdSchema.safeParse((await params).id);
   if (!id.success) notFound();
-  const [t, common] = await Promise.all([getTranslations("interview"), getTranslations("common")]);
+  const t = await getTranslations("interview");
   return (
     <main id="main" className="page">
-      <div className="topbar">
-        <Link className="brand" href="/">
-          {common("home")}
-        </Link>
-        <h1 className="deck-title">{t("title")}</h1>
-      </div>
+      <PageTopbar title={t("title")} />
       <InterviewRunner interviewId={id.data} />
     </main>
   );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageTopbar } from "@/app/components/page-topbar";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -20,15 +20,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function QuizRunPage({ params }: Props) {
   const id = quizIdSchema.safeParse((await params).id);
   if (!id.success) notFound();
-  const [t, common] = await Promise.all([getTranslations("quiz"), getTranslations("common")]);
+  const t = await getTranslations("quiz");
   return (
     <main id="main" className="page">
-      <div className="topbar">
-        <Link className="brand" href="/">
-          {common("home")}
-        </Link>
-        <h1 className="deck-title">{t("title")}</h1>
-      </div>
+      <PageTopbar title={t("title")} />
       <QuizRunner quizId={id.data} />
     </main>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PageTopbar } from "@/app/components/page-topbar";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -36,15 +37,11 @@ export default async function InterviewReportPage({ params }: { params: Promise<
   const previous = report.trend.length > 1 ? report.trend[report.trend.length - 2] : undefined;
   return (
     <main id="main" className="page interview-report">
-      <div className="topbar">
-        <Link className="brand no-print" href="/">
-          {common("home")}
-        </Link>
-        <h1 className="deck-title">{t("reportTitle")}</h1>
+      <PageTopbar title={t("reportTitle")}>
         <Link className="no-print" href="/interview">
           {t("backToInterviews")}
         </Link>
-      </div>
+      </PageTopbar>
 
       <section className="card result-summary" aria-labelledby="report-score">
         <h2 id="report-score" data-testid="report-score">

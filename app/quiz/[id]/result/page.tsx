@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PageTopbar } from "@/app/components/page-topbar";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -42,13 +43,9 @@ export default async function QuizResultPage({ params }: Props) {
   const weak = weakestTopics(result.topics).slice(0, 3);
   return (
     <main id="main" className="page quiz-result">
-      <div className="topbar">
-        <Link className="brand" href="/">
-          {common("home")}
-        </Link>
-        <h1 className="deck-title">{t("resultTitle")}</h1>
+      <PageTopbar title={t("resultTitle")}>
         <Link href="/quiz">{t("backToQuizzes")}</Link>
-      </div>
+      </PageTopbar>
 
       <section className="card result-summary" aria-labelledby="result-score">
         <h2 id="result-score" data-testid="result-score">
