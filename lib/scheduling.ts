@@ -31,6 +31,8 @@ export interface SchedulerOptions {
   relearningSteps?: readonly string[];
   /** off by default so that tests and previews are deterministic; the app turns it on */
   enableFuzz?: boolean;
+  /** personal FSRS weights (fitted by "optimize"); the defaults when absent */
+  parameters?: readonly number[];
 }
 
 function toFsrs(s: SchedState): FsrsCard {
@@ -97,6 +99,7 @@ export function createScheduler(options: SchedulerOptions = {}) {
     request_retention: options.requestRetention ?? 0.9,
     maximum_interval: options.maximumInterval ?? 36500,
     enable_fuzz: options.enableFuzz ?? false,
+    ...(options.parameters ? { w: [...options.parameters] } : {}),
     ...(options.learningSteps ? { learning_steps: [...options.learningSteps] as StepUnit[] } : {}),
     ...(options.relearningSteps ? { relearning_steps: [...options.relearningSteps] as StepUnit[] } : {}),
   });

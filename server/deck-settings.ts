@@ -4,6 +4,7 @@
  */
 import { DEFAULT_DECK_OPTIONS, deckOptionsSchema, type DeckOptions } from "@/lib/deck-options";
 import { createScheduler, type Scheduler } from "@/lib/scheduling";
+import { isFsrsParameters } from "@/lib/fsrs-metrics";
 import { DEFAULT_ROLLOVER_HOUR } from "@/lib/study-day";
 import type { Sqlite } from "./db";
 
@@ -32,8 +33,19 @@ export function parseOptions(json: string): DeckOptions {
   return parsed.success ? parsed.data : DEFAULT_DECK_OPTIONS;
 }
 
-export function resolveOptions(presetId: number, json: string, updatedAt: number): ResolvedOptions {
-  const key = `${presetId}:${updatedAt}:${fuzzEnabled()}:${json}`;
+/** The personal FSRS weights stored by "optimize --apply" (Setting fsrsParameters), if valid. */
+function parseWeights(json: string | null): number[] | undefined {
+  if (json === null) return undefined;
+  try {
+    const value: unknown = JSON.parse(json);
+    return isFsrsParameters(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function resolveOptions(presetId: number, json: string, updatedAt: number, weights: string | null = null): ResolvedOptions {
+  const key = `${presetId}:${updatedAt}:${fuzzEnabled()}:${weights}:${json}`;
   let hit = cache.get(key);
   if (!hit) {
     const options = parseOptions(json);
@@ -46,6 +58,7 @@ export function resolveOptions(presetId: number, json: string, updatedAt: number
         learningSteps: options.learningSteps,
         relearningSteps: options.relearningSteps,
         enableFuzz: fuzzEnabled(),
+        parameters: parseWeights(weights),
       }),
     };
     if (cache.size > 100) cache.clear();
@@ -54,7 +67,10 @@ export function resolveOptions(presetId: number, json: string, updatedAt: number
   return hit;
 }
 
-type PresetRow = { id: number; options: string; updatedAt: number };
+type PresetRow = { id: number; options: string; updatedAt: number; weights: string | null };
+
+/** The stored personal weights, read with the preset (one primary-key lookup). */
+const WEIGHTS = `(SELECT value FROM Setting WHERE key = 'fsrsParameters') AS weights`;
 
 function statements(sqlite: Sqlite) {
   const holder = sqlite as Sqlite & { __mianshiSettings?: ReturnType<typeof prepare> };
@@ -64,9 +80,9 @@ function statements(sqlite: Sqlite) {
 
 function prepare(sqlite: Sqlite) {
   return {
-    byDeck: sqlite.prepare<[string], PresetRow>(`SELECT p.id, p.options, p.updatedAt FROM Deck d JOIN Preset p ON p.id = d.presetId WHERE d.id = ?`),
+    byDeck: sqlite.prepare<[string], PresetRow>(`SELECT p.id, p.options, p.updatedAt, ${WEIGHTS} FROM Deck d JOIN Preset p ON p.id = d.presetId WHERE d.id = ?`),
     byCard: sqlite.prepare<[string], PresetRow>(
-      `SELECT p.id, p.options, p.updatedAt FROM Card c JOIN Deck d ON d.id = c.deckId JOIN Preset p ON p.id = d.presetId WHERE c.id = ?`,
+      `SELECT p.id, p.options, p.updatedAt, ${WEIGHTS} FROM Card c JOIN Deck d ON d.id = c.deckId JOIN Preset p ON p.id = d.presetId WHERE c.id = ?`,
     ),
     setting: sqlite.prepare<[string], { value: string }>(`SELECT value FROM Setting WHERE key = ?`),
   };
@@ -74,12 +90,12 @@ function prepare(sqlite: Sqlite) {
 
 export function optionsForDeck(sqlite: Sqlite, deckId: string): ResolvedOptions | null {
   const row = statements(sqlite).byDeck.get(deckId);
-  return row ? resolveOptions(row.id, row.options, row.updatedAt) : null;
+  return row ? resolveOptions(row.id, row.options, row.updatedAt, row.weights) : null;
 }
 
 export function optionsForCard(sqlite: Sqlite, cardId: string): ResolvedOptions | null {
   const row = statements(sqlite).byCard.get(cardId);
-  return row ? resolveOptions(row.id, row.options, row.updatedAt) : null;
+  return row ? resolveOptions(row.id, row.options, row.updatedAt, row.weights) : null;
 }
 
 export interface UserSettings {
