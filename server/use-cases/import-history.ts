@@ -90,10 +90,12 @@ function prepare(sqlite: Sqlite) {
     ),
     maxPosition: sqlite.prepare<[string], { n: number | null }>(`SELECT MAX(position) AS n FROM Card WHERE deckId = ?`),
     insertCard: sqlite.prepare(
+      // suspended: a placeholder's text is only its Anki id, nothing to study; its history still
+      // counts for statistics and for fitting parameters (unsuspend it from its card page)
       `INSERT INTO Card (id, deckId, kind, topic, position, sourceLine, prompt, answer, promptHtml, answerHtml, data, createdAt, updatedAt,
-         due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview)
+         due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, suspended)
        VALUES (@id, @deckId, 'basic', '[]', @position, 0, @prompt, @answer, @promptHtml, @answerHtml, '{}', @now, @now,
-         @due, 0, 0, 0, 0, 0, 0, 0, 0, NULL)`,
+         @due, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 1)`,
     ),
     insertReview: sqlite.prepare(
       `INSERT INTO Review (cardId, deckId, rating, reviewedAt, durationMs, source, idempotencyKey, before, prevState, state, due, stability, difficulty, scheduledDays)

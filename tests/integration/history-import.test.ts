@@ -50,6 +50,8 @@ describe("importing Josh's Anki history", () => {
     expect(result).toMatchObject({ ok: true, rows: 12580, reviewsAdded: 12580, reviewsAlreadyPresent: 0, cardsCreated: 1205, cardsRecomputed: 1205, skipped: [] });
     expect(count(db, `SELECT COUNT(*) AS n FROM Card WHERE deckId = ?`, IMPORTED_HISTORY_DECK_ID)).toBe(1205);
     expect(count(db, `SELECT COUNT(*) AS n FROM Review WHERE source = 'import'`)).toBe(12580);
+    // placeholders (an Anki id for text) stay out of study
+    expect(count(db, `SELECT COUNT(*) AS n FROM Card WHERE deckId = ? AND suspended = 1`, IMPORTED_HISTORY_DECK_ID)).toBe(1205);
     expect(count(db, `SELECT COUNT(*) AS n FROM Deck WHERE id = ? AND title = 'Imported history'`, IMPORTED_HISTORY_DECK_ID)).toBe(1);
     const card = db.sqlite.prepare(`SELECT kind, prompt, retired FROM Card WHERE id = '1711684180217'`).get() as { kind: string; prompt: string; retired: number };
     expect(card).toEqual({ kind: "basic", prompt: "Imported Anki card 1711684180217", retired: 0 });
