@@ -24,3 +24,8 @@ export class ConflictError extends AppError {
     super("conflict", message, 409);
   }
 }
+export class PayloadTooLargeError extends AppError {
+  constructor(message: string) {
+    super("payload_too_large", message, 413);
+  }
+}

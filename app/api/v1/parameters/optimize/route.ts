@@ -1,0 +1,20 @@
+import { handle } from "@/server/http";
+import { requestNow } from "@/server/clock";
+import { NotFoundError } from "@/server/errors";
+import { getOptimizeJob, startOptimizeJob } from "@/server/use-cases/optimize-parameters";
+
+export const dynamic = "force-dynamic";
+
+/** Starts fitting parameters in a worker (or returns the fit already running); poll its progress. */
+export async function POST(request: Request) {
+  return handle(async () => startOptimizeJob({ now: requestNow(request) }).job, { status: 202 });
+}
+
+/** The latest optimization, with its progress or its result. */
+export async function GET() {
+  return handle(async () => {
+    const job = getOptimizeJob();
+    if (!job) throw new NotFoundError("no optimization has run since the server started");
+    return job;
+  });
+}
