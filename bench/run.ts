@@ -3,7 +3,7 @@
  * with 100,000 cards and 1,000,000 reviews, in-process through the use cases, against a
  * baseline doing the same SQL with better-sqlite3 directly, then over HTTP under concurrent load
  * (bench/http.ts: `next start` against a bare node:http baseline). Prints p50/p99 and the ratios.
- * Quizzes on the same database (bench/quiz.ts). BENCH_HTTP_SECONDS=0 skips the HTTP part. Then personal FSRS parameters on a real review history
+ * Quizzes and the dashboard on the same database (bench/quiz.ts, bench/dashboard.ts). BENCH_HTTP_SECONDS=0 skips the HTTP part. Then personal FSRS parameters on a real review history
  * (bench/fsrs-eval.ts: import time, log loss and RMSE(bins) default vs optimized); BENCH_FSRS=0 skips it.
  */
 import fs from "node:fs";
@@ -18,6 +18,7 @@ import { createScheduler, stateFromRow, type SchedRow } from "../lib/scheduling"
 import { DECK, NOW, seed, stats } from "./seed";
 import { benchSearch } from "./search";
 import { benchQuiz } from "./quiz";
+import { benchDashboard } from "./dashboard";
 import { benchHttp, liftDailyLimits, printSummary } from "./http";
 import { benchFsrsEval } from "./fsrs-eval";
 
@@ -97,6 +98,8 @@ async function main() {
     await benchSearch(file);
     // quizzes: creating, answering, the result
     await benchQuiz(file);
+    // the progress dashboard over a year of 1,000,000 reviews
+    await benchDashboard(file);
     const http = Number(process.env.BENCH_HTTP_SECONDS ?? 15) > 0 ? await benchHttp({ file, deck: DECK, onAbort: () => fs.rmSync(dir, { recursive: true, force: true }) }) : undefined;
     printSummary(`rate a card + fetch the next: ${CARDS.toLocaleString("en")} cards, ${REVIEWS.toLocaleString("en")} reviews`, { app, base }, http);
     if (process.env.BENCH_FSRS !== "0") await benchFsrsEval();
