@@ -1,0 +1,262 @@
+/**
+ * The versioned export format: every table of the database as JSON, one object per row.
+ * Each row schema mirrors prisma/schema.prisma column for column: DateTime columns are epoch
+ * milliseconds (as the database stores them), Boolean columns are booleans, nullable columns
+ * are null (never absent). Pure: validated with zod, no database.
+ */
+import { z } from "zod";
+
+export const EXPORT_FORMAT = "mianshi-export";
+export const EXPORT_VERSION = 1;
+
+const text = z.string();
+const int = z.int();
+const float = z.number();
+const bool = z.boolean();
+/** A DateTime column: integer epoch milliseconds. */
+const time = z.int();
+
+export const deckRow = z.strictObject({
+  id: text,
+  source: text,
+  title: text,
+  description: text,
+  tags: text,
+  language: text,
+  groupPath: text,
+  notesMode: bool,
+  contentHash: text,
+  importedAt: time,
+  presetId: int,
+});
+
+export const presetRow = z.strictObject({ id: int, name: text, options: text, updatedAt: time });
+
+export const settingRow = z.strictObject({ key: text, value: text });
+
+export const cardRow = z.strictObject({
+  id: text,
+  deckId: text,
+  kind: text,
+  topic: text,
+  position: int,
+  sourceLine: int,
+  prompt: text,
+  answer: text,
+  promptHtml: text,
+  answerHtml: text,
+  data: text,
+  retired: bool,
+  suspended: bool,
+  buriedUntil: time.nullable(),
+  flag: int,
+  createdAt: time,
+  updatedAt: time,
+  due: time,
+  stability: float,
+  difficulty: float,
+  elapsedDays: int,
+  scheduledDays: int,
+  learningSteps: int,
+  reps: int,
+  lapses: int,
+  state: int,
+  lastReview: time.nullable(),
+});
+
+export const reviewRow = z.strictObject({
+  id: int,
+  cardId: text,
+  deckId: text,
+  rating: int,
+  prevState: int,
+  reviewedAt: time,
+  durationMs: int.nullable(),
+  source: text,
+  idempotencyKey: text.nullable(),
+  before: text,
+  state: int,
+  due: time,
+  stability: float,
+  difficulty: float,
+  scheduledDays: int,
+});
+
+export const quizRow = z.strictObject({
+  id: text,
+  seed: text,
+  settings: text,
+  practice: bool,
+  retakeOf: text.nullable(),
+  skipped: text,
+  createdAt: time,
+  deadline: time.nullable(),
+  finishedAt: time.nullable(),
+  questionCount: int,
+  score: float.nullable(),
+});
+
+export const quizQuestionRow = z.strictObject({
+  quizId: text,
+  position: int,
+  cardId: text,
+  kind: text,
+  question: text,
+  shownAt: time.nullable(),
+  answeredAt: time.nullable(),
+  answer: text.nullable(),
+  result: text.nullable(),
+  score: float.nullable(),
+  durationMs: int.nullable(),
+  rating: int.nullable(),
+  reviewId: int.nullable(),
+});
+
+export const interviewRow = z.strictObject({
+  id: text,
+  seed: text,
+  settings: text,
+  practice: bool,
+  createdAt: time,
+  deadline: time.nullable(),
+  pausedAt: time.nullable(),
+  finishedAt: time.nullable(),
+  score: float.nullable(),
+  questionCount: int,
+  missedStudied: time.nullable(),
+});
+
+export const interviewQuestionRow = z.strictObject({
+  interviewId: text,
+  position: int,
+  cardId: text,
+  kind: text,
+  question: text,
+  shownAt: time.nullable(),
+  deadline: time.nullable(),
+  draft: text,
+  draftSavedAt: time.nullable(),
+  submittedAt: time.nullable(),
+  autoSubmitted: bool,
+  answer: text.nullable(),
+  matches: text.nullable(),
+  ticks: text.nullable(),
+  result: text.nullable(),
+  score: float.nullable(),
+  durationMs: int.nullable(),
+  reviewId: int.nullable(),
+});
+
+export interface TableSpec {
+  /** key under `tables` in the export */
+  name: string;
+  /** the SQLite table */
+  sqlTable: string;
+  /** primary key columns: rows are exported in this order */
+  primaryKey: readonly string[];
+  row: z.ZodObject;
+}
+
+/** Every table, in foreign-key order (a table only references tables before it). */
+export const TABLES = [
+  { name: "presets", sqlTable: "Preset", primaryKey: ["id"], row: presetRow },
+  { name: "settings", sqlTable: "Setting", primaryKey: ["key"], row: settingRow },
+  { name: "decks", sqlTable: "Deck", primaryKey: ["id"], row: deckRow },
+  { name: "cards", sqlTable: "Card", primaryKey: ["id"], row: cardRow },
+  { name: "reviews", sqlTable: "Review", primaryKey: ["id"], row: reviewRow },
+  { name: "quizzes", sqlTable: "Quiz", primaryKey: ["id"], row: quizRow },
+  { name: "quizQuestions", sqlTable: "QuizQuestion", primaryKey: ["quizId", "position"], row: quizQuestionRow },
+  { name: "interviews", sqlTable: "Interview", primaryKey: ["id"], row: interviewRow },
+  { name: "interviewQuestions", sqlTable: "InterviewQuestion", primaryKey: ["interviewId", "position"], row: interviewQuestionRow },
+] as const satisfies readonly TableSpec[];
+
+export type TableName = (typeof TABLES)[number]["name"];
+
+/** Columns of a row schema, in schema order. */
+export function columnsOf(spec: TableSpec): string[] {
+  return Object.keys(spec.row.shape);
+}
+
+/** Boolean columns (stored as 0/1 in SQLite). */
+export function booleanColumnsOf(spec: TableSpec): string[] {
+  return Object.entries(spec.row.shape)
+    .filter(([, s]) => s instanceof z.ZodBoolean)
+    .map(([k]) => k);
+}
+
+/**
+ * The header of an export. `sequences` (optional) carries SQLite's AUTOINCREMENT counters, so
+ * ids of deleted rows (an undone review) are not handed out again after a restore.
+ */
+export const exportHeader = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  exportedAt: z.iso.datetime(),
+  sequences: z.record(z.string(), z.int().nonnegative()).optional(),
+});
+export type ExportHeader = z.infer<typeof exportHeader>;
+
+export const exportSchema = exportHeader.extend({
+  tables: z.strictObject({
+    decks: z.array(deckRow),
+    presets: z.array(presetRow),
+    settings: z.array(settingRow),
+    cards: z.array(cardRow),
+    reviews: z.array(reviewRow),
+    quizzes: z.array(quizRow),
+    quizQuestions: z.array(quizQuestionRow),
+    interviews: z.array(interviewRow),
+    interviewQuestions: z.array(interviewQuestionRow),
+  }),
+});
+export type MianshiExport = z.infer<typeof exportSchema>;
+
+/** A file that is not a valid export; the message says where and why. */
+export class ExportFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ExportFormatError";
+  }
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+}
+
+/**
+ * Checks the outer shape of an export (format, version, every table an array) without
+ * validating rows; rows are validated one by one with `parseRow` as they are restored.
+ */
+export function parseExportHeader(raw: unknown): ExportHeader & { tables: Record<TableName, unknown[]> } {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ExportFormatError("not a Mianshi export: expected a JSON object");
+  const o = raw as Record<string, unknown>;
+  if (o.format !== EXPORT_FORMAT) throw new ExportFormatError(`not a Mianshi export: format is ${JSON.stringify(o.format ?? null)}, expected "${EXPORT_FORMAT}"`);
+  if (o.version !== EXPORT_VERSION) throw new ExportFormatError(`unsupported export version ${JSON.stringify(o.version ?? null)}: this Mianshi reads version ${EXPORT_VERSION}`);
+  const header = exportHeader.safeParse({ format: o.format, version: o.version, exportedAt: o.exportedAt, sequences: o.sequences });
+  if (!header.success) throw new ExportFormatError(`invalid export header: ${describeIssues(header.error)}`);
+  const tables = o.tables;
+  if (typeof tables !== "object" || tables === null || Array.isArray(tables)) throw new ExportFormatError('invalid export: "tables" must be an object');
+  const t = tables as Record<string, unknown>;
+  const known = new Set<string>(TABLES.map((s) => s.name));
+  for (const name of Object.keys(t)) if (!known.has(name)) throw new ExportFormatError(`unknown table "${name}"`);
+  for (const spec of TABLES) {
+    if (!(spec.name in t)) throw new ExportFormatError(`missing table "${spec.name}"`);
+    if (!Array.isArray(t[spec.name])) throw new ExportFormatError(`table "${spec.name}" must be an array`);
+  }
+  return { ...header.data, tables: t as Record<TableName, unknown[]> };
+}
+
+/** Validates one row of a table; the error names the table, the row index and the problem. */
+export function parseRow<S extends TableSpec>(spec: S, index: number, raw: unknown): z.infer<S["row"]> {
+  const r = spec.row.safeParse(raw);
+  if (!r.success) throw new ExportFormatError(`table "${spec.name}", row ${index}: ${describeIssues(r.error)}`);
+  return r.data as z.infer<S["row"]>;
+}
+
+/** Validates a whole export held in memory (the header, then every row). */
+export function parseExport(raw: unknown): MianshiExport {
+  const header = parseExportHeader(raw);
+  const tables = {} as Record<TableName, unknown[]>;
+  for (const spec of TABLES) tables[spec.name] = header.tables[spec.name].map((row, i) => parseRow(spec, i, row));
+  return { ...header, tables } as MianshiExport;
+}
