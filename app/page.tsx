@@ -37,6 +37,9 @@ export default async function Home() {
           <Link href="/interview" data-testid="interview-link">
             {common("interview")}
           </Link>
+          <Link href="/stats" data-testid="stats-link">
+            {common("progress")}
+          </Link>
         </p>
       </header>
 

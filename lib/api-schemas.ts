@@ -176,3 +176,6 @@ export const practiceQuerySchema = z
     cursor: z.string().max(2000).optional(),
   })
   .strict();
+
+/** Query of `GET /api/v1/dashboard`: the browser's time zone (a stored one wins). */
+export const dashboardQuerySchema = z.object({ tz: timeZoneSchema.optional() }).strict();

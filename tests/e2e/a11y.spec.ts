@@ -3,7 +3,7 @@
  * with no violation of serious or critical impact. The pages are the home page, the study
  * screen (a card, its answer, the shortcut list), deck options, the card browser with results,
  * a card's page with its history, the quiz builder, a quiz question before and after its
- * answer, a quiz result, a mock interview's set-up, question, grading and report, and the
+ * answer, a quiz result, a mock interview's set-up, question, grading and report, the progress dashboard, and the
  * 404 page. Also: the focus ring shows in both themes,
  * and a new card takes the focus.
  */
@@ -108,6 +108,10 @@ for (const locale of ["en", "zh"] as const) {
       await page.getByTestId("interview-confirm").click();
       await expect(page.getByTestId("report-score")).toBeVisible();
       await check("interview report");
+
+      await page.goto(`${server.url}/stats`);
+      await expect(page.getByTestId("mastery-table")).toBeVisible();
+      await check("progress dashboard");
 
       const missing = await page.goto(`${server.url}/no-such-page`);
       expect(missing?.status()).toBe(404);
