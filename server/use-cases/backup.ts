@@ -30,6 +30,9 @@ const CHUNK_BYTES = 256 * 1024;
 /** The largest export `restoreAll` reads (a JS string cannot be much larger). */
 export const MAX_RESTORE_BYTES = 512 * 1024 * 1024;
 
+/** The page cache during a restore, in KiB (SQLite's negative cache_size). */
+const RESTORE_CACHE_KIB = -262144;
+
 const quote = (name: string) => `"${name}"`;
 
 /**
@@ -43,20 +46,39 @@ function openSnapshot(database: Db): Database.Database {
   return reader;
 }
 
+/** Waits until the stream wants more, failing if it closes or errors first. */
+function drained(out: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (e?: Error) => {
+      out.off("drain", onDrain);
+      out.off("close", onClose);
+      out.off("error", done);
+      if (e) reject(e);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(new Error("the output stream was closed"));
+    out.on("drain", onDrain);
+    out.on("close", onClose);
+    out.on("error", done);
+  });
+}
+
 /** Writes text to a stream in chunks, waiting for 'drain' when the stream asks to. */
 class ChunkWriter {
   private buffer = "";
   constructor(private readonly out: Writable) {}
-  async write(s: string): Promise<void> {
+  /** Returns a promise only when the chunk went out and the stream asked to wait. */
+  write(s: string): Promise<void> | undefined {
     this.buffer += s;
-    if (this.buffer.length >= CHUNK_BYTES) await this.flush();
+    return this.buffer.length >= CHUNK_BYTES ? this.flush() : undefined;
   }
   async flush(): Promise<void> {
     if (this.buffer === "") return;
     const chunk = this.buffer;
     this.buffer = "";
     if (this.out.destroyed) throw new Error("the output stream was closed");
-    if (!this.out.write(chunk)) await Promise.race([once(this.out, "drain"), once(this.out, "close").then(() => { throw new Error("the output stream was closed"); })]);
+    if (!this.out.write(chunk)) await drained(this.out);
   }
 }
 
@@ -114,7 +136,8 @@ export async function exportAll(options: { db?: Db; out: Output; now?: Date }): 
         let n = 0;
         for (const row of stmt.iterate() as IterableIterator<Record<string, unknown>>) {
           for (const b of booleans) row[b] = row[b] === 1;
-          await w.write(`${n === 0 ? "\n" : ",\n"}${JSON.stringify(row)}`);
+          const wait = w.write(`${n === 0 ? "\n" : ",\n"}${JSON.stringify(row)}`);
+          if (wait) await wait;
           n++;
         }
         await w.write("]");
@@ -189,7 +212,15 @@ export async function restoreAll(options: { db?: Db; file?: string; text?: strin
       // only the default preset can be here (checked above, checked again inside the write lock)
       if (!isEmpty(sqlite).empty) throw new ConflictError("the database is not empty: restore only into a new, empty database");
       sqlite.prepare(`DELETE FROM Preset`).run();
+      // secondary indexes are dropped and built again once the rows are in: several times
+      // faster than updating them row by row. Unique indexes stay, so a duplicate is reported
+      // with its row. All of it is inside the transaction: an error rolls the indexes back too.
+      const indexes = sqlite
+        .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %' AND tbl_name IN (${TABLES.map(() => "?").join(",")})`)
+        .all(...TABLES.map((t) => t.sqlTable)) as Array<{ name: string; sql: string }>;
+      for (const index of indexes) sqlite.exec(`DROP INDEX ${quote(index.name)}`);
       for (const spec of TABLES) rows[spec.name] = insertTable(sqlite, spec, data.tables[spec.name]);
+      for (const index of indexes) sqlite.exec(index.sql);
       for (const [name, seq] of Object.entries(data.sequences ?? {})) {
         if (!SEQUENCE_TABLES.includes(name)) continue;
         const updated = sqlite.prepare(`UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?`).run(seq, name);
@@ -198,7 +229,14 @@ export async function restoreAll(options: { db?: Db; file?: string; text?: strin
       const fk = sqlite.pragma("foreign_key_check") as unknown[];
       if (fk.length > 0) throw new ValidationError(`the export has rows that reference missing rows: ${JSON.stringify(fk.slice(0, 5))}`);
     });
-    run.immediate();
+    // a bigger page cache while the indexes of a million rows are built (restored after)
+    const cacheSize = sqlite.pragma("cache_size", { simple: true }) as number;
+    sqlite.pragma(`cache_size = ${RESTORE_CACHE_KIB}`);
+    try {
+      run.immediate();
+    } finally {
+      sqlite.pragma(`cache_size = ${cacheSize}`);
+    }
     return { exportedAt: data.exportedAt, rows };
   } catch (e) {
     if (e instanceof ExportFormatError) throw new ValidationError(e.message);
@@ -276,9 +314,10 @@ export function prepareDeckCsv(options: { db?: Db; deckId: string }): { filename
         await withOutput(out, async (w) => {
           await w.write(UTF8_BOM + csvRecord(DECK_CSV_COLUMNS));
           for (const c of stmt.iterate(options.deckId) as IterableIterator<CardCsvRow>) {
-            await w.write(
+            const wait = w.write(
               csvRecord([c.id, c.kind, topicPath(c.topic), c.prompt, c.answer, STATE_NAMES[c.state] ?? String(c.state), iso(c.due), c.stability, c.difficulty, c.reps, c.lapses, iso(c.lastReview), c.suspended === 1, c.flag, c.retired === 1]),
             );
+            if (wait) await wait;
             n++;
           }
         });

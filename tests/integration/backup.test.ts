@@ -152,6 +152,10 @@ describe("export and restore", () => {
     expect(restored.rows).toEqual(exported.rows);
     expect(dump(target.sqlite)).toEqual(before);
     expect(target.sqlite.pragma("foreign_key_check")).toEqual([]);
+    // the same schema, indexes included (the restore rebuilds them)
+    const schema = (sqlite: Database.Database) => sqlite.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name").all();
+    expect(schema(target.sqlite)).toEqual(schema(source.sqlite));
+    expect(target.sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
 
     // and the restored database exports the same file again
     const again = path.join(target.dir, "again.json");
@@ -197,8 +201,10 @@ describe("export and restore", () => {
     const data = JSON.parse(good) as { tables: Record<string, Array<Record<string, unknown>>> };
     const last = data.tables.interviewQuestions!.length - 1;
     data.tables.interviewQuestions![last]!.score = "high";
+    const schemaBefore = target.sqlite.prepare("SELECT * FROM sqlite_master ORDER BY name").all();
     await expectError(restoreAll({ db: target, text: JSON.stringify(data) }), 400, new RegExp(`^table "interviewQuestions", row ${last}: score: Invalid input: expected number, received string$`));
     expect(dump(target.sqlite)).toEqual(empty);
+    expect(target.sqlite.prepare("SELECT * FROM sqlite_master ORDER BY name").all()).toEqual(schemaBefore);
 
     // a row pointing at a card that is not there
     const orphan = JSON.parse(good) as { tables: Record<string, Array<Record<string, unknown>>> };
