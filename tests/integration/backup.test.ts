@@ -24,6 +24,9 @@ import { gradeAnswer } from "../../server/use-cases/interview/grade-answer";
 import { finishInterview } from "../../server/use-cases/interview/finish-interview";
 import { studyMissed } from "../../server/use-cases/interview/study-missed";
 import { DECK_CSV_COLUMNS, backupDatabase, exportAll, exportDeckCsv, restoreAll } from "../../server/use-cases/backup";
+import { closeDb } from "../../server/db";
+import { GET as exportRoute } from "../../app/api/v1/export/route";
+import { GET as deckCsvRoute } from "../../app/api/v1/decks/[id]/export/route";
 import { count, freshDb, writeContent } from "./helpers";
 
 const NOW = new Date("2026-11-26T08:00:00Z");
@@ -103,6 +106,10 @@ async function buildContent(db: Db & { dir: string }) {
   await submitAnswer({ interviewId: iv.id, position: 1, answer: { text: "不知道" }, now: at(2050), db });
   await finishInterview({ interviewId: iv.id, now: at(2060), db });
   await studyMissed({ interviewId: iv.id, now: at(2070), db });
+  // the last review undone: the next review id is above every stored one, and must stay so
+  const lastOne = await recordReview({ db, cardId: cards[5]!, rating: 3, now: at(2100) });
+  await undoReview({ db, reviewId: lastOne.reviewId });
+  expect(count(db, "SELECT seq AS n FROM sqlite_sequence WHERE name = 'Review'")).toBeGreaterThan(count(db, "SELECT max(id) AS n FROM Review"));
 }
 
 /** Every application table (all but Prisma's and SQLite's own), read with plain SQL. */
@@ -322,5 +329,34 @@ describe("database copies", () => {
     expect(last.deleted).toEqual(["mianshi-2026-11-21.db"]);
     expect(fs.readdirSync(dir).sort()).toEqual(["mianshi-2026-11-22.db", "mianshi-2026-11-23.db", "mianshi-2026-11-24.db", "notes.txt"]);
     await expectError(backupDatabase({ db: source, dir, keep: 0, now: day(25) }), 400, /keep must be a whole number/);
+  });
+});
+
+describe("routes", () => {
+  it("GET /api/v1/export streams the JSON as an attachment; GET /api/v1/decks/[id]/export the CSV, 404 for an unknown deck", async () => {
+    await buildContent(source);
+    process.env.DATABASE_URL = `file:${source.file}`;
+    try {
+      const res = await exportRoute();
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="mianshi-export-\d{4}-\d{2}-\d{2}\.json"$/);
+      await restoreAll({ db: target, text: await res.text() });
+      expect(dump(target.sqlite)).toEqual(dump(source.sqlite));
+
+      const csvOf = (id: string) => deckCsvRoute(new Request(`http://localhost/api/v1/decks/${encodeURIComponent(id)}/export`), { params: Promise.resolve({ id: encodeURIComponent(id) }) });
+      const csv = await csvOf("zh/tricky");
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+      expect(csv.headers.get("content-disposition")).toBe(`attachment; filename="zh-tricky.csv"; filename*=UTF-8''zh-tricky.csv`);
+      const rows = parseCsv((await csv.text()).replace(/^\uFEFF/, ""));
+      expect(rows).toHaveLength(1 + count(source, "SELECT count(*) AS n FROM Card WHERE deckId = 'zh/tricky'"));
+
+      const missing = await csvOf("no/such");
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toEqual({ error: { code: "not_found", message: "no deck no/such" } });
+    } finally {
+      await closeDb();
+    }
   });
 });
