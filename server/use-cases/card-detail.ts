@@ -2,7 +2,7 @@
  * One card as the browser shows it: its content (the study card), its schedule with the
  * probability of recall now, and every review it ever had, newest first.
  */
-import { createScheduler, stateFromRow, STATE_NAMES, type StateName } from "@/lib/scheduling";
+import { createScheduler, newCardState, stateFromRow, STATE_NAMES, type StateName } from "@/lib/scheduling";
 import type { StudyCard } from "@/lib/api-schemas";
 import { db as defaultDb, type Db, type Sqlite } from "../db";
 import { NotFoundError } from "../errors";
@@ -37,6 +37,8 @@ export interface ReviewHistoryEntry {
   due: string;
   stability: number;
   difficulty: number;
+  /** the probability of recall when this review happened, from the review before (null for the first) */
+  recall: number | null;
 }
 
 export interface CardDetail extends StudyCard {
@@ -114,7 +116,7 @@ export async function cardDetail(options: { cardId: string; now?: Date; db?: Db 
       flag: extra.flag,
       retired: row.retired === 1,
     },
-    reviews: reviews.map((v) => ({
+    reviews: reviews.map((v, i) => ({
       id: v.id,
       reviewedAt: new Date(v.reviewedAt).toISOString(),
       rating: v.rating,
@@ -124,6 +126,17 @@ export async function cardDetail(options: { cardId: string; now?: Date; db?: Db 
       due: new Date(v.due).toISOString(),
       stability: v.stability,
       difficulty: v.difficulty,
+      recall: recallAt(reviews[i + 1], v.reviewedAt),
     })),
   };
+}
+
+/** Retrievability at `at` of the state a previous review left (FSRS's forgetting curve), or null. */
+function recallAt(previous: ReviewRow | undefined, at: number): number | null {
+  if (!previous || previous.stability <= 0) return null;
+  const r = scheduler.retrievability(
+    { ...newCardState(new Date(previous.reviewedAt)), state: previous.state, stability: previous.stability, difficulty: previous.difficulty, lastReview: new Date(previous.reviewedAt) },
+    new Date(at),
+  );
+  return Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : null;
 }

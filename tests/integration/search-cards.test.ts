@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createScheduler, newCardState } from "@/lib/scheduling";
 import { importContent } from "../../server/use-cases/import-content";
 import { recordReview } from "../../server/use-cases/study";
 import { applyCardAction } from "../../server/use-cases/card-actions";
@@ -228,6 +229,15 @@ describe("cardDetail", () => {
     expect(d.schedule).toMatchObject({ due: new Date(card.due).toISOString(), stability: card.stability, difficulty: card.difficulty, reps: 3, lapses: card.lapses, flag: 3, lastReview: new Date(T0.getTime() + 20 * MIN).toISOString() });
     expect(d.schedule.retrievability).toBeGreaterThan(0);
     expect(d.schedule.retrievability).toBeLessThan(1);
+    // recall when each review happened, from the review before it (none before the first)
+    expect(d.reviews[2]!.recall).toBeNull();
+    const afterFirst = db.sqlite.prepare("SELECT * FROM Review WHERE cardId = ? ORDER BY id").all(id) as Array<{ stability: number; difficulty: number; state: number; reviewedAt: number }>;
+    const expected = createScheduler().retrievability(
+      { ...newCardState(T0), state: afterFirst[0]!.state, stability: afterFirst[0]!.stability, difficulty: afterFirst[0]!.difficulty, lastReview: T0 },
+      new Date(T0.getTime() + 10 * MIN),
+    );
+    expect(d.reviews[1]!.recall).toBeCloseTo(expected, 10);
+    expect(d.reviews[1]!.recall).toBeGreaterThan(0.9);
     // recall fades with time
     const later = await cardDetail({ db, cardId: id, now: new Date(T0.getTime() + 300 * DAY) });
     expect(later.schedule.retrievability).toBeLessThan(d.schedule.retrievability);

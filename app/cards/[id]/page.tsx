@@ -123,6 +123,7 @@ export default async function CardPage({ params }: Props) {
                   <th scope="col">{t("dueAfter")}</th>
                   <th scope="col">{t("stabilityShort")}</th>
                   <th scope="col">{t("difficultyShort")}</th>
+                  <th scope="col">{t("recallWhenReviewed")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -140,6 +141,7 @@ export default async function CardPage({ params }: Props) {
                     </td>
                     <td>{label.number(r.stability)}</td>
                     <td>{label.number(r.difficulty)}</td>
+                    <td data-testid="history-recall">{r.recall === null ? "—" : `${label.number(r.recall * 100)}%`}</td>
                   </tr>
                 ))}
               </tbody>
