@@ -95,6 +95,7 @@ async function withOutput(out: Output, write: (w: ChunkWriter) => Promise<void>)
   const tmp = `${out}.${process.pid}.partial`;
   const stream = fs.createWriteStream(tmp);
   try {
+    await once(stream, "open"); // rejects with the error of a missing folder, say
     const w = new ChunkWriter(stream);
     await write(w);
     await w.flush();
@@ -381,13 +382,13 @@ export async function backupDatabase(options: { db?: Db; dir: string; keep?: num
  * check also catches a machine that slept through its 24 h timer). The timer is unref'd, so
  * it never keeps the process alive. Returns a function that stops it.
  */
-export function startDailyBackups(options: { db?: Db; dir: string; keep?: number; checkEveryMs?: number; log?: (message: string) => void }): () => void {
+export function startDailyBackups(options: { db?: Db; dir: string; keep?: number; checkEveryMs?: number; clock?: () => Date; log?: (message: string) => void }): () => void {
   const log = options.log ?? ((m: string) => console.log(m));
   let running = false;
   const tick = () => {
     if (running) return;
     running = true;
-    backupDatabase({ db: options.db, dir: options.dir, keep: options.keep })
+    backupDatabase({ db: options.db, dir: options.dir, keep: options.keep, now: options.clock?.() ?? new Date() })
       .then((r) => {
         if (r.created) log(`backup: ${r.file}${r.deleted.length > 0 ? `, deleted ${r.deleted.join(", ")}` : ""}`);
       })

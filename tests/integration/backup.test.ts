@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { QuizAnswer, QuizQuestion } from "@/lib/quiz/types";
 import { TABLES } from "@/lib/backup/format";
 import { DEFAULT_DECK_OPTIONS } from "../../lib/deck-options";
@@ -23,7 +23,7 @@ import { submitAnswer } from "../../server/use-cases/interview/submit-answer";
 import { gradeAnswer } from "../../server/use-cases/interview/grade-answer";
 import { finishInterview } from "../../server/use-cases/interview/finish-interview";
 import { studyMissed } from "../../server/use-cases/interview/study-missed";
-import { DECK_CSV_COLUMNS, backupDatabase, exportAll, exportDeckCsv, restoreAll } from "../../server/use-cases/backup";
+import { DECK_CSV_COLUMNS, backupDatabase, exportAll, exportDeckCsv, restoreAll, startDailyBackups } from "../../server/use-cases/backup";
 import { closeDb } from "../../server/db";
 import { GET as exportRoute } from "../../app/api/v1/export/route";
 import { GET as deckCsvRoute } from "../../app/api/v1/decks/[id]/export/route";
@@ -329,6 +329,21 @@ describe("database copies", () => {
     expect(last.deleted).toEqual(["mianshi-2026-11-21.db"]);
     expect(fs.readdirSync(dir).sort()).toEqual(["mianshi-2026-11-22.db", "mianshi-2026-11-23.db", "mianshi-2026-11-24.db", "notes.txt"]);
     await expectError(backupDatabase({ db: source, dir, keep: 0, now: day(25) }), 400, /keep must be a whole number/);
+  });
+
+  it("startDailyBackups makes today's copy at once, and stops", async () => {
+    const dir = path.join(source.dir, "daily");
+    const logged: string[] = [];
+    const stop = startDailyBackups({ db: source, dir, keep: 2, clock: () => NOW, log: (m) => logged.push(m) });
+    const today = path.join(dir, "mianshi-2026-11-26.db");
+    await vi.waitFor(() => expect(logged).toEqual([`backup: ${today}`]), { timeout: 5000, interval: 20 });
+    stop();
+    expect(fs.readdirSync(dir)).toEqual([path.basename(today)]);
+  });
+
+  it("exporting into a missing folder fails cleanly and leaves nothing behind", async () => {
+    await expect(exportAll({ db: source, out: path.join(source.dir, "no", "such", "x.json") })).rejects.toThrow(/ENOENT/);
+    expect(fs.existsSync(path.join(source.dir, "no"))).toBe(false);
   });
 });
 
