@@ -1,15 +1,20 @@
 import { getTranslations } from "next-intl/server";
 import { getSettings } from "@/server/use-cases/settings";
 import { SettingsForm } from "./settings-form";
+import { HistoryPanel } from "./history-panel";
+import { currentParameters } from "@/server/use-cases/optimize-parameters";
+import { DEFAULT_PARAMETERS } from "@/lib/fsrs-metrics";
 
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
-  const [t, settings] = await Promise.all([getTranslations("settings"), getSettings()]);
+  const [t, settings, parameters] = await Promise.all([getTranslations("settings"), getSettings(), currentParameters()]);
+  const personal = parameters.some((w, i) => w !== DEFAULT_PARAMETERS[i]);
   return (
     <main id="main" className="page">
       <h1>{t("title")}</h1>
       <SettingsForm initial={settings} />
+      <HistoryPanel personal={personal} />
     </main>
   );
 }

@@ -2,7 +2,9 @@
  * The progress dashboard in real Chromium, after studying and after a history import, in
  * English and Chinese: its numbers agree with the database read here.
  */
+import path from "node:path";
 import { test, expect } from "@playwright/test";
+import { ROOT } from "../../scripts/lib/setup";
 import { testServer, withDb } from "./fixtures/server";
 
 const server = testServer(["tests/fixtures/e2e-content"]);
@@ -48,4 +50,24 @@ test("after studying, then after importing a history, in English and in Chinese"
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("学习进度");
   await expect(page.getByTestId("streak").locator(".tile-value")).toHaveText("1 天");
   await expect(page.getByRole("heading", { name: "按卡组和主题的掌握程度" })).toBeVisible();
+});
+
+test("josh's history imported from the settings page, parameters optimized and applied, the dashboard counts it", async ({ page }) => {
+  const josh = path.resolve(ROOT, "../shared/data/review-logs-josh.csv");
+  const placeholders = () => (withDb(server, (db) => db.prepare("SELECT COUNT(*) AS n FROM Card WHERE deckId = 'imported-history'").get()) as { n: number }).n;
+  const before = placeholders();
+  await page.goto(`${server.url}/settings`);
+  await page.getByTestId("history-file").setInputFiles(josh);
+  await page.getByTestId("history-import").click();
+  await expect(page.getByTestId("history-imported")).toContainText("12580 reviews added");
+  expect(placeholders() - before).toBe(1205);
+  await page.getByTestId("optimize").click();
+  await expect(page.getByTestId("optimize-result")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("proposed-log-loss")).toHaveText(/^0\.\d{4}$/);
+  await page.getByTestId("parameters-apply").click();
+  await expect(page.getByTestId("history-notice")).toContainText("Applied");
+  const stored = withDb(server, (db) => db.prepare("SELECT value FROM Setting WHERE key = 'fsrsParameters'").get() as { value: string } | undefined);
+  expect(JSON.parse(stored!.value)).toHaveLength(21);
+  await page.goto(`${server.url}/stats`);
+  await expect(page.locator("[data-testid=mastery-row][data-topic='Imported history'] td").first()).toHaveText(String(before + 1205));
 });
