@@ -223,18 +223,24 @@ function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
 }
 
-/**
- * Checks the outer shape of an export (format, version, every table an array) without
- * validating rows; rows are validated one by one with `parseRow` as they are restored.
- */
-export function parseExportHeader(raw: unknown): ExportHeader & { tables: Record<TableName, unknown[]> } {
+/** Checks format, version, exportedAt and sequences (not the tables). */
+export function parseHeaderOnly(raw: unknown): ExportHeader {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ExportFormatError("not a Mianshi export: expected a JSON object");
   const o = raw as Record<string, unknown>;
   if (o.format !== EXPORT_FORMAT) throw new ExportFormatError(`not a Mianshi export: format is ${JSON.stringify(o.format ?? null)}, expected "${EXPORT_FORMAT}"`);
   if (o.version !== EXPORT_VERSION) throw new ExportFormatError(`unsupported export version ${JSON.stringify(o.version ?? null)}: this Mianshi reads version ${EXPORT_VERSION}`);
   const header = exportHeader.safeParse({ format: o.format, version: o.version, exportedAt: o.exportedAt, sequences: o.sequences });
   if (!header.success) throw new ExportFormatError(`invalid export header: ${describeIssues(header.error)}`);
-  const tables = o.tables;
+  return header.data;
+}
+
+/**
+ * Checks the outer shape of an export (format, version, every table an array) without
+ * validating rows; rows are validated one by one with `parseRow` as they are restored.
+ */
+export function parseExportHeader(raw: unknown): ExportHeader & { tables: Record<TableName, unknown[]> } {
+  const header = parseHeaderOnly(raw);
+  const tables = (raw as Record<string, unknown>).tables;
   if (typeof tables !== "object" || tables === null || Array.isArray(tables)) throw new ExportFormatError('invalid export: "tables" must be an object');
   const t = tables as Record<string, unknown>;
   const known = new Set<string>(TABLES.map((s) => s.name));
@@ -243,7 +249,7 @@ export function parseExportHeader(raw: unknown): ExportHeader & { tables: Record
     if (!(spec.name in t)) throw new ExportFormatError(`missing table "${spec.name}"`);
     if (!Array.isArray(t[spec.name])) throw new ExportFormatError(`table "${spec.name}" must be an array`);
   }
-  return { ...header.data, tables: t as Record<TableName, unknown[]> };
+  return { ...header, tables: t as Record<TableName, unknown[]> };
 }
 
 /** Validates one row of a table; the error names the table, the row index and the problem. */

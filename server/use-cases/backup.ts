@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { once } from "node:events";
+import { StringDecoder } from "node:string_decoder";
 import type { Writable } from "node:stream";
 import Database from "better-sqlite3";
 import {
@@ -16,7 +17,9 @@ import {
   booleanColumnsOf,
   columnsOf,
   parseExportHeader,
+  parseHeaderOnly,
   parseRow,
+  type ExportHeader,
   type TableSpec,
 } from "@/lib/backup/format";
 import { UTF8_BOM, csvRecord } from "@/lib/backup/csv";
@@ -186,28 +189,8 @@ export async function restoreAll(options: { db?: Db; file?: string; text?: strin
     throw new ConflictError(`the database is not empty (${what.join(", ") || "custom presets"}): restore only into a new, empty database (set DATABASE_URL to a new file)`);
   }
 
-  let text = options.text;
-  if (text === undefined) {
-    if (!options.file) throw new ValidationError("restoreAll needs a file or a text");
-    let size: number;
-    try {
-      size = fs.statSync(options.file).size;
-    } catch {
-      throw new NotFoundError(`no such file: ${options.file}`);
-    }
-    if (size > MAX_RESTORE_BYTES) throw new PayloadTooLargeError(`${options.file} is ${size} bytes, over the ${MAX_RESTORE_BYTES} bytes a restore reads`);
-    text = fs.readFileSync(options.file, "utf8");
-  }
-  let raw: unknown;
+  const source = options.text !== undefined ? parsedSource(options.text) : fileSource(options.file);
   try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new ValidationError(`not a Mianshi export: the file is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
-  }
-  text = undefined;
-
-  try {
-    const data = parseExportHeader(raw);
     const rows: Record<string, number> = {};
     const run = sqlite.transaction(() => {
       // only the default preset can be here (checked above, checked again inside the write lock)
@@ -220,9 +203,9 @@ export async function restoreAll(options: { db?: Db; file?: string; text?: strin
         .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %' AND tbl_name IN (${TABLES.map(() => "?").join(",")})`)
         .all(...TABLES.map((t) => t.sqlTable)) as Array<{ name: string; sql: string }>;
       for (const index of indexes) sqlite.exec(`DROP INDEX ${quote(index.name)}`);
-      for (const spec of TABLES) rows[spec.name] = insertTable(sqlite, spec, data.tables[spec.name]);
+      for (const [spec, tableRows] of source.tables()) rows[spec.name] = insertTable(sqlite, spec, tableRows);
       for (const index of indexes) sqlite.exec(index.sql);
-      for (const [name, seq] of Object.entries(data.sequences ?? {})) {
+      for (const [name, seq] of Object.entries(source.header.sequences ?? {})) {
         if (!SEQUENCE_TABLES.includes(name)) continue;
         const updated = sqlite.prepare(`UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?`).run(seq, name);
         if (updated.changes === 0) sqlite.prepare(`INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)`).run(name, seq);
@@ -238,28 +221,162 @@ export async function restoreAll(options: { db?: Db; file?: string; text?: strin
     } finally {
       sqlite.pragma(`cache_size = ${cacheSize}`);
     }
-    return { exportedAt: data.exportedAt, rows };
+    return { exportedAt: source.header.exportedAt, rows };
   } catch (e) {
-    if (e instanceof ExportFormatError) throw new ValidationError(e.message);
-    throw e;
+    throw asValidationError(e);
+  } finally {
+    source.close();
   }
 }
 
-function insertTable(sqlite: Database.Database, spec: TableSpec, raw: unknown[]): number {
+function asValidationError(e: unknown): unknown {
+  return e instanceof ExportFormatError ? new ValidationError(e.message) : e;
+}
+
+/** Where restoreAll reads an export from: its header, then each table's rows in order. */
+interface RestoreSource {
+  header: ExportHeader;
+  tables(): Iterable<[TableSpec, Iterable<unknown>]>;
+  close(): void;
+}
+
+function parseJson(text: string, where = ""): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new ValidationError(`not a Mianshi export: the file is not valid JSON (${where}${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+/** A whole export in memory: parsed at once (up to MAX_RESTORE_BYTES), rows validated as inserted. */
+function parsedSource(text: string): RestoreSource {
+  if (text.length > MAX_RESTORE_BYTES) throw new PayloadTooLargeError(`the export is over the ${MAX_RESTORE_BYTES} bytes a restore reads at once`);
+  let data: ReturnType<typeof parseExportHeader>;
+  try {
+    data = parseExportHeader(parseJson(text));
+  } catch (e) {
+    throw asValidationError(e);
+  }
+  return { header: data, tables: () => TABLES.map((spec) => [spec, data.tables[spec.name]] as [TableSpec, unknown[]]), close() {} };
+}
+
+/** Reads a file line by line, synchronously (a better-sqlite3 transaction cannot await). */
+class LineReader {
+  private readonly fd: number;
+  private readonly decoder = new StringDecoder("utf8");
+  private readonly buffer = Buffer.alloc(1 << 20);
+  private pending = "";
+  private done = false;
+  line = 0;
+  constructor(file: string) {
+    this.fd = fs.openSync(file, "r");
+  }
+  next(): string | null {
+    for (;;) {
+      const nl = this.pending.indexOf("\n");
+      if (nl >= 0) {
+        const line = this.pending.slice(0, nl);
+        this.pending = this.pending.slice(nl + 1);
+        this.line++;
+        return line;
+      }
+      if (this.done) {
+        if (this.pending === "") return null;
+        const line = this.pending;
+        this.pending = "";
+        this.line++;
+        return line;
+      }
+      const n = fs.readSync(this.fd, this.buffer, 0, this.buffer.length, null);
+      if (n === 0) {
+        this.done = true;
+        this.pending += this.decoder.end();
+      } else this.pending += this.decoder.write(this.buffer.subarray(0, n));
+    }
+  }
+  close() {
+    fs.closeSync(this.fd);
+  }
+}
+
+const TABLES_OPEN = ',"tables":{';
+
+/**
+ * A file. An export as `exportAll` writes it (the header on the first line, then one row per
+ * line) is streamed row by row, so its size is not limited by memory; any other layout of
+ * valid JSON (a reformatted file) is parsed whole, up to MAX_RESTORE_BYTES.
+ */
+function fileSource(file: string | undefined): RestoreSource {
+  if (!file) throw new ValidationError("restoreAll needs a file or a text");
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    throw new NotFoundError(`no such file: ${file}`);
+  }
+  const reader = new LineReader(file);
+  const first = reader.next() ?? "";
+  if (!(first.startsWith('{"format":') && first.endsWith(TABLES_OPEN))) {
+    reader.close();
+    if (size > MAX_RESTORE_BYTES) throw new PayloadTooLargeError(`${file} is ${size} bytes, over the ${MAX_RESTORE_BYTES} bytes a restore reads at once (an export written by Mianshi, one row per line, has no limit)`);
+    return parsedSource(fs.readFileSync(file, "utf8"));
+  }
+  let header: ExportHeader;
+  try {
+    header = parseHeaderOnly(parseJson(first.slice(0, -TABLES_OPEN.length) + "}", "line 1: "));
+  } catch (e) {
+    reader.close();
+    throw asValidationError(e);
+  }
+  const bad = (message: string) => new ValidationError(`line ${reader.line}: ${message}`);
+  function* rowsOf(spec: TableSpec, state: { ended: boolean }): Generator<unknown> {
+    for (;;) {
+      const row = reader.next();
+      if (row === null) throw bad(`the file ends inside table "${spec.name}"`);
+      const end = row.endsWith("]}}") ? 3 : row.endsWith("],") ? 2 : row.endsWith(",") ? 1 : 0;
+      if (end === 0) throw bad(`expected a row of table "${spec.name}"`);
+      yield parseJson(row.slice(0, -end), `line ${reader.line}: `);
+      if (end === 3) state.ended = true;
+      if (end >= 2) return;
+    }
+  }
+  function* tables(): Generator<[TableSpec, Iterable<unknown>]> {
+    const state = { ended: false };
+    for (const spec of TABLES) {
+      const line = state.ended ? null : reader.next();
+      if (line === null) throw new ExportFormatError(`missing table "${spec.name}"`);
+      const open = /^"(\w+)":\[(\](?:,|\}\})?)?$/.exec(line);
+      if (!open) throw bad(`expected the start of table "${spec.name}"`);
+      const name = open[1]!;
+      if (name !== spec.name) throw new ExportFormatError(TABLES.some((t) => t.name === name) ? `table "${name}" is out of order: expected "${spec.name}"` : `unknown table "${name}"`);
+      if (open[2] !== undefined) {
+        state.ended = open[2] === "]}}";
+        yield [spec, []];
+      } else yield [spec, rowsOf(spec, state)];
+    }
+    if (!state.ended) throw bad("expected the end of the export");
+    const rest = reader.next();
+    if (rest !== null && rest.trim() !== "") throw bad("unexpected text after the export");
+  }
+  return { header, tables, close: () => reader.close() };
+}
+
+function insertTable(sqlite: Database.Database, spec: TableSpec, raws: Iterable<unknown>): number {
   const columns = columnsOf(spec);
   const booleans = booleanColumnsOf(spec);
   const insert = sqlite.prepare(`INSERT INTO ${quote(spec.sqlTable)} (${columns.map(quote).join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`);
-  for (let i = 0; i < raw.length; i++) {
-    const row = parseRow(spec, i, raw[i]) as Record<string, unknown>;
+  let i = 0;
+  for (const raw of raws) {
+    const row = parseRow(spec, i, raw) as Record<string, unknown>;
     for (const b of booleans) row[b] = row[b] ? 1 : 0;
     try {
       insert.run(row);
     } catch (e) {
       throw new ValidationError(`table "${spec.name}", row ${i}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    raw[i] = undefined; // let the parsed row go
+    i++;
   }
-  return raw.length;
+  return i;
 }
 
 const STATE_NAMES = ["new", "learning", "review", "relearning"];

@@ -223,8 +223,31 @@ describe("export and restore", () => {
     await expectError(restoreAll({ db: target, text: JSON.stringify(dup) }), 400, new RegExp(`^table "cards", row ${dup.tables.cards!.length - 1}: UNIQUE constraint failed: Card.id$`));
     expect(dump(target.sqlite)).toEqual(empty);
 
+    // the same through files: an export as written (one row per line) is read line by line
+    const write = (name: string, text: string) => {
+      const f = path.join(target.dir, name);
+      fs.writeFileSync(f, text);
+      return f;
+    };
+    const lines = good.split("\n");
+    const cardLine = lines.findIndex((l) => l.startsWith('"cards":['));
+    await expectError(restoreAll({ db: target, file: write("cut.json", lines.slice(0, cardLine + 3).join("\n")) }), 400, new RegExp(`^line ${cardLine + 3}: the file ends inside table "cards"$`));
+    await expectError(restoreAll({ db: target, file: write("broken-row.json", lines.map((l, i) => (i === cardLine + 2 ? l.slice(5) : l)).join("\n")) }), 400, new RegExp(`^not a Mianshi export: the file is not valid JSON \\(line ${cardLine + 3}: `));
+    const typed = lines.map((l, i) => (i === cardLine + 1 ? l.replace(/"reps":\d+/, '"reps":"many"') : l)).join("\n");
+    await expectError(restoreAll({ db: target, file: write("typed.json", typed) }), 400, /^table "cards", row 0: reps: Invalid input: expected number, received string$/);
+    const noReviews = lines.filter((l, i) => i < cardLine || !l.startsWith('"reviews":[')).join("\n");
+    await expectError(restoreAll({ db: target, file: write("no-reviews.json", noReviews) }), 400, /^line \d+: expected the start of table "reviews"$/);
+    await expectError(restoreAll({ db: target, file: path.join(target.dir, "absent.json") }), 404, /^no such file: /);
+    expect(dump(target.sqlite)).toEqual(empty);
+
+    // a reformatted file (valid JSON, another layout) is parsed whole and restores too
+    await restoreAll({ db: target, file: write("pretty.json", JSON.stringify(JSON.parse(good), null, 2)) });
+    expect(dump(target.sqlite)).toEqual(dump(source.sqlite));
+    await target.close();
+    target = freshDb();
+
     // and after all that, the good file still restores
-    await restoreAll({ db: target, text: good });
+    await restoreAll({ db: target, file });
     expect(dump(target.sqlite)).toEqual(dump(source.sqlite));
   });
 });
