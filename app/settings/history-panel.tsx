@@ -163,6 +163,15 @@ export function HistoryPanel({ personal }: { personal: boolean }) {
           </div>
         ) : null}
       </fieldset>
+      <fieldset>
+        <legend>{t("backupLegend")}</legend>
+        <p className="hint">{t("exportHint")}</p>
+        <p>
+          <a href="/api/v1/export" download data-testid="export-all">
+            {t("exportAll")}
+          </a>
+        </p>
+      </fieldset>
       {notice ? (
         <p aria-live="polite" data-testid="history-notice">
           {notice}

@@ -31,6 +31,11 @@ export default async function DeckOptionsPage({ params }: { params: Promise<{ de
         <h1>{t("title")}</h1>
       </header>
       <OptionsForm initial={view} />
+      <p className="deck-export">
+        <a href={`/api/v1/decks/${encodeURIComponent(deckId)}/export`} download data-testid="deck-export">
+          {t("exportCsv")}
+        </a>
+      </p>
     </main>
   );
 }
