@@ -1,6 +1,7 @@
 /**
  * `npm start`: migrate the SQLite database, import content/ when it changed, build when the
- * sources changed, then serve. `--dev` serves with `next dev` instead of building.
+ * sources changed, then serve (and copy the database once a day). `--dev` serves with
+ * `next dev` instead of building.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -29,7 +30,18 @@ async function main() {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  const stop = (signal: NodeJS.Signals) => child.kill(signal);
+  // a copy of the database once a day (the last MIANSHI_BACKUP_KEEP kept), made by this process
+  const { openDb } = await import("../server/db");
+  const { startDailyBackups } = await import("../server/use-cases/backup");
+  const stopBackups = startDailyBackups({
+    db: openDb(file, { backgroundCheckpoints: false }),
+    dir: path.resolve(ROOT, process.env.MIANSHI_BACKUP_DIR ?? "data/backups"),
+    keep: Number(process.env.MIANSHI_BACKUP_KEEP ?? 7),
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    stopBackups();
+    child.kill(signal);
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   child.on("exit", (code) => process.exit(code ?? 0));
