@@ -51,6 +51,11 @@ for (const locale of ["en", "zh"] as const) {
       await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
       await check("home");
 
+      // (the login page renders without a passphrase too; auth.spec.ts uses it with one)
+      await page.goto(`${server.url}/login`);
+      await expect(page.getByTestId("login-form")).toBeVisible();
+      await check("login");
+
       await page.goto(`${server.url}/study/e2e-deck`);
       await expect(page.getByTestId("card")).toBeVisible();
       await expect(page.getByTestId("counts")).toBeVisible();
