@@ -54,6 +54,8 @@ export interface SpawnOptions {
   /** polled until it answers 200 */
   readyPath: string;
   readyTimeoutMs?: number;
+  /** sees all its output as it comes */
+  onOutput?: (chunk: string) => void;
 }
 
 /** Starts a Node.js server process and waits until `readyPath` answers 200. */
@@ -66,7 +68,10 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
   });
   children.add(child);
   let log = "";
-  const keep = (d: Buffer) => (log = (log + String(d)).slice(-16_000));
+  const keep = (d: Buffer) => {
+    log = (log + String(d)).slice(-16_000);
+    options.onOutput?.(String(d));
+  };
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
