@@ -58,6 +58,9 @@ test("the login page in Chinese", async ({ browser }) => {
   await page.getByLabel("口令").fill("wrong horse");
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByTestId("login-error")).toHaveText("口令错误。");
+  // the language switch works before a login too (its server action is refused: the browser sets the cookie)
+  await page.getByTestId("locale-en").click();
+  await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
   await context.close();
 });
 
