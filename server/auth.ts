@@ -119,7 +119,10 @@ export function sameOriginWrite(method: string, headers: Headers): boolean {
   const origin = headers.get("origin");
   if (origin === null) return true;
   try {
-    return new URL(origin).host === headers.get("host");
+    // the Host the browser used, or the one a reverse proxy in front reports (a browser cannot
+    // set X-Forwarded-Host on another site's behalf without a CORS preflight, which fails here)
+    const host = new URL(origin).host;
+    return host === headers.get("host") || host === headers.get("x-forwarded-host");
   } catch {
     return false; // "null": a sandboxed frame or a privacy-sensitive redirect
   }

@@ -73,6 +73,8 @@ describe("writes from another site", () => {
     ["PUT", { "sec-fetch-site": "cross-site" }, false],
     ["PATCH", { "sec-fetch-site": "same-site", origin: "http://192.168.1.5:3000" }, false],
     ["POST", { origin: "null" }, false],
+    ["POST", { origin: "https://mianshi.lan", "x-forwarded-host": "mianshi.lan" }, true],
+    ["POST", { origin: "https://evil.example", "x-forwarded-host": "mianshi.lan" }, false],
   ] as const)("%s %j → %s", (method, headers, ok) => {
     expect(sameOriginWrite(method, h(headers))).toBe(ok);
   });
