@@ -1,6 +1,6 @@
 /**
  * Accessibility: axe (@axe-core/playwright) on every page, in both languages and both themes,
- * with no violation of serious or critical impact. The pages are the home page, the study
+ * with no violation of serious or critical impact. The pages are the home page, the login page, the study
  * screen (a card, its answer, the shortcut list), deck options, the card browser with results,
  * a card's page with its history, the quiz builder, a quiz question before and after its
  * answer, a quiz result, a mock interview's set-up, question, grading and report, the progress dashboard, and the
