@@ -1,9 +1,14 @@
 /**
- * Security headers on every response (Next.js 16 "proxy", formerly middleware). A fresh
- * nonce per request lets Next.js's own inline scripts run while any other inline script —
- * from content or an injection — is refused: script-src has no 'unsafe-inline'.
+ * Every request passes here (Next.js 16 "proxy", formerly middleware):
+ * - a write (POST, PUT, PATCH, DELETE, server actions) from another site gets 403;
+ * - when a passphrase is set (server/auth.ts), a request without a valid session cookie gets
+ *   401 (API) or a redirect to /login (pages); checking a session costs one HMAC;
+ * - every response carries the security headers. A fresh nonce per request lets Next.js's own
+ *   inline scripts run while any other inline script — from content or an injection — is
+ *   refused: script-src has no 'unsafe-inline'.
  */
 import { NextResponse, type NextRequest } from "next/server";
+import { authConfig, isPublicPath, LOGIN_PATH, sameOriginWrite, SESSION_COOKIE, verifySessionToken } from "@/server/auth";
 
 export function contentSecurityPolicy(nonce: string): string {
   return [
@@ -22,14 +27,38 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+function refuse(status: number, code: string, message: string): NextResponse {
+  return NextResponse.json({ error: { code, message } }, { status });
+}
+
+/** 403, 401 or a redirect to the login page; null when the request may go on. */
+function gate(request: NextRequest): NextResponse | null {
+  if (!sameOriginWrite(request.method, request.headers)) return refuse(403, "forbidden", "cross-origin write refused");
+  const auth = authConfig();
+  if (!auth) return null;
+  const { pathname, search } = request.nextUrl;
+  // a server action is a write whatever its page: it needs a session, also from /login
+  const action = request.headers.has("next-action");
+  if (isPublicPath(pathname) && !action) return null;
+  if (verifySessionToken(auth.sessionKey, request.cookies.get(SESSION_COOKIE)?.value)) return null;
+  if (pathname.startsWith("/api/") || action) return refuse(401, "unauthorized", "log in first: POST /api/v1/session { passphrase }");
+  const login = request.nextUrl.clone();
+  login.pathname = LOGIN_PATH;
+  login.search = pathname === "/" ? "" : `?${new URLSearchParams({ next: pathname + search })}`;
+  return NextResponse.redirect(login, 303);
+}
+
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
-  const requestHeaders = new Headers(request.headers);
-  // Next.js reads the nonce from the request's CSP header and puts it on its scripts
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  let response = gate(request);
+  if (!response) {
+    const requestHeaders = new Headers(request.headers);
+    // Next.js reads the nonce from the request's CSP header and puts it on its scripts
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", csp);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Content-Type-Options", "nosniff");
   response.headers.set("Referrer-Policy", "no-referrer");

@@ -5,19 +5,17 @@
  * autocannon workload: each connection loops GET /api/v1/decks/:id/next, then POST
  * /api/v1/reviews rating the card it got (rating 3, a unique idempotency key).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon, { type Request, type Result } from "autocannon";
 import Database from "better-sqlite3";
 import { ensureBuilt, ROOT } from "../scripts/lib/setup";
+import { freePort, killAllServers, nextStartArgs, rssKb, spawnServer, type ServerProcess } from "../scripts/lib/server";
 
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const WARMUP_SECONDS = Math.min(3, SECONDS);
-const READY_TIMEOUT_MS = 60_000;
 
 export interface Percentiles {
   count: number;
@@ -76,101 +74,6 @@ export function liftDailyLimits(file: string): void {
   }
 }
 
-// ---- child processes: every server started here is killed on the way out, even on error ----
-
-const children = new Set<ChildProcess>();
-const killAll = () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
-};
-process.on("exit", killAll);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === "object" && addr ? resolve(addr.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-interface Server {
-  pid: number;
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** Starts a server process and waits until `readyPath` answers 200. */
-async function startServer(name: string, args: string[], env: Record<string, string>, port: number, readyPath: string): Promise<Server> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  let log = "";
-  const keep = (d: Buffer) => (log = (log + String(d)).slice(-16_000));
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
-    children.delete(child);
-  };
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  try {
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}):\n${log}`);
-      if (Date.now() > deadline) throw new Error(`${name} not ready after ${READY_TIMEOUT_MS / 1000} s:\n${log}`);
-      try {
-        const r = await fetch(url + readyPath);
-        const body = await r.text();
-        if (r.ok) break;
-        throw new Error(`${name}: GET ${readyPath} answered ${r.status}: ${body.slice(0, 500)}\n${log}`);
-      } catch (e) {
-        if (e instanceof Error && e.message.startsWith(name)) throw e;
-        await new Promise((r) => setTimeout(r, 100)); // not listening yet
-      }
-    }
-  } catch (e) {
-    await stop();
-    throw e;
-  }
-  return { pid: child.pid!, url, stop };
-}
-
-/** Resident memory (kB) of a process and its descendants, from /proc. */
-function rssKb(pid: number, field: "VmRSS" | "VmHWM" = "VmRSS"): number {
-  const read = (p: number) => {
-    try {
-      const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(fs.readFileSync(`/proc/${p}/status`, "utf8"));
-      return m ? Number(m[1]) : 0;
-    } catch {
-      return 0;
-    }
-  };
-  const parents = new Map<number, number>();
-  for (const e of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(e)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${e}/stat`, "utf8");
-      parents.set(Number(e), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      /* gone */
-    }
-  }
-  let total = 0;
-  const visit = (p: number) => {
-    total += read(p);
-    for (const [child, parent] of parents) if (parent === p) visit(child);
-  };
-  visit(pid);
-  return total;
-}
-
 // ---- the workload ----
 
 interface Load {
@@ -224,7 +127,7 @@ async function drive(url: string, deck: string, seconds: number, tag: string): P
   return { result, get, post, noCard, firstFailure };
 }
 
-async function measure(label: string, server: Server, deck: string): Promise<HttpRun> {
+async function measure(label: string, server: ServerProcess, deck: string): Promise<HttpRun> {
   const rssBeforeKb = rssKb(server.pid);
   const warm = await drive(server.url, deck, WARMUP_SECONDS, `${label}-warm-${Date.now()}`);
   const load = await drive(server.url, deck, SECONDS, `${label}-${Date.now()}`);
@@ -256,7 +159,7 @@ export async function benchHttp(options: { file: string; deck: string; onAbort?:
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mianshi-bench-http-"));
   const copy = path.join(dir, "baseline.db");
   const onSignal = (signal: NodeJS.Signals) => {
-    killAll();
+    killAllServers();
     fs.rmSync(dir, { recursive: true, force: true });
     options.onAbort?.();
     process.exit(signal === "SIGINT" ? 130 : 143);
@@ -270,9 +173,8 @@ export async function benchHttp(options: { file: string; deck: string; onAbort?:
     const readyPath = `/api/v1/decks/${encodeURIComponent(options.deck)}/next`;
     console.log(`\nHTTP on 127.0.0.1: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s measured, per server`);
 
-    const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
     let port = await freePort();
-    const app = await startServer("next start", [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { DATABASE_URL: `file:${options.file}`, NODE_ENV: "production" }, port, readyPath);
+    const app = await spawnServer({ name: "next start", args: nextStartArgs(port), env: { DATABASE_URL: `file:${options.file}`, NODE_ENV: "production" }, port, readyPath });
     let appRun: HttpRun;
     try {
       appRun = await measure("app", app, options.deck);
@@ -282,7 +184,7 @@ export async function benchHttp(options: { file: string; deck: string; onAbort?:
     printRun(appRun);
 
     port = await freePort();
-    const base = await startServer("baseline server", ["--import", "tsx", path.join(ROOT, "bench", "http-baseline.ts"), copy, String(port)], {}, port, readyPath);
+    const base = await spawnServer({ name: "baseline server", args: ["--import", "tsx", path.join(ROOT, "bench", "http-baseline.ts"), copy, String(port)], env: {}, port, readyPath });
     let baseRun: HttpRun;
     try {
       baseRun = await measure("baseline", base, options.deck);
@@ -295,7 +197,7 @@ export async function benchHttp(options: { file: string; deck: string; onAbort?:
     }
     return { seconds: SECONDS, connections: CONNECTIONS, app: appRun, baseline: baseRun };
   } finally {
-    killAll();
+    killAllServers();
     process.removeListener("SIGINT", onSignal);
     process.removeListener("SIGTERM", onSignal);
     fs.rmSync(dir, { recursive: true, force: true });

@@ -6,11 +6,16 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { databaseFile } from "../server/database-url";
+import { exposureProblem } from "../server/auth";
 import { ensureBuilt, migrate, ROOT } from "./lib/setup";
 import { printImportReport } from "./lib/report";
 
 async function main() {
   const dev = process.argv.includes("--dev");
+  const port = process.env.PORT ?? "3000";
+  const host = process.env.HOST ?? "127.0.0.1";
+  const problem = exposureProblem(host);
+  if (problem) throw new Error(problem);
   const file = databaseFile();
   process.env.DATABASE_URL = `file:${file}`;
   console.log(`database: ${path.relative(ROOT, file) || file}`);
@@ -23,8 +28,7 @@ async function main() {
   await closeDb();
 
   if (!dev && ensureBuilt()) console.log("built the app");
-  const port = process.env.PORT ?? "3000";
-  const host = process.env.HOST ?? "127.0.0.1";
+  if (process.env.MIANSHI_PASSPHRASE || process.env.MIANSHI_PASSPHRASE_HASH) console.log("a passphrase is set: every page and API asks for a login");
   const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", port, "-H", host], {
     cwd: ROOT,
     stdio: "inherit",

@@ -44,23 +44,27 @@ function parseWeights(json: string | null): number[] | undefined {
   }
 }
 
+/**
+ * The scheduler of a preset's options and the stored personal weights (JSON, or null for the
+ * defaults); the crash test replays reviews through it.
+ */
+export function schedulerFor(options: DeckOptions, weights: string | null = null, enableFuzz: boolean = fuzzEnabled()): Scheduler {
+  return createScheduler({
+    requestRetention: options.desiredRetention,
+    maximumInterval: options.maximumInterval,
+    learningSteps: options.learningSteps,
+    relearningSteps: options.relearningSteps,
+    enableFuzz,
+    parameters: parseWeights(weights),
+  });
+}
+
 export function resolveOptions(presetId: number, json: string, updatedAt: number, weights: string | null = null): ResolvedOptions {
   const key = `${presetId}:${updatedAt}:${fuzzEnabled()}:${weights}:${json}`;
   let hit = cache.get(key);
   if (!hit) {
     const options = parseOptions(json);
-    hit = {
-      presetId,
-      options,
-      scheduler: createScheduler({
-        requestRetention: options.desiredRetention,
-        maximumInterval: options.maximumInterval,
-        learningSteps: options.learningSteps,
-        relearningSteps: options.relearningSteps,
-        enableFuzz: fuzzEnabled(),
-        parameters: parseWeights(weights),
-      }),
-    };
+    hit = { presetId, options, scheduler: schedulerFor(options, weights) };
     if (cache.size > 100) cache.clear();
     cache.set(key, hit);
   }

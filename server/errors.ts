@@ -29,3 +29,16 @@ export class PayloadTooLargeError extends AppError {
     super("payload_too_large", message, 413);
   }
 }
+export class UnauthorizedError extends AppError {
+  constructor(message: string) {
+    super("unauthorized", message, 401);
+  }
+}
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("too_many_requests", message, 429);
+  }
+}

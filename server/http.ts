@@ -1,10 +1,13 @@
 /** Maps the application's errors to HTTP responses, in one place for every route handler. */
 import { z } from "zod";
-import { AppError, ValidationError } from "./errors";
+import { AppError, TooManyRequestsError, ValidationError } from "./errors";
 
 export function errorResponse(e: unknown): Response {
   if (e instanceof z.ZodError) e = new ValidationError(z.prettifyError(e));
-  if (e instanceof AppError) return Response.json({ error: { code: e.code, message: e.message } }, { status: e.status });
+  if (e instanceof AppError) {
+    const headers = e instanceof TooManyRequestsError ? { "Retry-After": String(e.retryAfterSeconds) } : undefined;
+    return Response.json({ error: { code: e.code, message: e.message } }, { status: e.status, headers });
+  }
   console.error(e);
   return Response.json({ error: { code: "internal", message: "internal error" } }, { status: 500 });
 }

@@ -4,7 +4,15 @@ import { useOptimistic, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { setLocale, setTheme } from "@/app/actions/preferences";
-import { HTML_LANG, LOCALES, THEMES, type AppLocale, type Theme } from "@/i18n/config";
+import { HTML_LANG, LOCALE_COOKIE, LOCALES, PREFERENCE_MAX_AGE, THEME_COOKIE, THEMES, type AppLocale, type Theme } from "@/i18n/config";
+
+/**
+ * Where a server action is refused (the login page, before a session: proxy.ts), the browser
+ * writes the same cookie itself.
+ */
+function remember(name: string, value: string) {
+  document.cookie = `${name}=${value}; path=/; max-age=${PREFERENCE_MAX_AGE}; samesite=lax`;
+}
 
 /** Two small button groups: English / 中文, and system / light / dark. The choice is a cookie. */
 export function PreferenceSwitches({ locale, theme }: { locale: AppLocale; theme: Theme }) {
@@ -19,7 +27,7 @@ export function PreferenceSwitches({ locale, theme }: { locale: AppLocale; theme
     if (next === locale) return;
     startTransition(async () => {
       showLocale(next);
-      await setLocale(next);
+      await setLocale(next).catch(() => remember(LOCALE_COOKIE, next));
       router.refresh();
     });
   };
@@ -29,7 +37,7 @@ export function PreferenceSwitches({ locale, theme }: { locale: AppLocale; theme
     document.documentElement.setAttribute("data-theme", next);
     startTransition(async () => {
       showTheme(next);
-      await setTheme(next);
+      await setTheme(next).catch(() => remember(THEME_COOKIE, next));
       router.refresh();
     });
   };

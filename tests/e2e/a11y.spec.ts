@@ -1,6 +1,6 @@
 /**
  * Accessibility: axe (@axe-core/playwright) on every page, in both languages and both themes,
- * with no violation of serious or critical impact. The pages are the home page, the study
+ * with no violation of serious or critical impact. The pages are the home page, the login page, the study
  * screen (a card, its answer, the shortcut list), deck options, the card browser with results,
  * a card's page with its history, the quiz builder, a quiz question before and after its
  * answer, a quiz result, a mock interview's set-up, question, grading and report, the progress dashboard, and the
@@ -50,6 +50,11 @@ for (const locale of ["en", "zh"] as const) {
       await expect(page.locator("html")).toHaveAttribute("lang", locale === "zh" ? "zh-CN" : "en");
       await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
       await check("home");
+
+      // (the login page renders without a passphrase too; auth.spec.ts uses it with one)
+      await page.goto(`${server.url}/login`);
+      await expect(page.getByTestId("login-form")).toBeVisible();
+      await check("login");
 
       await page.goto(`${server.url}/study/e2e-deck`);
       await expect(page.getByTestId("card")).toBeVisible();

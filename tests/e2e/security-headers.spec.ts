@@ -39,3 +39,11 @@ test("the app runs under the policy: Next.js scripts carry the nonce, nothing is
   for (const n of inline) expect(n).toBe(nonce);
   expect(violations).toEqual([]);
 });
+
+test("without a passphrase the API asks for no login, but a write from another site is refused", async ({ request }) => {
+  const card = ((await (await request.get(`${server.url}/api/v1/decks/e2e-deck/next`)).json()) as { card: { id: string } }).card;
+  const review = (headers: Record<string, string>) => request.post(`${server.url}/api/v1/reviews`, { data: { cardId: card.id, rating: 3 }, headers });
+  expect((await review({ origin: "https://evil.example", "sec-fetch-site": "cross-site" })).status()).toBe(403);
+  expect((await review({ origin: server.url, "sec-fetch-site": "same-origin" })).status()).toBe(200);
+  expect((await review({})).status()).toBe(200);
+});
