@@ -34,7 +34,7 @@ export function parseOptions(json: string): DeckOptions {
 }
 
 /** The personal FSRS weights stored by "optimize --apply" (Setting fsrsParameters), if valid. */
-function parseWeights(json: string | null): number[] | undefined {
+export function parseWeights(json: string | null): number[] | undefined {
   if (json === null) return undefined;
   try {
     const value: unknown = JSON.parse(json);
@@ -125,4 +125,9 @@ export function readSettings(sqlite: Sqlite): UserSettings {
     rolloverHour: typeof hour === "number" && Number.isInteger(hour) && hour >= 0 && hour <= 23 ? hour : DEFAULT_ROLLOVER_HOUR,
     timeZone: typeof tz === "string" ? tz : null,
   };
+}
+
+/** The stored personal FSRS weights, or null when none (or invalid) are stored. */
+export function storedWeights(sqlite: Sqlite): number[] | null {
+  return parseWeights(statements(sqlite).setting.get("fsrsParameters")?.value ?? null) ?? null;
 }

@@ -7,10 +7,10 @@
  * Study days start at the rollover hour in the user's time zone (lib/study-day.ts); their
  * boundaries are computed in JavaScript, DST included, and joined in SQL as a small table.
  */
-import { DEFAULT_PARAMETERS, isFsrsParameters } from "@/lib/fsrs-metrics";
+import { DEFAULT_PARAMETERS } from "@/lib/fsrs-metrics";
 import { nextStudyDayStart, studyDayStart } from "@/lib/study-day";
-import { db as defaultDb, type Db, type Sqlite } from "../db";
-import { readSettings } from "../deck-settings";
+import { db as defaultDb, type Db } from "../db";
+import { readSettings, storedWeights } from "../deck-settings";
 
 const DAY = 86_400_000;
 /** Anki's "mature": an interval of 21 days or more. */
@@ -89,17 +89,6 @@ function dayBoundaries(now: Date, timeZone: string, rolloverHour: number, first:
   return out;
 }
 
-function weights(sqlite: Sqlite): readonly number[] {
-  const row = sqlite.prepare<[], { value: string }>("SELECT value FROM Setting WHERE key = 'fsrsParameters'").get();
-  if (!row) return DEFAULT_PARAMETERS;
-  try {
-    const w: unknown = JSON.parse(row.value);
-    return isFsrsParameters(w) ? w : DEFAULT_PARAMETERS;
-  } catch {
-    return DEFAULT_PARAMETERS;
-  }
-}
-
 export interface DashboardOptions {
   now?: Date;
   /** the browser's time zone, used when the user has not stored one */
@@ -163,7 +152,7 @@ export async function dashboard(options: DashboardOptions = {}): Promise<Dashboa
 
   // mastery: retrievability now by the FSRS forgetting curve, R = (1 + factor·t/S)^decay with
   // t in whole days since the last review (as ts-fsrs computes it), grouped by deck and topic
-  const w = weights(sqlite);
+  const w = storedWeights(sqlite) ?? DEFAULT_PARAMETERS;
   const decay = -(w[20] ?? 0.1542);
   const factor = Math.round((Math.exp(Math.log(0.9) / decay) - 1) * 1e8) / 1e8;
   const groups = sqlite

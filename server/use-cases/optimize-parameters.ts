@@ -18,7 +18,6 @@ import {
   cardHistories,
   DEFAULT_PARAMETERS,
   fsrsItemsOf,
-  isFsrsParameters,
   metricsOf,
   predictHistories,
   splitByTime,
@@ -28,9 +27,9 @@ import {
   type Metrics,
   type Prediction,
 } from "@/lib/fsrs-metrics";
-import { db as defaultDb, type Db, type Sqlite } from "../db";
+import { db as defaultDb, type Db } from "../db";
 import { ValidationError } from "../errors";
-import { readSettings } from "../deck-settings";
+import { readSettings, storedWeights } from "../deck-settings";
 
 /** The Setting row that holds the applied parameters (a JSON array of 21 numbers). */
 export const FSRS_PARAMETERS_KEY = "fsrsParameters";
@@ -87,20 +86,10 @@ const parametersSchema = z
   .array(z.number("parameters must be finite numbers"), "parameters must be an array of numbers")
   .length(21, "FSRS-6 has 21 parameters");
 
-function readStored(sqlite: Sqlite): number[] | null {
-  const row = sqlite.prepare<[string], { value: string }>(`SELECT value FROM Setting WHERE key = ?`).get(FSRS_PARAMETERS_KEY);
-  if (!row) return null;
-  try {
-    const value: unknown = JSON.parse(row.value);
-    return isFsrsParameters(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The parameters in use: the applied ones, or FSRS-6's defaults. */
 export async function currentParameters(options: { db?: Db } = {}): Promise<number[]> {
-  return readStored((options.db ?? defaultDb()).sqlite) ?? [...DEFAULT_PARAMETERS];
+  return storedWeights((options.db ?? defaultDb()).sqlite) ?? [...DEFAULT_PARAMETERS];
 }
 
 /**
