@@ -1,5 +1,5 @@
 /**
- * Personal FSRS parameters on a real history: Josh's Anki review log (../shared/data, 12,580
+ * Personal FSRS parameters on a real history: Josh's Anki review log (tests/fixtures/history, MIT, 12,580
  * reviews of 1,205 cards). The oldest 80% of the reviews (by time) train the optimizer, the
  * newest 20% test it: log loss and RMSE(bins) (srs-benchmark's definitions, lib/fsrs-metrics.ts)
  * for FSRS-6's default parameters and for the fitted ones. Also: how long importing the file
@@ -20,7 +20,7 @@ import { openDb } from "../server/db";
 import { importHistory } from "../server/use-cases/import-history";
 import { fit } from "../server/use-cases/optimize-parameters";
 
-export const JOSH_CSV = path.resolve(ROOT, "../shared/data/review-logs-josh.csv");
+export const JOSH_CSV = path.resolve(ROOT, "tests/fixtures/history/review-logs-josh.csv");
 /**
  * Josh's time zone is not in the file. His reviews never fall between 06:00 and 15:00 UTC, a
  * night in US Pacific time, so his study days are taken to start at 4 am there; with UTC days

@@ -53,7 +53,7 @@ test("after studying, then after importing a history, in English and in Chinese"
 });
 
 test("josh's history imported from the settings page, parameters optimized and applied, the dashboard counts it", async ({ page }) => {
-  const josh = path.resolve(ROOT, "../shared/data/review-logs-josh.csv");
+  const josh = path.resolve(ROOT, "tests/fixtures/history/review-logs-josh.csv");
   const placeholders = () => (withDb(server, (db) => db.prepare("SELECT COUNT(*) AS n FROM Card WHERE deckId = 'imported-history'").get()) as { n: number }).n;
   const before = placeholders();
   await page.goto(`${server.url}/settings`);

@@ -13,7 +13,7 @@ import { recordReview } from "../../server/use-cases/study";
 import { saveSettings } from "../../server/use-cases/settings";
 import { count, freshDb, writeContent } from "./helpers";
 
-const JOSH = path.resolve(__dirname, "../../../shared/data/review-logs-josh.csv");
+const JOSH = path.resolve(__dirname, "../fixtures/history/review-logs-josh.csv");
 let db: ReturnType<typeof freshDb>;
 beforeEach(() => {
   db = freshDb();

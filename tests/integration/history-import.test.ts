@@ -10,7 +10,7 @@ import { undoReview } from "../../server/use-cases/undo-review";
 import { applyParameters, cancelOptimizeJob, currentParameters, getOptimizeJob, optimizeParameters, startOptimizeJob } from "../../server/use-cases/optimize-parameters";
 import { count, freshDb, writeContent } from "./helpers";
 
-const JOSH = path.resolve(import.meta.dirname, "../../../shared/data/review-logs-josh.csv");
+const JOSH = path.resolve(import.meta.dirname, "../fixtures/history/review-logs-josh.csv");
 const joshText = fs.readFileSync(JOSH, "utf8");
 const NOW = new Date("2026-11-26T08:00:00Z");
 

@@ -113,7 +113,7 @@ describe("importContent", () => {
   });
 
   it("imports the user's raw notes in notes mode", async () => {
-    const notes = path.resolve(__dirname, "../../../shared/seeds/openstack-interview-notes.md");
+    const notes = path.resolve(__dirname, "../fixtures/seeds/openstack-interview-notes.md");
     const r = await importContent({ db, paths: [notes], contentRoot: root, now: NOW });
     expect(r.errors).toEqual([]);
     expect(r.decks[0]).toMatchObject({ deckId: "openstack-interview-notes", status: "imported" });

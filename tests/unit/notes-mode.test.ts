@@ -1,5 +1,5 @@
 /**
- * Notes mode on the user's real notes (read-only, outside the repo in ../shared/seeds): the
+ * Notes mode on the user's real notes (a copy in tests/fixtures/seeds): the
  * structure a reader sees must be recovered from the messy export.
  */
 import { describe, it, expect, beforeAll } from "vitest";
@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseDeck } from "../../lib/content/parse";
 import type { ParsedCard, ParsedDeck, CardKind } from "../../lib/content/types";
 
-const SEED = path.resolve(__dirname, "../../../shared/seeds/openstack-interview-notes.md");
+const SEED = path.resolve(__dirname, "../fixtures/seeds/openstack-interview-notes.md");
 const VM = "OpenStack创建虚拟机流程";
 const VXLAN = "OpenStack创建租户网络vxlan网络过程";
 
