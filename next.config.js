@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // native and WASM-engine packages stay outside the server bundle
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/client", "@open-spaced-repetition/binding"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/client", "@open-spaced-repetition/binding", "@node-rs/jieba"],
   poweredByHeader: false,
   reactStrictMode: true,
 };

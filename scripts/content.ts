@@ -1,11 +1,14 @@
 /**
  * Content command line.
  *   npm run content -- check <paths...> [--json]   parse and validate, no database
+ *   npm run content -- check <paths...> --audit    also list, per card, leaks, duplicates, trivial cards,
+ *                                                  prose no card used and sections without cards
  *   npm run content -- import [paths...]           import into the database (default content/)
  */
 import fs from "node:fs";
 import { parseDeck } from "../lib/content/parse";
 import { deckToJson, formatError } from "../lib/content/format";
+import { auditDeck, type AuditFinding } from "../lib/content/audit";
 import type { ContentError } from "../lib/content/types";
 import { findDeckFiles, DEFAULT_CONTENT_ROOT } from "../server/content-files";
 import { databaseFile } from "../server/database-url";
@@ -13,12 +16,13 @@ import { migrate } from "./lib/setup";
 import { printImportReport } from "./lib/report";
 
 const USAGE = `usage:
-  npm run content -- check <paths...> [--json]
+  npm run content -- check <paths...> [--json] [--audit]
   npm run content -- import [paths...]`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const json = rest.includes("--json");
+  const audit = rest.includes("--audit");
   const paths = rest.filter((a) => !a.startsWith("--"));
   if (command === "check") {
     if (paths.length === 0) {
@@ -27,16 +31,19 @@ async function main(argv: string[]): Promise<number> {
     }
     const decks: Record<string, unknown>[] = [];
     const errors: ContentError[] = [];
+    const findings: AuditFinding[] = [];
     for (const f of findDeckFiles(paths)) {
       const r = parseDeck(fs.readFileSync(f.absolute), { file: f.display, deckId: f.deckId });
       if (r.deck) decks.push(deckToJson(r.deck));
+      if (r.deck && audit) findings.push(...auditDeck(r.deck));
       errors.push(...r.errors);
     }
-    if (json) console.log(JSON.stringify({ decks, errors }, null, 2));
+    if (json) console.log(JSON.stringify({ decks, errors, ...(audit ? { audit: findings } : {}) }, null, 2));
     else {
       for (const e of errors) console.log(formatError(e));
+      for (const a of findings) console.log(`${a.file}:${a.line}: ${a.kind}: ${a.message}`);
       const cards = decks.reduce((n, d) => n + (d.cards as unknown[]).length, 0);
-      console.error(`${decks.length} deck(s), ${cards} card(s), ${errors.length} error(s)`);
+      console.error(`${decks.length} deck(s), ${cards} card(s), ${errors.length} error(s)${audit ? `, ${findings.length} audit finding(s)` : ""}`);
     }
     return errors.length > 0 ? 1 : 0;
   }

@@ -1,10 +1,9 @@
 /**
- * Grading a typed answer: what the card expects, a character diff of what was typed against
- * it (the `diff` library), and a proposed rating the learner may change.
+ * Grading a typed answer: a character diff of what was typed against what the card accepts
+ * (the `diff` library), and a proposed rating the learner may change. Runs in the browser:
+ * what a card accepts is worked out at import (typed-answer.ts), not here.
  */
 import { diffChars } from "diff";
-import type { ParsedCard } from "../content/types";
-import { parseMarkdown, plainText } from "../content/markdown";
 import { answerMatches, normalizeAnswer } from "./normalize";
 
 export interface TypedAnswer {
@@ -12,34 +11,8 @@ export interface TypedAnswer {
   expected: string;
   /** other answers accepted */
   aliases: string[];
-}
-
-/** Short answers only: a basic card whose answer is a paragraph of explanation is not typed. */
-const MAX_PLAIN_ANSWER = 40;
-
-/**
- * What a card accepts when its answer is typed: a cloze card's hidden terms (with their
- * `|` alternatives); a basic card's first bold phrase, or its whole answer when that is
- * short. Other cards, and long answers without a bold phrase, are not asked as typed.
- */
-export function typedAnswerOf(card: ParsedCard): TypedAnswer | null {
-  if (card.kind === "cloze") {
-    const expected = card.cloze.map((c) => c.text).join(", ");
-    const aliases = card.cloze.length === 1 ? (card.cloze[0]?.aliases ?? []) : [];
-    return { expected, aliases };
-  }
-  if (card.kind !== "basic") return null;
-  const tree = parseMarkdown(card.answer);
-  let strong: string | null = null;
-  const walk = (n: { type: string; children?: unknown[] }) => {
-    if (strong !== null) return;
-    if (n.type === "strong") strong = plainText(n as never).trim();
-    else for (const c of (n.children ?? []) as Array<{ type: string; children?: unknown[] }>) walk(c);
-  };
-  walk(tree);
-  if (strong) return { expected: strong, aliases: [] };
-  const plain = plainText(tree).replace(/\s+/g, " ").trim().replace(/[。.！!]$/u, "");
-  return plain.length > 0 && plain.length <= MAX_PLAIN_ANSWER ? { expected: plain, aliases: [] } : null;
+  /** whether the answer is a term a "which term" choice may offer (absent in data stored before it existed) */
+  term?: boolean;
 }
 
 export interface DiffPart {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { CardKind } from "./types";
 
 /** Bumped whenever parsing or rendering changes what a file produces, to force re-import. */
-export const PARSER_VERSION = "4"; // 2: code blocks highlighted; 3: typed answers stored; 4: stricter errors (hostile input)
+export const PARSER_VERSION = "5"; // 2: code blocks highlighted; 3: typed answers stored; 4: stricter errors (hostile input); 5: notes mode by list kind, rubrics by meaning, topic levels hidden before the reveal
 
 /** Normalises a question for identity: white space never changes a card. */
 export function questionKey(text: string): string {

@@ -3,10 +3,16 @@ import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import remarkFrontmatter from "remark-frontmatter";
+import remarkCjkFriendly from "remark-cjk-friendly";
 import type { Root, RootContent, Paragraph, PhrasingContent, Nodes } from "mdast";
 import { toString } from "mdast-util-to-string";
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
+/**
+ * remark-cjk-friendly: CommonMark's flanking rules never close `**固定 IP（私有 IP）**走` (a
+ * closing `**` after full-width punctuation and before a Chinese character); the plugin fixes
+ * that for parsing here and for rendering in render.ts, so bold terms of Chinese notes count.
+ */
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkFrontmatter, ["yaml"]);
 
 export function parseMarkdown(source: string): Root {
   return processor.parse(source);

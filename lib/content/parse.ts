@@ -9,7 +9,8 @@ import type { CardDraft, ContentError, ParsedCard, ParseResult, DeckMeta, Rubric
 import { parseMarkdown, sourceOf, sourceOfRange, startLine, startOffset, endOffset, plainText } from "./markdown";
 import { cardId, contentHash } from "./ids";
 import { cjkShare, stripEnumeration, tidySpaces } from "../text";
-import { generateNotesCards } from "./notes";
+import { generateNotes, type NotesNotice } from "./notes";
+import { makeGlossary } from "../glossary";
 import { checkSourceLimits, checkTreeLimits, MAX_CARDS, MAX_CARD_TEXT } from "./limits";
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -30,8 +31,23 @@ const frontMatterSchema = z
       .string()
       .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, "must be a BCP 47 tag such as zh, en or zh-CN")
       .optional(),
+    // words that mean the same in an answer, added to the shipped glossary for this deck:
+    // `glossary: {L3 agent: [三层代理, l3代理]}` or `glossary: [[L3 agent, 三层代理]]`
+    glossary: z
+      .union([
+        z.record(z.string().trim().min(1), z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)])),
+        z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(2, "each entry needs at least two words that mean the same")),
+      ])
+      .optional(),
   })
   .strict();
+
+/** The deck's glossary entries from its front matter, as lists of words that mean the same. */
+function glossaryEntries(value: z.infer<typeof frontMatterSchema>["glossary"]): string[][] {
+  if (!value) return [];
+  if (Array.isArray(value)) return value.map((e) => e.map((w) => w.trim()).filter((w) => w !== ""));
+  return Object.entries(value).map(([term, aliases]) => [term, ...(Array.isArray(aliases) ? aliases : [aliases])]);
+}
 
 type Ctx = {
   file: string;
@@ -127,14 +143,17 @@ function parseUnsafe(input: string | Uint8Array, options: ParseOptions, errors: 
   const titleFromHeading = !fm.title && firstHeading !== undefined;
   const title = fm.title ?? (firstHeading ? tidySpaces(plainText(firstHeading)) : undefined) ?? fallbackTitle(deckId);
   const language = fm.language ?? (cjkShare(plainText(tree)) >= 0.2 ? "zh" : "en");
-  const meta: DeckMeta = { title, description: fm.description ?? "", tags: fm.tags ?? [], language };
+  const meta: DeckMeta = { title, description: fm.description ?? "", tags: fm.tags ?? [], language, glossary: glossaryEntries(fm.glossary) };
   const skipHeading = titleFromHeading ? firstHeading : undefined;
 
   const explicit = hasExplicitCards(tree, src);
+  const notices: NotesNotice[] = [];
   if (explicit) {
     parseExplicit(tree, ctx, skipHeading);
   } else {
-    const generated = generateNotesCards({ tree, src, deckId, language, skipHeading, title });
+    const notes = generateNotes({ tree, src, deckId, language, skipHeading, title, glossary: meta.glossary.length > 0 ? makeGlossary(meta.glossary) : undefined });
+    const generated = notes.cards;
+    notices.push(...notes.notices);
     ctx.cards.push(...generated);
     if (generated.length === 0 && ctx.errors.length === 0) {
       // a question marker without its list reads as prose: name it rather than the whole file
@@ -164,6 +183,7 @@ function parseUnsafe(input: string | Uint8Array, options: ParseOptions, errors: 
       contentHash: contentHash(typeof input === "string" ? input : input),
       ...meta,
       cards: ctx.cards,
+      notices,
     },
     errors: [],
   };
@@ -241,7 +261,7 @@ function readFrontMatter(tree: Root, ctx: Ctx): z.infer<typeof frontMatterSchema
   return parsed.data;
 }
 
-const FRONT_MATTER_KEYS = ["title", "description", "tags", "language"];
+const FRONT_MATTER_KEYS = ["title", "description", "tags", "language", "glossary"];
 
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return "empty";

@@ -7,6 +7,7 @@
 import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
+import remarkCjkFriendly from "remark-cjk-friendly";
 import remarkRehype from "remark-rehype";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
@@ -88,6 +89,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions): string
   const file = unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkCjkFriendly)
     .use(remarkContentPolicy, options)
     .use(remarkRehype)
     .use(rehypeSanitize, schema)

@@ -12,6 +12,10 @@ export interface RubricPoint {
   text: string;
   /** keyword groups; a group is a list of aliases, any of which counts */
   keywords: string[][];
+  /** how many groups an answer must mention (generated rubrics); all of them when absent */
+  need?: number;
+  /** the group (index into keywords) an answer must mention among them (generated rubrics) */
+  anchor?: number;
 }
 
 export interface ClozeTerm {
@@ -70,6 +74,8 @@ export interface DeckMeta {
   description: string;
   tags: string[];
   language: string;
+  /** the deck's own glossary entries (front matter `glossary`), on top of the shipped glossary */
+  glossary: string[][];
 }
 
 export interface ParsedDeck extends DeckMeta {
@@ -80,6 +86,8 @@ export interface ParsedDeck extends DeckMeta {
   /** folder of the deck under the content root ("" at the root) */
   group: string;
   notesMode: boolean;
+  /** what notes mode could not use (sections without cards, prose without a card), for the audit */
+  notices: Array<{ line: number; message: string }>;
   /** sha-256 of the file's bytes and the parser version */
   contentHash: string;
   cards: ParsedCard[];

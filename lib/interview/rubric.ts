@@ -2,69 +2,228 @@
  * Matching an interview answer against a rubric: which key points it covers, with the words
  * that show it (the evidence the user confirms or overrides when self-grading).
  *
- * A point with keywords (`{keystone|认证; token|令牌}` in the content) is covered when every
- * keyword group has at least one alias in the answer, found by the shared CJK-aware matcher
- * (whole Latin words, separators and width ignored, Chinese as runs of characters). A point
- * without keywords is covered when the answer contains at least 60% of the point's own
- * significant terms: its Latin words, numbers and two-character Chinese runs.
+ * - A keyword group is found when one of its aliases, or a glossary word for it (token /
+ *   令牌, 校验 / verify), is in the answer: whole Latin words with separators and width ignored
+ *   (`ip` is not in `skip`), Chinese as a run of characters, and glued forms (`2MSL` holds
+ *   `MSL`, `DHCPOFFER` holds `offer`) when the glued part is a number or a known word.
+ * - A point's groups must be found together, within one sentence or two neighbouring ones: an
+ *   answer that names a term in one place and the relation somewhere else has not said it.
+ *   An author's rubric needs every group; a generated one the share it was made with (60%).
+ *   A generated point's anchor (its most telling term) must be among them, or one group more.
+ * - That sentence must say something: it needs sentence structure (a verb, a preposition,
+ *   a particle, a conjunction, a pronoun: 会, 把, 向, 的, then, to, the, it, …) in at least
+ *   one word of eight. A bare list of component names covers nothing, however many it names.
+ * - A point without keywords gets them from its text as generated rubrics do (jieba terms and
+ *   the glossary), so it no longer needs the point's own wording recited.
  */
-import { containsKeyword, normalizeAnswer, tokenize } from "../answer/normalize";
+import { normalizeAnswer, tokenize } from "../answer/normalize";
 import type { RubricPoint } from "../content/types";
+import { baseGlossary, spotTerms, type Glossary } from "../glossary";
+import { tagWords } from "../text/segment";
+import { cjkShare } from "../text";
+import { pointKeywords } from "./keywords";
 
 export interface PointMatch {
   covered: boolean;
-  /** the aliases (or terms) found in the answer */
+  /** the aliases found in the answer, in the sentences that cover the point best */
   found: string[];
-  /** per keyword group (or term) not found, its first alias */
+  /** per keyword group not found there, its first alias */
   missing: string[];
+  /** the words were there, but only as a list without sentences */
+  listOnly?: boolean;
 }
 
-/** Share of a keywordless point's terms an answer must contain. */
-export const TERM_SHARE = 0.6;
+/** At least one word in this many must give a sentence its structure. */
+export const STRUCTURE_EVERY = 8;
 
-const HAN = /\p{Script=Han}/u;
+const EN_FUNCTION = new Set(
+  ("a an the to of in on at by for from with into onto and or but then so because which that this these those it its they them their is are was were be been being has have had do does did " +
+    "will would can could should must may might when after before first next finally once via through using uses used who what where how while if than also only just there here").split(" "),
+);
+/** Chinese function words: prepositions, conjunctions, particles, adverbs, pronouns, localisers, modal particles. */
+const ZH_FUNCTION_TAGS = /^(?:p|c|u\w*|r\w*|f|y|ad)$/;
+const ZH_ADVERBS = new Set("已经 马上 直接 一直 首先 然后 同时 一般 通常 只是 还是 就是 也是 一定 必须 立即 随后 接着 最后 先后 都会 不会 不能 没有".split(" "));
+/** Chinese numerals and measure words ("一个", "两次") are structure; digits ("172.17", "双1") are values. */
+const ZH_QUANTITY = /^(?:m|q|mq)$/;
+/** A Chinese word that starts with an auxiliary or a preposition ("会选", "把它") is sentence structure whatever jieba tags it. */
+const ZH_FUNCTION_START = /^[会把被将就再又也都才向从给让在要能]\p{Script=Han}/u;
+const ZH_VERB_TAGS = /^v\w*$/;
+const HAN_WORD = /\p{Script=Han}/u;
 
-/** A keywordless point's significant terms: Latin words and numbers, and Chinese character pairs. */
-export function pointTerms(text: string): string[] {
-  const terms: string[] = [];
-  let run: string[] = [];
-  const flush = () => {
-    if (run.length === 1) terms.push(run[0]!);
-    for (let i = 0; i + 1 < run.length; i++) terms.push(run[i]! + run[i + 1]!);
-    run = [];
-  };
-  for (const token of tokenize(text)) {
-    if (HAN.test(token)) run.push(token);
-    else {
-      flush();
-      terms.push(token);
-    }
+interface Sentence {
+  text: string;
+  words: number;
+  structural: number;
+  tokens: string[];
+}
+
+/** A sentence or two neighbouring ones, tokenized once, with the aliases already looked up. */
+interface Window {
+  sentences: Sentence[];
+  tokens: string[];
+  /** the tokens glued, and the offsets where a token starts or ends in it */
+  glued: string;
+  bounds: Set<number>;
+  seen: Map<string, boolean>;
+}
+
+const keyTokens = new Map<string, string>();
+
+/**
+ * containsKeyword on a window (same rule, faster for many keywords): the keyword's tokens,
+ * glued, stand in the window's glued tokens from the start of one token to the end of one.
+ */
+function windowHas(w: Window, keyword: string): boolean {
+  let joined = keyTokens.get(keyword);
+  if (joined === undefined) {
+    joined = tokenize(keyword).join("");
+    keyTokens.set(keyword, joined);
   }
-  flush();
-  return [...new Set(terms)];
+  if (joined === "") return false;
+  for (let at = w.glued.indexOf(joined); at >= 0; at = w.glued.indexOf(joined, at + 1)) {
+    if (w.bounds.has(at) && w.bounds.has(at + joined.length)) return true;
+  }
+  return false;
 }
 
-export function matchPoint(answer: string, point: RubricPoint): PointMatch {
-  if (normalizeAnswer(answer) === "") return { covered: false, found: [], missing: point.keywords.map((g) => g[0] ?? "").filter((k) => k !== "") };
+/** The answer's sentences, with how many of their words give them structure. */
+function sentencesOf(answer: string, glossary: Glossary): Sentence[] {
+  return answer
+    .split(/[。！？!?；;\n]+|\.(?=\s|$)/u)
+    .map((s) => s.trim())
+    .filter((s) => normalizeAnswer(s) !== "")
+    .map((text) => {
+      let words = 0;
+      let structural = 0;
+      // full-width letters (ｋｅｙｓｔｏｎｅ) are read as the words they are
+      const folded = text.normalize("NFKC");
+      const raw = tagWords(folded, { keepSpaces: true });
+      const names = spotTerms(folded, glossary);
+      let at = 0;
+      raw.forEach((w, k) => {
+        const start = at;
+        at += w.word.length;
+        if (!/[\p{L}\p{N}]/u.test(w.word)) return; // white space and punctuation
+        words++;
+        // a word inside a glossary name ("两阶段提交", "虚拟路由器") is part of the name, not structure
+        const inName = names.some((n) => n.at <= start && start < n.end && n.end - n.at > w.word.length);
+        if (inName) return;
+        if (w.tag === "eng") {
+          // "TO" of "CHANGE MASTER TO" is a name's word, not the sentence's
+          if (EN_FUNCTION.has(w.word.toLowerCase()) && !/^[A-Z]{2,}$/.test(w.word)) structural++;
+        } else if (w.tag === "d") {
+          // jieba tags 异步 and 同步 adverbs too: only the short adverbs of a sentence count
+          if ([...w.word].length === 1 || ZH_ADVERBS.has(w.word)) structural++;
+        } else if (ZH_FUNCTION_TAGS.test(w.tag) || ZH_FUNCTION_START.test(w.word) || (ZH_QUANTITY.test(w.tag) && /^\p{Script=Han}+$/u.test(w.word))) structural++;
+        // a verb inside running Chinese text ("签发令牌") or of one character ("发", "选") builds a
+        // sentence; a word standing alone between spaces ("实例 绑定 路由器", "keystone 校验 token")
+        // is an item of a list
+        else if (ZH_VERB_TAGS.test(w.tag)) {
+          const prev = raw[k - 1];
+          const next = raw[k + 1];
+          const attached = [prev, next].some((n) => n !== undefined && HAN_WORD.test(n.word));
+          if (attached || [...w.word].length === 1) structural++;
+        }
+      });
+      return { text, words, structural, tokens: tokenize(text) };
+    });
+}
+
+function explains(window: readonly Sentence[]): boolean {
+  const words = window.reduce((n, s) => n + s.words, 0);
+  const structural = window.reduce((n, s) => n + s.structural, 0);
+  return structural >= 1 && structural * STRUCTURE_EVERY >= words;
+}
+
+/** Whether the tokens have one that glues the alias to a number or a known word (`2MSL` for MSL, `DHCPOFFER` for offer). */
+function gluedIn(tokens: readonly string[], alias: string, glossary: Glossary): boolean {
+  const a = normalizeAnswer(alias);
+  if (!/^[a-z0-9]{3,}$/.test(a)) return false;
+  return tokens.some((t) => {
+    if (t === a || t.length <= a.length) return false;
+    const rest = t.startsWith(a) ? t.slice(a.length) : t.endsWith(a) ? t.slice(0, t.length - a.length) : null;
+    return rest !== null && (/^\d+$/.test(rest) || (rest.length >= 3 && glossary.has(rest)));
+  });
+}
+
+/** English inflections of a one-word Latin alias: sync → synced, create → creates / created / creating. */
+function inflections(alias: string): string[] {
+  if (!/^[a-z]{3,}$/i.test(alias)) return [];
+  const a = alias.toLowerCase();
+  const stem = a.endsWith("e") ? a.slice(0, -1) : a;
+  return [...new Set([a + "s", a + "es", a.endsWith("e") ? a + "d" : a + "ed", stem + "ing", a.endsWith("y") ? a.slice(0, -1) + "ies" : a + "s"])];
+}
+
+/** The alias of a group that the window mentions, if any. */
+function mention(w: Window, group: readonly string[], glossary: Glossary): string | undefined {
+  const has = (alias: string) => {
+    let hit = w.seen.get(alias);
+    if (hit === undefined) {
+      hit = windowHas(w, alias) || gluedIn(w.tokens, alias, glossary) || inflections(alias).some((f) => windowHas(w, f));
+      w.seen.set(alias, hit);
+    }
+    return hit;
+  };
+  return group.find(has);
+}
+
+function windowsOf(sentences: Sentence[]): Window[] {
+  const make = (ss: Sentence[]): Window => {
+    const tokens = ss.flatMap((s) => s.tokens);
+    const bounds = new Set<number>([0]);
+    let at = 0;
+    for (const t of tokens) bounds.add((at += t.length));
+    return { sentences: ss, tokens, glued: tokens.join(""), bounds, seen: new Map() };
+  };
+  const out = sentences.map((s) => make([s]));
+  for (let i = 0; i + 1 < sentences.length; i++) out.push(make([sentences[i]!, sentences[i + 1]!]));
+  return out;
+}
+
+/** The keyword groups of a point and how many must be found: the author's, or generated from its text. */
+export function pointGroups(point: RubricPoint, glossary: Glossary = baseGlossary): { groups: string[][]; need: number; anchor: number | undefined } {
+  // generated groups hold their glossary words already; an author's aliases get theirs here (one hop)
+  if (point.keywords.length > 0 && point.need !== undefined) return { groups: point.keywords, need: point.need, anchor: point.anchor };
   if (point.keywords.length > 0) {
+    const groups = point.keywords.map((g) => [...new Set([...g, ...g.flatMap((a) => glossary.synonyms(a))])]);
+    return { groups, need: groups.length, anchor: undefined };
+  }
+  const generated = pointKeywords(point.text, { glossary, english: cjkShare(point.text) < 0.2 });
+  return { groups: generated.keywords, need: generated.need, anchor: generated.anchor };
+}
+
+function matchIn(windows: Window[], point: RubricPoint, glossary: Glossary): PointMatch {
+  const { groups, need, anchor } = pointGroups(point, glossary);
+  const firstAliases = groups.map((g) => g[0] ?? "").filter((k) => k !== "");
+  if (windows.length === 0 || groups.length === 0) return { covered: false, found: [], missing: firstAliases };
+  let best: { found: string[]; missing: string[]; explains: boolean; enough: boolean } | null = null;
+  for (const w of windows) {
     const found: string[] = [];
     const missing: string[] = [];
-    for (const group of point.keywords) {
-      const hit = group.find((alias) => containsKeyword(answer, alias));
-      if (hit !== undefined) found.push(hit);
-      else if (group[0] !== undefined) missing.push(group[0]);
-    }
-    return { covered: missing.length === 0, found, missing };
+    let anchored = anchor === undefined;
+    groups.forEach((group, k) => {
+      const hit = mention(w, group, glossary);
+      if (hit !== undefined) {
+        found.push(hit);
+        if (k === anchor) anchored = true;
+      } else if (group[0] !== undefined) missing.push(group[0]);
+    });
+    // the anchor, or one group more than needed in its place
+    const candidate = { found, missing, explains: explains(w.sentences), enough: found.length >= need && (anchored || found.length > need) };
+    const rank = (c: typeof candidate) => (c.enough && c.explains ? 1000 : 0) + c.found.length * 2 + (c.explains ? 1 : 0);
+    if (!best || rank(candidate) > rank(best)) best = candidate;
   }
-  const terms = pointTerms(point.text);
-  if (terms.length === 0) return { covered: false, found: [], missing: [] };
-  const compact = normalizeAnswer(answer);
-  const found = terms.filter((t) => (HAN.test(t) ? compact.includes(t) : containsKeyword(answer, t)));
-  return { covered: found.length / terms.length >= TERM_SHARE, found, missing: terms.filter((t) => !found.includes(t)) };
+  const b = best!;
+  return { covered: b.enough && b.explains, found: b.found, missing: b.missing, ...(b.enough && !b.explains ? { listOnly: true } : {}) };
 }
 
-export function matchRubric(answer: string, points: readonly RubricPoint[]): PointMatch[] {
-  return points.map((p) => matchPoint(answer, p));
+export function matchPoint(answer: string, point: RubricPoint, glossary: Glossary = baseGlossary): PointMatch {
+  return matchIn(windowsOf(sentencesOf(answer, glossary)), point, glossary);
+}
+
+export function matchRubric(answer: string, points: readonly RubricPoint[], glossary: Glossary = baseGlossary): PointMatch[] {
+  const windows = windowsOf(sentencesOf(answer, glossary));
+  return points.map((p) => matchIn(windows, p, glossary));
 }
 
 /** The score of an open question: the share of its key points covered (0 with no points). */

@@ -50,9 +50,11 @@ export function canAsk(kind: QuizKind, cardKind: string, data: Record<string, un
     case "typed":
       return (cardKind === "basic" || cardKind === "cloze") && typeAnswerOf(data) !== null;
     case "generated": {
-      // one term: a cloze card hiding several terms is asked typed only
+      // one term: a cloze card hiding several terms is asked typed only, and a sentence or a
+      // list is no option among terms
       const cloze = Array.isArray(data.cloze) ? data.cloze.length : 0;
-      return (cardKind === "basic" || (cardKind === "cloze" && cloze === 1)) && typeAnswerOf(data) !== null;
+      const t = data.typeAnswer as { term?: unknown } | undefined;
+      return (cardKind === "basic" || (cardKind === "cloze" && cloze === 1)) && typeAnswerOf(data) !== null && t?.term !== false;
     }
   }
 }

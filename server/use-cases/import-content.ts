@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import { parseDeck } from "@/lib/content/parse";
 import { contentHash } from "@/lib/content/ids";
-import { typedAnswerOf } from "@/lib/answer/grade";
+import { typedAnswerOf } from "@/lib/answer/typed-answer";
+import { shownTopic } from "@/lib/content/leaks";
+import { baseGlossary, makeGlossary, type Glossary } from "@/lib/glossary";
 import { renderMarkdown } from "@/lib/content/render";
 import { cardData, type ContentError, type ParsedCard, type ParsedDeck } from "@/lib/content/types";
 import { newCardState } from "@/lib/scheduling";
@@ -33,6 +35,15 @@ export interface ImportContentResult {
   errors: ContentError[];
 }
 
+const glossaries = new WeakMap<ParsedDeck, Glossary>();
+/** The shipped glossary with the deck's own entries, made once per parsed deck. */
+function glossaryOf(deck: ParsedDeck): Glossary {
+  if (deck.glossary.length === 0) return baseGlossary;
+  let g = glossaries.get(deck);
+  if (!g) glossaries.set(deck, (g = makeGlossary(deck.glossary)));
+  return g;
+}
+
 /** The stored, rendered form of a card's content (what the importer compares and writes). */
 function storedContent(card: ParsedCard, deck: ParsedDeck) {
   const render = (md: string) => renderMarkdown(md, { deckFolder: deck.group });
@@ -44,8 +55,11 @@ function storedContent(card: ParsedCard, deck: ParsedDeck) {
   if ((card.kind === "choice" || card.kind === "ordering") && card.explanation) data.explanationHtml = render(card.explanation);
   if (card.kind === "open" && card.modelAnswer) data.modelAnswerHtml = render(card.modelAnswer);
   if (card.generatedBy) data.generatedBy = card.generatedBy;
-  const typed = typedAnswerOf(card);
+  const typed = typedAnswerOf(card, glossaryOf(deck));
   if (typed) data.typeAnswer = typed;
+  // the topic levels the study screen shows before the reveal, when a level names the answer
+  const shown = shownTopic({ ...card, options: card.kind === "choice" ? card.options : undefined, cloze: card.kind === "cloze" ? card.cloze : undefined });
+  if (shown.length !== card.topic.length) data.shownTopic = shown;
   return {
     kind: card.kind,
     topic: JSON.stringify(card.topic),

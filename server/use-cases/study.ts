@@ -144,16 +144,19 @@ export async function listDecks(options: { now?: Date; db?: Db } = {}): Promise<
 
 export function toStudyCard(row: CardRow, now: Date, scheduler: Scheduler = fallback().scheduler): StudyCard {
   const preview = scheduler.preview(stateFromRow(row), now);
+  const data = JSON.parse(row.data) as Record<string, unknown>;
+  // a topic level that names the answer ("which phase" under its phase) is not shown before the reveal
+  const shown = Array.isArray(data.shownTopic) ? (data.shownTopic as string[]) : null;
   return {
     id: row.id,
     deckId: row.deckId,
     kind: row.kind,
-    topic: JSON.parse(row.topic) as string[],
+    topic: shown ?? (JSON.parse(row.topic) as string[]),
     prompt: row.prompt,
     answer: row.answer,
     promptHtml: row.promptHtml,
     answerHtml: row.answerHtml,
-    data: JSON.parse(row.data) as Record<string, unknown>,
+    data,
     state: STATE_NAMES[row.state] ?? "new",
     due: new Date(row.due).toISOString(),
     intervals: { "1": formatInterval(preview[1]), "2": formatInterval(preview[2]), "3": formatInterval(preview[3]), "4": formatInterval(preview[4]) },

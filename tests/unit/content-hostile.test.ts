@@ -112,8 +112,8 @@ describe("hostile input regressions", () => {
 
   it("bug: two unknown front matter keys are one error on the first key's line, a quoted key on line 1", () => {
     expect(errorsOf('---\ntitle: ok\nfoo: 1\n"bar": 2\n---\n\nq :: a\n')).toEqual([
-      '3: front matter: unknown key "foo" (the keys are title, description, tags, language)',
-      '4: front matter: unknown key "bar" (the keys are title, description, tags, language)',
+      '3: front matter: unknown key "foo" (the keys are title, description, tags, language, glossary)',
+      '4: front matter: unknown key "bar" (the keys are title, description, tags, language, glossary)',
     ]);
   });
 

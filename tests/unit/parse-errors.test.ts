@@ -102,7 +102,13 @@ describe("not a text deck", () => {
   });
 
   it("a file with headings only makes no cards", () => {
-    expectError("# Title\n\n## Section\n\nJust a sentence.\n", 1, /no cards/);
+    expectError("# Title\n\n## Section\n\n## Another\n", 1, /no cards/);
+  });
+
+  it("prose is content: a section of plain sentences makes an interview question", () => {
+    const r = parse("# Title\n\n## Section\n\nJust a sentence.\n");
+    expect(r.errors).toEqual([]);
+    expect(r.deck!.cards.map((c) => c.generatedBy)).toEqual(["notes:section-interview"]);
   });
 
   it("a binary file (NUL bytes) names the line of the first NUL", () => {

@@ -30,7 +30,7 @@ const ELIGIBLE: Record<QuizKind, string> = {
 };
 /** What the index cannot tell, checked on the few ranked rows: a generated choice needs one term. */
 const ELIGIBLE_ROW: Partial<Record<QuizKind, string>> = {
-  generated: "(c.kind = 'basic' OR json_array_length(c.data, '$.cloze') = 1)",
+  generated: "(c.kind = 'basic' OR json_array_length(c.data, '$.cloze') = 1) AND coalesce(json_extract(c.data, '$.typeAnswer.term'), 1) = 1",
 };
 
 /** The deck's short answers that generated choices draw wrong options from. */

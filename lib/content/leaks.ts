@@ -1,0 +1,74 @@
+/**
+ * Nothing shown before the reveal may contain the answer: not the question, not the topic
+ * path above it, not the deck title. This module says what a card's answer is in words a
+ * learner would recall, which topic levels the study screen may show, and where a card gives
+ * its answer away. Notes mode must make no card with a leak (tested over every fixture);
+ * `content check --audit` reports the leaks of hand-written decks; the study screen hides the
+ * topic levels that name the answer (a "which phase" card is filed under that phase so that
+ * scores by topic count it there).
+ */
+import type { ParsedCard } from "./types";
+import { parseMarkdown, plainText } from "./markdown";
+import { normalizeAnswer } from "../answer/normalize";
+import { baseGlossary, type Glossary } from "../glossary";
+
+/** The card's fields the leak rules read (a parsed card, or a stored one). */
+export type LeakCard = Pick<ParsedCard, "kind" | "prompt" | "answer" | "topic"> & {
+  options?: Array<{ text: string; correct: boolean }>;
+  cloze?: Array<{ text: string; aliases?: string[] }>;
+};
+
+/** Only an answer this short can stand in a topic level (a heading is a few words). */
+const TOPIC_SIZED = 80;
+
+function plain(markdown: string): string {
+  return plainText(parseMarkdown(markdown)).replace(/\s+/g, " ").trim();
+}
+
+/** What the learner must come up with, as plain text: the hidden terms, the right options, a short answer. */
+export function answerTexts(card: LeakCard, glossary: Glossary = baseGlossary): string[] {
+  switch (card.kind) {
+    case "cloze":
+      return (card.cloze ?? []).flatMap((t) => [t.text, ...(t.aliases ?? []), ...glossary.synonyms(t.text).slice(1)]);
+    case "choice":
+      return (card.options ?? []).filter((o) => o.correct).map((o) => plain(o.text));
+    case "basic": {
+      const a = plain(card.answer).replace(/[。.！!]$/u, "");
+      return a.length > 0 ? [a] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+function contains(shown: string, answer: string): boolean {
+  const a = normalizeAnswer(answer);
+  return a.length >= 2 && normalizeAnswer(shown).includes(a);
+}
+
+/** The topic path the study screen may show: without a level that contains the answer. */
+export function shownTopic(card: LeakCard, glossary: Glossary = baseGlossary): string[] {
+  const answers = answerTexts(card, glossary).filter((a) => a.length <= TOPIC_SIZED);
+  return card.topic.filter((level) => !answers.some((a) => contains(level, a) || (normalizeAnswer(a).length >= 2 && normalizeAnswer(a) === normalizeAnswer(level))));
+}
+
+export interface Leak {
+  /** where the answer shows: the question, a topic level still shown, or the deck title */
+  where: "prompt" | "topic" | "deck";
+  /** the answer text that shows */
+  answer: string;
+}
+
+/** Where a card shows its answer before the reveal (none for a good card). */
+export function leaksOf(card: LeakCard, deckTitle: string, glossary: Glossary = baseGlossary): Leak[] {
+  const answers = answerTexts(card, glossary);
+  // a cloze question shows its blank: the hidden term is not in it, whatever else is
+  const prompt = plain(card.prompt.replace(/\\\[…\\\]|\[…\]/g, " "));
+  const out: Leak[] = [];
+  for (const a of answers) {
+    if (contains(prompt, a)) out.push({ where: "prompt", answer: a });
+    if (shownTopic(card, glossary).some((level) => contains(level, a))) out.push({ where: "topic", answer: a });
+    if (contains(deckTitle, a)) out.push({ where: "deck", answer: a });
+  }
+  return out;
+}

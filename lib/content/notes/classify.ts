@@ -1,0 +1,83 @@
+/**
+ * What a numbered list in notes is, decided before any card is made from it: only a process
+ * gets "what happens next" cards. The words of the line that introduces the list (or of the
+ * heading right above it) come first, then the shape of the items, in either language:
+ *
+ * - reasons: 为什么 / 原因 / 好处 / why / reasons / because / triggered when …
+ * - alternatives: 三种取值 / 模式 / 方式 / 区别 / vs / modes / types / options …, or items that
+ *   are mostly "name：description" with a short name
+ * - conditions: most items are "如果 X，则 Y" / "If X, Y": a decision rule, not a sequence
+ * - facts: observations ("执行后多了…", "you will see"), definitions ("X 是 Y"), a checklist
+ * - process: the rest; a first item that is a precondition ("前提：") and items that are a
+ *   fallback ("如果…失败，则…") are taken out of the sequence and asked as what they are.
+ */
+import { conditionOf, isDefinition, preconditionOf } from "./text";
+import type { Item, Run } from "./read";
+
+export type RunKind = "process" | "reasons" | "alternatives" | "conditions" | "facts";
+
+export interface Classified {
+  kind: RunKind;
+  /** the steps of a process (without its precondition and fallbacks); every item otherwise */
+  items: Item[];
+  precondition?: { item: Item; text: string };
+  fallbacks: Array<{ item: Item; condition: string; then: string }>;
+  /** "name：description" items, for "which one is this" questions */
+  labelled: Array<{ item: Item; label: string; description: string }>;
+}
+
+const REASONS = /为什么|为何|原因|理由|好处|优点|优势|缺点|弊端|意义|目的|必要性|为了|触发|why\b|reasons?\b|because|benefits?\b|advantages?\b|disadvantages?\b|pros\b|cons\b|motivation|triggered|is not enough|not enough/i;
+const ALTERNATIVES = /[几两二三四五六多]种|取值|模式|方式|方案|类型|种类|级别|区别|不同|对比|比较|\bvs\.?(?=\s|$)|versus|\bmodes?\b|\btypes?\b|\bkinds?\b|\boptions?\b|\blevels?\b|strateg|alternatives|\bvalues?\b|differences?|compared/i;
+/** Words of a heading or intro that name a collection of facts, not a process. */
+const FACTS = /看到|观察|要看|查看|注意事项|判断|规则|是否|条件|字段|参数|\brules?\b|criteria|\bconditions?\b|\bfields?\b|\bparameters?\b|多了|多出|现象|变化|输出|检查项|几项|内容|概念|组成|术语|文件|\bshow\b|\bstatus\b|\bobserv|you (?:can |will )?see|\boutput|\bresults?\b|\bchecks?\b|\btest\b|\bafter running|\bconcepts?\b|glossary|\bterms\b|vocabulary|overview|\bcomponents?\b/i;
+const OBSERVATION = /多了|多出|产生了|出现了|生成了|新增了|有了|看到|变成了|都无|没有任何|\bnow has\b|there (?:is|are) now|\bappears?\b|\bshows?\b|you (?:can |will )?see/i;
+/** Words that say the list is a sequence: they keep "name：description" steps a process. */
+const PROCESS = /流程|过程|步骤|经过|原理|怎么|如何|\bhow\b|\bflow\b|\bprocess\b|\bpath\b|\bsteps?\b|\bprocedure\b|\bwalk|\bsequence\b|handshake|election|\bwhat happens\b/i;
+const LABEL = /^([^，,。；;：:（(]{1,24}(?:\s*[（(][^）)]{1,20}[）)])?)\s*[：:]\s*(.{2,})$/u;
+/** A last item that draws the conclusion ("Because the broker checks …", "所以…") is a consequence, not a step. */
+const CONSEQUENCE = /^(?:所以|因此|因而|于是可见|这样一来|总之|because\b|so\b|therefore\b|thus\b|this means\b|that is why\b)/i;
+
+/** The kind of a run, from its intro (or the heading above it) and its items. */
+export function classifyRun(run: Run, heading: string | undefined): Classified {
+  const items = run.items;
+  // cue words in brackets are asides ("Leader election (ZooKeeper mode):" is not about modes)
+  const context = (run.intro?.text ?? heading ?? "").replace(/[（(][^（）()]*[）)]/gu, " ");
+  const labelled = items
+    .map((item) => {
+      const m = LABEL.exec(item.text);
+      return m ? { item, label: m[1]!.trim(), description: m[2]!.trim() } : null;
+    })
+    .filter((x): x is NonNullable<typeof x> => x !== null);
+  const conditions = items.filter((i) => conditionOf(i.text) !== null);
+  const facts = items.filter((i) => OBSERVATION.test(i.text) || isDefinition(i.text));
+  const base = { fallbacks: [], labelled: labelled.length * 3 >= items.length * 2 ? labelled : [] } as const;
+  const half = (n: number) => n * 2 >= items.length;
+
+  if (REASONS.test(context)) return { ...base, kind: "reasons", items, fallbacks: [], labelled: [] };
+  // "X=false：…" and "X=true：…": one setting's values are alternatives
+  const keys = new Set(base.labelled.map((l) => /^([^=]+)=/.exec(l.label)?.[1]?.trim()).filter((k) => k));
+  const sameKey = base.labelled.length >= 2 && base.labelled.length === items.length && keys.size === 1;
+  if (ALTERNATIVES.test(context) || sameKey) return { ...base, kind: "alternatives", items, fallbacks: [] };
+  // "name：description" items without a word for options (fields, settings to check) are facts with names
+  if (base.labelled.length >= 2 && (FACTS.test(context) || !run.ordered || !PROCESS.test(context))) return { ...base, kind: "facts", items, fallbacks: [] };
+  if (half(conditions.length) && conditions.length >= 2) return { ...base, kind: "conditions", items, fallbacks: [], labelled: [] };
+  if (FACTS.test(context) || (half(facts.length) && facts.length >= 2)) return { ...base, kind: "facts", items, fallbacks: [], labelled: [] };
+  if (!run.ordered) return { ...base, kind: "facts", items, fallbacks: [], labelled: [] };
+
+  // a process: a precondition first, fallbacks anywhere are not steps
+  const first = items[0];
+  const pre = first ? preconditionOf(first.text) : null;
+  const fallbacks: Classified["fallbacks"] = [];
+  const steps: Item[] = [];
+  items.forEach((item, k) => {
+    if (k === 0 && pre !== null) return;
+    const c = conditionOf(item.text);
+    if (c && k > 0) fallbacks.push({ item, ...c });
+    // a definition among the steps ("虚拟机的 eth0 端口就是…的映射") is a fact, and a closing
+    // "所以…" a consequence: neither is a step (every other item stays, so no link is made up)
+    else if (k > 0 && isDefinition(item.text) && !OBSERVATION.test(item.text)) return;
+    else if (k === items.length - 1 && k > 1 && CONSEQUENCE.test(item.text)) return;
+    else steps.push(item);
+  });
+  return { kind: "process", items: steps, ...(pre !== null && first ? { precondition: { item: first, text: pre } } : {}), fallbacks, labelled: [] };
+}

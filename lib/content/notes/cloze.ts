@@ -1,0 +1,85 @@
+/**
+ * Bold terms inside a sentence become cloze cards, one per term, with what would give the
+ * term away removed from what is shown:
+ * - a gloss right after the term (`**binlog**（二进制日志）`) is hidden with it, and accepted
+ *   as an answer; so is either half of a glossed bold term (`**脏页（dirty page）**`);
+ * - a term that still stands in the shown sentence, itself or inside a longer word (blank
+ *   `SYN` beside `SYN_SENT`), or as its glossary translation, makes no card.
+ */
+import type { PhrasingContent } from "mdast";
+import type { Generator } from "./generator";
+import { plainText } from "../markdown";
+import { cleanText, md } from "./text";
+import { normalizeAnswer } from "../../answer/normalize";
+import { distance } from "fastest-levenshtein";
+import { typoBudget } from "../../glossary";
+
+/** The sentence of a paragraph that holds the mark, so a card asks one thing, not a whole paragraph. */
+function sentenceWith(text: string, mark: RegExp): number {
+  return text.split(/(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z])/u).findIndex((s) => mark.test(s));
+}
+function sentenceAt(text: string, k: number): string {
+  return text.split(/(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z])/u)[k]?.trim() ?? text;
+}
+
+/** Whether a Latin term stands in the text misspelt ("Buffer Poll" for the hidden Buffer Pool). */
+function misspeltIn(text: string, term: string): boolean {
+  const key = normalizeAnswer(term);
+  const budget = Math.min(1, typoBudget(key.length));
+  if (budget === 0 || !/^[a-z0-9]+$/.test(key)) return false;
+  const words = text.match(/[A-Za-z0-9]+/g) ?? [];
+  const n = term.split(/\s+/).length;
+  for (let i = 0; i + n <= words.length; i++) {
+    const w = normalizeAnswer(words.slice(i, i + n).join(""));
+    if (w !== key && Math.abs(w.length - key.length) <= budget && distance(w, key) <= budget) return true;
+  }
+  return false;
+}
+
+const GLOSS = /^\s*[（(]([^（）()]{1,40})[）)]/u;
+const GLOSSED = /^(.+?)\s*[（(]([^（）()]{1,40})[）)]$/u;
+
+export function boldClozes(g: Generator, children: PhrasingContent[], topic: string[], line: number) {
+  const strongIdx = children.map((c, k) => (c.type === "strong" ? k : -1)).filter((k) => k >= 0);
+  if (strongIdx.length === 0 || strongIdx.length === children.length) return;
+  // bold is marked with control characters while the text is tidied, then written as **
+  const render = (fn: (term: string, k: number) => string, hideGloss: number | null) => {
+    let k = 0;
+    let skipGloss = false;
+    const parts = children.map((c, idx) => {
+      if (c.type === "strong") {
+        const out = fn(cleanText(plainText(c)), k);
+        skipGloss = hideGloss === k && GLOSS.test(plainText(children[idx + 1] ?? { type: "text", value: "" }));
+        k++;
+        return out;
+      }
+      let text = plainText(c);
+      if (skipGloss) text = text.replace(GLOSS, "");
+      skipGloss = false;
+      return md(text);
+    });
+    return cleanText(parts.join("")).replace(/[\u0001\u0002]/g, "**");
+  };
+  const key = render((_, k) => `[c${k + 1}]`, null);
+  strongIdx.forEach((idx, group) => {
+    const term = cleanText(plainText(children[idx]!));
+    if (normalizeAnswer(term).length < 2) return;
+    // a bold label that names a comparison ("**HW vs LEO**：…") is a heading, not a term to recall
+    if (/\bvs\.?\b|versus|区别|对比|比较|\band\b|和/iu.test(term) && !GLOSSED.test(term)) return;
+    const after = children[idx + 1];
+    const gloss = after && after.type === "text" ? GLOSS.exec(after.value)?.[1]?.trim() : undefined;
+    const glossed = GLOSSED.exec(term);
+    const aliases = [...new Set([...(gloss ? [gloss] : []), ...(glossed ? [glossed[1]!.trim(), glossed[2]!.trim()] : [])])].filter((a) => a !== term);
+    const whole = render((x, k) => (k === group ? "\\[…\\]" : md(x)), group);
+    const at = sentenceWith(whole, /\\\[…\\\]/);
+    const prompt = sentenceAt(whole, at);
+    const shown = normalizeAnswer(prompt.replace(/\\\[…\\\]/g, " "));
+    const giveaways = [term, ...aliases, ...g.glossary.synonyms(glossed ? glossed[1]! : term)].map(normalizeAnswer).filter((w) => w.length >= 2);
+    if (giveaways.some((w) => shown.includes(w)) || misspeltIn(prompt, term)) return;
+    const answer = sentenceAt(render((x, k) => (k === group ? `\u0001${md(x)}\u0002${gloss ? `（${md(gloss)}）` : ""}` : md(x)), group), at);
+    g.add(
+      { kind: "cloze", topic, line, prompt, answer, group: group + 1, cloze: [{ text: term, ...(aliases.length ? { aliases } : {}) }], generatedBy: "notes:bold-cloze" },
+      `${key}\u0000${group + 1}`,
+    );
+  });
+}

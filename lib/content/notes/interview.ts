@@ -1,0 +1,90 @@
+/**
+ * One open interview question per top-level section. Its rubric is what the section says:
+ * the steps of its processes (a step holding a sub-process counts as its parts), the items
+ * of its other lists, and, for a section of prose only, its sentences. Keywords come from
+ * the meaning of each point (lib/interview/keywords.ts).
+ */
+import type { RubricPoint } from "../types";
+import type { Section } from "./read";
+import type { Classified } from "./classify";
+import type { Generator } from "./generator";
+import { definitionOf, md, sentences, subSteps } from "./text";
+import { label } from "./lists";
+import { rubricKeywords } from "../../interview/keywords";
+
+export interface ReadSection {
+  section: Section;
+  runs: Array<{ run: Classified; intro?: string }>;
+}
+
+interface Point {
+  text: string;
+  section: Section;
+  heading?: string;
+}
+
+/** Prose sentences used as points when a section has no list at all. */
+const MAX_PROSE_POINTS = 10;
+
+function pointsOf(subtree: ReadSection[]): Point[] {
+  const out: Point[] = [];
+  for (const { section, runs } of subtree) {
+    // what the section's prose defines is part of the answer ("MVCC 是多版本并发控制…")
+    for (const p of section.prose) for (const sentence of sentences(p.text)) if (definitionOf(sentence)) out.push({ text: sentence, section });
+    for (const { run, intro } of runs) {
+      const heading = run.kind === "process" ? undefined : intro ? label(intro) : undefined;
+      if (run.precondition) out.push({ text: run.precondition.item.text, section, heading });
+      for (const item of run.items) {
+        const parts = run.kind === "process" ? subSteps(item.text) : [];
+        const phase = run.kind === "process" ? item.phase : heading;
+        if (parts.length >= 3) for (const p of parts) out.push({ text: p, section, heading: phase });
+        else out.push({ text: item.text, section, heading: phase });
+      }
+      for (const f of run.fallbacks) out.push({ text: f.item.text, section, heading });
+    }
+  }
+  if (out.length > 0) return out;
+  for (const { section } of subtree) {
+    for (const p of section.prose) for (const s of sentences(p.text)) if (s.length >= 8 && out.length < MAX_PROSE_POINTS) out.push({ text: s, section });
+  }
+  return out;
+}
+
+/** The model answer: the points numbered, under subsection and list headings. */
+function modelAnswer(points: Point[], top: Section): string {
+  const out: string[] = [];
+  let section: Section | null = top;
+  let heading: string | undefined;
+  points.forEach((p, k) => {
+    if (p.section !== section) {
+      section = p.section;
+      heading = undefined;
+      const name = p.section.path.slice(top.path.length).join(" › ");
+      if (name) out.push(`\n**${md(name)}**\n`);
+    }
+    if (p.heading && p.heading !== heading) out.push(`\n*${md(p.heading)}*\n`);
+    heading = p.heading;
+    out.push(`${k + 1}. ${md(p.text)}`);
+  });
+  return out.join("\n").trim();
+}
+
+export function interviewCards(g: Generator, read: ReadSection[]) {
+  const depths = read.filter((r) => r.section.depth > 0).map((r) => r.section.depth);
+  if (depths.length === 0) return;
+  const topDepth = Math.min(...depths);
+  for (const r of read) {
+    const s = r.section;
+    if (s.depth !== topDepth) continue;
+    const subtree = read.filter((x) => x.section.path.length >= s.path.length && s.path.every((p, k) => x.section.path[k] === p));
+    const points = pointsOf(subtree);
+    if (points.length === 0) continue;
+    const generated = rubricKeywords(points.map((p) => p.text), { glossary: g.glossary, english: !g.zh });
+    const rubric: RubricPoint[] = points.map((p, k) => ({ text: md(p.text), keywords: generated[k]!.keywords, need: generated[k]!.need, anchor: generated[k]!.anchor }));
+    const answer = modelAnswer(points, s);
+    const isProcess = subtree.some((x) => x.runs.some((y) => y.run.kind === "process" && y.run.items.length >= 2));
+    const title = s.path[s.path.length - 1]!;
+    const prompt = isProcess ? g.t.open(title) : g.t.openPoints(title);
+    g.add({ kind: "open", topic: s.path, line: s.line, prompt, answer, points: rubric, modelAnswer: answer, generatedBy: "notes:section-interview" }, prompt);
+  }
+}

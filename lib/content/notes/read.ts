@@ -1,0 +1,249 @@
+/**
+ * Reading exported notes: what a reader sees, recovered from remark's tree.
+ *
+ * Exported notes are messy markdown: steps indented four spaces right under a heading parse
+ * as an (indented) code block; steps after an image bullet (`+ ![](...)`) parse as lists
+ * nested in that bullet; every step is numbered `1.`; phases are bold bullets; an indented
+ * `1.` right after a prose line is swallowed into that paragraph (CommonMark's lazy
+ * continuation). This module walks the tree in reading order and recovers sections
+ * (headings), runs of numbered items (a list a reader sees, however many lists markdown made
+ * of it) with the prose line that introduces them, bullet runs, phases and prose. No library
+ * does this recovery; it is written here on top of remark's tree.
+ */
+import type { Root, Nodes, Heading, Paragraph, PhrasingContent, ListItem } from "mdast";
+import { parseMarkdown, isAllStrong, isImageOnly, joinedText, plainText, sourceOf, startLine } from "../markdown";
+import { stripEnumeration } from "../../text";
+import { cleanText } from "./text";
+
+export interface Item {
+  text: string;
+  line: number;
+  /** the bold phase line above the item, in numbered runs */
+  phase?: string;
+  /** what is nested under the item */
+  details: string[];
+  /** the item's own inline content, for bold clozes */
+  children: PhrasingContent[];
+}
+
+export interface Run {
+  ordered: boolean;
+  items: Item[];
+  /** the prose line right before the run ("三种取值：", "为什么需要两阶段提交"), if any */
+  intro?: { text: string; line: number };
+  line: number;
+}
+
+export interface Prose {
+  text: string;
+  line: number;
+  children: PhrasingContent[];
+}
+
+export interface Section {
+  /** heading path, enumerations stripped */
+  path: string[];
+  depth: number;
+  line: number;
+  runs: Run[];
+  prose: Prose[];
+  phases: Array<{ name: string; line: number }>;
+}
+
+export interface NotesTree {
+  tree: Root;
+  src: string;
+  skipHeading: Heading | undefined;
+}
+
+/** A paragraph whose reported line is moved by the offset of the block it was re-read from. */
+function shift(p: Paragraph, lineOffset: number): Paragraph {
+  if (lineOffset === 0 || !p.position) return p;
+  return { ...p, position: { start: { ...p.position.start, line: p.position.start.line + lineOffset }, end: p.position.end } };
+}
+
+/** A list marker at the start of a line inside a paragraph: CommonMark made it a lazy continuation. */
+const LAZY_ITEM = /\n[ \t]*(?:\d{1,3}[.)、]|[-+*])[ \t]+\S/;
+
+export function readSections(input: NotesTree): Section[] {
+  const { tree, src, skipHeading } = input;
+  const root: Section = { path: [], depth: 0, line: 1, runs: [], prose: [], phases: [] };
+  const sections: Section[] = [root];
+  const stack: Section[] = [root];
+  let current = root;
+  let phase: string | undefined;
+  let numbered: Run | null = null;
+  let bullets: Run | null = null;
+  /** the prose paragraph that was the last thing read, a candidate intro of the next run */
+  let lastProse: Prose | null = null;
+
+  const closeRuns = () => {
+    numbered = null;
+    bullets = null;
+  };
+  const item = (p: Paragraph, details: string[]): Item => ({ text: cleanText(plainText(p)), line: startLine(p), phase, details, children: p.children });
+  const introFor = () => (lastProse ? { text: lastProse.text, line: lastProse.line } : undefined);
+
+  /**
+   * "+ merged：联合挂载点\n读文件时先找 upper…": a line less indented than the item's text is
+   * markdown's lazy continuation, but a reader sees a new paragraph. The item keeps its own
+   * lines; the rest is read as prose after it.
+   */
+  const splitLazy = (p: Paragraph, lineOffset: number): { own: Paragraph; tail: Paragraph | null } => {
+    if (lineOffset !== 0 || !p.position) return { own: p, tail: null };
+    const column = p.position.start.column;
+    const lines = sourceOf(src, p).split("\n");
+    const cut = lines.findIndex((l, k) => k > 0 && l.length - l.trimStart().length < column - 1);
+    if (cut <= 0) return { own: p, tail: null };
+    const own = parseMarkdown(lines.slice(0, cut).join("\n")).children[0];
+    const tail = parseMarkdown(lines.slice(cut).map((l) => l.trim()).join("\n")).children[0];
+    const line = startLine(p);
+    return {
+      own: own?.type === "paragraph" ? shift(own, line - 1) : p,
+      tail: tail?.type === "paragraph" ? shift(tail, line + cut - 1) : null,
+    };
+  };
+
+  const walkItem = (li: ListItem, ordered: boolean, lineOffset: number) => {
+    const [firstBlock, ...rest] = li.children;
+    const lazy = firstBlock?.type === "paragraph" ? splitLazy(firstBlock, lineOffset) : null;
+    const first = lazy ? lazy.own : firstBlock;
+    if (!lazy?.tail || !/[\p{L}\p{N}]/u.test(plainText(lazy.tail))) {
+      walkItemParts(first, rest, ordered, lineOffset);
+      return;
+    }
+    // in reading order: the item's own lines, the prose line, then what is nested after it
+    walkItemParts(first, [], ordered, lineOffset);
+    closeRuns();
+    addProse(lazy.tail, 0);
+    walk(rest, lineOffset);
+  };
+
+  const walkItemParts = (first: ListItem["children"][number] | undefined, rest: ListItem["children"], ordered: boolean, lineOffset: number) => {
+    // an image bullet, or one with no words ("+" of an empty export bullet), continues the reading
+    if (first?.type === "paragraph" && !isImageOnly(first) && /[\p{L}\p{N}]/u.test(plainText(first))) {
+      if (isAllStrong(first)) {
+        phase = cleanText(joinedText(first.children));
+        if (phase !== "") current.phases.push({ name: phase, line: startLine(first) + lineOffset });
+        walk(rest, lineOffset);
+        return;
+      }
+      const p = shift(first, lineOffset);
+      if (ordered) {
+        // a step: what is nested under it are its details, not more steps
+        const details = rest.map((n) => cleanText(plainText(n))).filter((t) => t !== "");
+        const it = item(p, details);
+        if (it.text === "") return;
+        if (!numbered) {
+          bullets = null;
+          numbered = { ordered: true, items: [], intro: introFor(), line: it.line };
+          current.runs.push(numbered);
+        }
+        numbered.items.push(it);
+      } else if (/[：:]$/u.test(cleanText(plainText(p))) && rest.some((r) => r.type === "list")) {
+        // "判断是否可见：" with its list nested under it: an intro, not an item
+        closeRuns();
+        lastProse = { text: cleanText(plainText(p)), line: startLine(p), children: p.children };
+        walk(rest, lineOffset);
+        return;
+      } else {
+        const it = item(p, []);
+        it.phase = undefined;
+        if (!bullets) {
+          numbered = null;
+          bullets = { ordered: false, items: [], intro: introFor(), line: it.line };
+          current.runs.push(bullets);
+        }
+        bullets.items.push(it);
+        walk(rest, lineOffset);
+      }
+      lastProse = null;
+    } else {
+      // an image bullet, or an empty one: what is nested in it continues the reading
+      walk(first ? [first, ...rest] : [], lineOffset);
+    }
+  };
+
+  const walk = (nodes: Nodes[], lineOffset: number) => {
+    for (const n of nodes) {
+      switch (n.type) {
+        case "heading": {
+          if (n === skipHeading) break;
+          const name = stripEnumeration(cleanText(plainText(n)));
+          while (stack.length > 1 && stack[stack.length - 1]!.depth >= n.depth) stack.pop();
+          const parent = stack[stack.length - 1]!;
+          current = { path: [...parent.path, name], depth: n.depth, line: startLine(n) + lineOffset, runs: [], prose: [], phases: [] };
+          stack.push(current);
+          sections.push(current);
+          phase = undefined;
+          closeRuns();
+          // a heading introduces the run right under it
+          lastProse = null;
+          break;
+        }
+        case "code": {
+          // an indented code block in notes is indented text (usually steps): read it again as markdown
+          const raw = sourceOf(src, n).trimStart();
+          if (!n.lang && !/^(`{3,}|~{3,})/.test(raw)) {
+            walk(parseMarkdown(n.value).children as Nodes[], lineOffset + startLine(n) - 1);
+          } else {
+            closeRuns();
+            lastProse = null;
+          }
+          break;
+        }
+        case "list":
+          for (const li of n.children) walkItem(li, n.ordered === true, lineOffset);
+          break;
+        case "paragraph": {
+          // images and wordless leftovers of export bullets ("+") do not interrupt what is read
+          if (isImageOnly(n) || !/[\p{L}\p{N}]/u.test(plainText(n))) break;
+          if (isAllStrong(n)) {
+            phase = cleanText(joinedText(n.children));
+            if (phase !== "") current.phases.push({ name: phase, line: startLine(n) + lineOffset });
+            break;
+          }
+          const source = sourceOf(src, n);
+          const lazy = lineOffset === 0 ? LAZY_ITEM.exec(source) : null;
+          if (lazy && n.position) {
+            // "intro：\n    1. step": the first line is prose, the rest a list markdown swallowed
+            const head = source.slice(0, lazy.index);
+            const headTree = parseMarkdown(head).children[0];
+            closeRuns();
+            if (headTree?.type === "paragraph") addProse(shift(headTree, startLine(n) - 1), lineOffset);
+            // the list's intro is the line right above it, not the whole paragraph
+            const lines = head.split("\n");
+            const last = cleanText(lines[lines.length - 1] ?? "");
+            if (lastProse && last !== "") lastProse = { text: last, line: startLine(n) + lines.length - 1, children: [] };
+            const rest = source.slice(lazy.index + 1).replace(/^[ \t]+/gm, "");
+            walk(parseMarkdown(rest).children as Nodes[], startLine(n) + head.split("\n").length - 1);
+            break;
+          }
+          closeRuns();
+          addProse(shift(n, lineOffset), 0);
+          break;
+        }
+        default:
+          // blockquotes (export metadata), tables, html and thematic breaks end a run and make no cards
+          closeRuns();
+          lastProse = null;
+          break;
+      }
+    }
+  };
+  const addProse = (p: Paragraph, lineOffset: number) => {
+    const prose: Prose = { text: cleanText(plainText(p)), line: startLine(p) + lineOffset, children: p.children };
+    if (prose.text === "") return;
+    current.prose.push(prose);
+    // a list's intro is the paragraph's last line ("里面有四个字段："), not all of it
+    const lines = lineOffset === 0 && p.position ? sourceOf(src, p).split("\n") : [];
+    if (lines.length > 1) {
+      const lastTree = parseMarkdown(lines[lines.length - 1]!.trim()).children[0];
+      const text = lastTree ? cleanText(plainText(lastTree)) : "";
+      lastProse = text ? { text, line: prose.line + lines.length - 1, children: [] } : prose;
+    } else lastProse = prose;
+  };
+
+  walk(tree.children as Nodes[], 0);
+  return sections;
+}

@@ -1,0 +1,68 @@
+/** The wording of generated cards, in the deck's language (Chinese or English). */
+
+export interface Templates {
+  order(t: string): string;
+  phaseOrder(t: string): string;
+  phaseSteps(t: string, p: string): string;
+  subOrder(t: string, previous: string | null): string;
+  differences(t: string, intro: string, n: number): string;
+  next(t: string, step: string): string;
+  phaseOf(t: string, step: string): string;
+  first(t: string): string;
+  precondition(t: string): string;
+  condition(t: string, condition: string): string;
+  otherwise(t: string, step: string): string;
+  reasons(t: string, intro: string, n: number): string;
+  why(t: string, question: string, n: number): string;
+  alternatives(t: string, intro: string, n: number): string;
+  which(t: string, description: string): string;
+  facts(t: string, intro: string, n: number): string;
+  define(t: string, term: string): string;
+  open(t: string): string;
+  openPoints(t: string): string;
+}
+
+export const TEMPLATES: { zh: Templates; en: Templates } = {
+  zh: {
+    order: (t) => `把「${t}」的步骤按顺序排好`,
+    phaseOrder: (t) => `把「${t}」的各个阶段按顺序排好`,
+    phaseSteps: (t, p) => `「${t}」中，把「${p}」这一阶段的步骤按顺序排好`,
+    subOrder: (t, previous) => (previous ? `「${t}」中，下面这一步之后发生的几件事，按顺序排好：\n\n> ${previous}` : `「${t}」一开始发生的几件事，按顺序排好`),
+    differences: (t, intro, n) => `「${t}」：${intro}有哪 ${n} 点？`,
+    next: (t, step) => `「${t}」中，下面这一步之后紧接着发生什么？\n\n> ${step}`,
+    phaseOf: (t, step) => `「${t}」中，下面这一步属于哪个阶段？\n\n> ${step}`,
+    first: (t) => `「${t}」的第一步是什么？`,
+    precondition: (t) => `「${t}」开始之前要满足什么前提？`,
+    condition: (t, c) => `「${t}」中，如果${c}，会怎样？`,
+    otherwise: (t, step) => `「${t}」中，下面这一步不成立时会怎样？\n\n> ${step}`,
+    reasons: (t, intro, n) => `「${t}」：${intro}——有哪 ${n} 点？`,
+    why: (t, q, n) => `「${t}」：${q}（${n} 点）`,
+    alternatives: (t, intro, n) => `「${t}」：${intro}——是哪 ${n} 种？各有什么不同？`,
+    which: (t, d) => `「${t}」：下面说的是哪一个？\n\n> ${d}`,
+    facts: (t, intro, n) => `「${t}」：${intro}——有哪 ${n} 点？`,
+    define: (t, term) => `「${t}」中，${term} 是什么？`,
+    open: (t) => `面试题：请完整讲一讲「${t}」。`,
+    openPoints: (t) => `面试题：说说「${t}」的要点。`,
+  },
+  en: {
+    order: (t) => `Put the steps of “${t}” in order`,
+    phaseOrder: (t) => `Put the phases of “${t}” in order`,
+    phaseSteps: (t, p) => `In “${t}”, put the steps of the phase “${p}” in order`,
+    subOrder: (t, previous) => (previous ? `In “${t}”, put what happens after this step in order:\n\n> ${previous}` : `In “${t}”, put what happens first in order`),
+    differences: (t, intro, n) => `“${t}”: ${intro} — what are the ${n} points?`,
+    next: (t, step) => `In “${t}”, what happens right after this step?\n\n> ${step}`,
+    phaseOf: (t, step) => `In “${t}”, which phase does this step belong to?\n\n> ${step}`,
+    first: (t) => `What is the first step of “${t}”?`,
+    precondition: (t) => `What must hold before “${t}” starts?`,
+    condition: (t, c) => `In “${t}”, what happens if ${c}?`,
+    otherwise: (t, step) => `In “${t}”, what happens when this does not hold?\n\n> ${step}`,
+    reasons: (t, intro, n) => `“${t}”: ${intro} — what are the ${n} points?`,
+    why: (t, q, n) => `“${t}”: ${q} (${n} points)`,
+    alternatives: (t, intro, n) => `“${t}”: ${intro} — which ${n}, and how do they differ?`,
+    which: (t, d) => `“${t}”: which one is this?\n\n> ${d}`,
+    facts: (t, intro, n) => `“${t}”: ${intro} — what are the ${n} points?`,
+    define: (t, term) => `In “${t}”, what is ${term}?`,
+    open: (t) => `Interview question: walk me through “${t}”.`,
+    openPoints: (t) => `Interview question: what are the key points of “${t}”?`,
+  },
+};

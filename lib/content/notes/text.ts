@@ -1,0 +1,137 @@
+/** Text helpers of notes mode: tidying exported text, sentences, definitions, conditions, sub-steps. */
+import { tidySpaces } from "../../text";
+import { tagWords } from "../../text/segment";
+
+/** Exports leave four asterisks between adjacent bold runs ("nova****准备"); they mean a space. */
+export function cleanText(text: string): string {
+  return tidySpaces(text.replace(/\*{4}/g, " "));
+}
+
+/** Escapes text so markdown shows it literally (text is plain once recovered). */
+export function md(text: string): string {
+  return text.replace(/([\\`*_[\]<>#|~])/g, "\\$1");
+}
+
+/** A numbered list as markdown. */
+export function numbered(items: string[]): string {
+  return items.map((s, k) => `${k + 1}. ${s}`).join("\n");
+}
+
+/** Sentences of a prose paragraph: split after 。！？； and after ". " before a capital or a CJK character. */
+export function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[。！？；!?;])|(?<=\.)\s+(?=[A-Z\p{Script=Han}])/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Words a subject cannot start with: a pronoun or a connective, not a term. */
+const NOT_A_SUBJECT = /^(?:这|那|它|其|该|此|他|她|我|你|因为|所以|如果|假如|假设|若|但是|但|而|也|还|就|并|且|然后|之后|当|在|对|把|被|从|用|通过|所有|每个|一个|两个|几个|一般|默认|只|都|要|先|再)|^(?:this|that|these|those|it|its|they|there|which|what|when|if|but|and|so|then|each|every|all|some|one|two|both|here)\b/i;
+/** A subject that names an attribute ("redo log 大小", "默认值") states a value, not what something is. */
+const ATTRIBUTE = /(?:大小|状态|值|数量|长度|个数|格式|默认值|类型|位置|时间|次数|size|state|value|count|length|default)$/i;
+
+export interface Definition {
+  /** the term defined */
+  term: string;
+  /** "is" (X 是 Y) or "does" (X 负责 Y) */
+  relation: "is" | "does";
+  /** the rest of the sentence after the verb */
+  rest: string;
+}
+
+/**
+ * A sentence that defines a term ("redo log 是 InnoDB 的物理日志", "A Service is an abstraction
+ * …") or says what it is responsible for ("kube-proxy 负责 …", "The sender thread handles …").
+ * The subject must look like a term: short, no comma, not a pronoun or a connective.
+ */
+export function definitionOf(sentence: string): Definition | null {
+  const zh = /^([^，,。；;：:（(]{1,28}?)\s*(就是|指的是|是指|是一种|是一个|是|即)\s*([^，,。；;].{3,})$/u.exec(sentence);
+  const zhDoes = /^([^，,。；;：:（(]{1,28}?)\s*(负责|用来|用于|的作用是|的职责是|主要负责)\s*(.{4,})$/u.exec(sentence);
+  const en = /^(?:The |An? )?([A-Za-z][\w.\-/]*(?: [\w.\-/]+){0,4}?) (?:is|are) (?:an?|the|one of the) (.{4,})$/.exec(sentence);
+  const enDoes = /^(?:The |An? )?([A-Za-z][\w.\-/]*(?: [\w.\-/]+){0,4}?) (?:handles|is responsible for|are responsible for|takes care of|manages|is used to|is used for|are used to) (.{4,})$/.exec(sentence);
+  const pick = (m: RegExpExecArray | null, relation: "is" | "does", restAt: number): Definition | null => {
+    if (!m) return null;
+    const term = m[1]!.trim();
+    if (term.length < 2 || NOT_A_SUBJECT.test(term) || /[的了着过]$/.test(term) || /\s(?:is|are|was)\s/.test(term)) return null;
+    // a Chinese subject with a verb in it is a clause, not a term ("创建网络前" "dhcp 网络空间里边的 ns 设备和…")
+    if (/[在把被从向给对用让会要能]/.test(term) && !/[A-Za-z]/.test(term)) return null;
+    if (term.length > 16 && !/[A-Za-z]/.test(term)) return null;
+    // "删目录是…", "创建网络前…": a Chinese subject that starts with a verb is an action, not a term
+    const firstWord = /^\p{Script=Han}/u.test(term) ? tagWords(term)[0] : undefined;
+    if (firstWord && /^v/.test(firstWord.tag)) return null;
+    const rest = m[restAt]!.trim();
+    if (ATTRIBUTE.test(term) || /^[\d"'“‘]/u.test(rest)) return null;
+    // "tap设备是 vxlan 这个网络创建的端口": about this setup, not a definition
+    if (relation === "is" && /这个|这一|该|此/u.test(rest)) return null;
+    // "X 是固定的", "X 是 InnoDB 特有的": a property, not what X is
+    if (relation === "is" && /的[。；;，,.]?$/u.test(rest)) return null;
+    // "RR 是在事务里…生成的": a cleft sentence about when or how, not what RR is
+    if (relation === "is" && /^(?:在|把|被|从|向|对|给|让|用|为了|因为|由|以|将|每次|每个|如果|不是|没有)/u.test(rest)) return null;
+    return { term, relation, rest };
+  };
+  return pick(zhDoes, "does", 3) ?? pick(enDoes, "does", 2) ?? pick(zh, "is", 3) ?? pick(en, "is", 2);
+}
+
+/** A sentence that states what something is ("X 是 …", "X is a …"): a fact, not what happens next. */
+export function isDefinition(text: string): boolean {
+  // "因为是更新，…": a reason, not a statement of what something is
+  if (NOT_A_SUBJECT.test(text)) return false;
+  return /^[^，,。；;]{1,40}?(?:就是|即|是一|是)/u.test(text) || /^\S+(?: \S+){0,4} (?:is|are) (?:a|an|the)\b/i.test(text);
+}
+
+/** An item that is a condition with its consequence: "如果 X，则 Y", "If X, Y", "否则 Y". */
+export function conditionOf(text: string): { condition: string; then: string } | null {
+  const zhStart = /^(?:如果|若是|若|假如|假设|万一|一旦|要是)\s*/u.exec(text);
+  if (zhStart) {
+    const body = text.slice(zhStart[0].length);
+    // split where the consequence starts: at "，则 / ，就 / ，那么", else at the first comma outside brackets
+    const explicit = /[，,]\s*(?:则|就|那么|那就)\s*/u.exec(body);
+    let at = explicit ? explicit.index : -1;
+    let len = explicit ? explicit[0].length : 0;
+    if (at < 0) {
+      let depth = 0;
+      for (let i = 0; i < body.length; i++) {
+        const ch = body[i]!;
+        if (ch === "（" || ch === "(") depth++;
+        else if (ch === "）" || ch === ")") depth = Math.max(0, depth - 1);
+        else if ((ch === "，" || ch === ",") && depth === 0) {
+          at = i;
+          len = 1;
+          break;
+        }
+      }
+    }
+    if (at > 0 && body.length - at - len >= 2) return { condition: body.slice(0, at).trim(), then: body.slice(at + len).trim() };
+    return null;
+  }
+  const en = /^(?:If|When|Once|In case|Should)\s+(.+?),\s*(?:then\s+)?(.{2,})$/i.exec(text);
+  if (en && /^(?:If|In case|Should)/i.test(text)) return { condition: en[1]!.trim(), then: en[2]!.trim() };
+  if (en && /\b(?:fail|fails|failed|times? out|timed out|down|dies|crash|crashes|is lost|unavailable)\b/i.test(en[1]!)) return { condition: en[1]!.trim(), then: en[2]!.trim() };
+  const otherwise = /^(?:否则|不然|失败时|超时后|Otherwise|On failure|Else)[，,:：]?\s*(.{2,})$/iu.exec(text);
+  if (otherwise) return { condition: "", then: otherwise[1]!.trim() };
+  return null;
+}
+
+/** A first item that states what must hold before the process ("前提：…", "Precondition: …"). */
+export function preconditionOf(text: string): string | null {
+  const m = /^(?:前提条件|前提|前置条件|准备工作|先决条件|Precondition|Prerequisites?|Before you start|Requirements?)\s*[:：]\s*(.{2,})$/iu.exec(text);
+  return m ? m[1]!.trim() : null;
+}
+
+/**
+ * The parts of a step that holds a whole sub-process in one line (the seed's DHCP step: the
+ * broadcast, OFFER, REQUEST and ACK): its sentences, and clauses that start with a sequencing
+ * word (于是, 然后, 接着, 最后, then, finally). Fewer than three parts is no sub-process.
+ */
+export function subSteps(text: string): string[] {
+  if (text.length < 80) return [];
+  // whole sentences only: splitting at 然后 or "then" cuts rules like "until …, then switch" in two
+  const parts = text
+    .split(/(?<=[。！？])|(?<=\.)\s+(?=[A-Z])/u)
+    // a sequencing word left at the start of a part would give the order away
+    .map((s) => s.trim().replace(/^(?:于是|然后|接着|随后|之后|最后|首先|先|再|then|after that|finally|first|next)[，,\s]*/iu, ""))
+    .filter((s) => s.replace(/[\s。；;.,，]/g, "").length >= 4);
+  // branches ("if …; else …") are alternatives, not a sequence
+  if (parts.filter((p) => /^(?:如果|否则|若|if\b|else\b|otherwise\b)/i.test(p)).length >= 2) return [];
+  return parts.length >= 3 && parts.length <= 8 ? parts : [];
+}

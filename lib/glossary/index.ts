@@ -1,0 +1,156 @@
+/**
+ * The bilingual glossary: sets of words that mean the same thing in an answer (token / 令牌,
+ * image / 镜像, verify / 校验 / 验证). Shipped as data (glossary.json); a deck adds entries of
+ * its own in front matter (`glossary: [[L3 agent, 三层代理]]`). Typed answers, quiz answers
+ * and rubric keywords all expand a term through it, so an answer in either language counts.
+ *
+ * Lookups are one hop: a term matches every entry it stands in, not the entries those
+ * entries' other words stand in (API ~ 接口 and interface ~ 接口, but API is not interface).
+ */
+import { distance } from "fastest-levenshtein";
+import data from "./glossary.json";
+import { normalizeAnswer } from "../answer/normalize";
+
+export type GlossaryEntry = readonly string[];
+
+export interface Glossary {
+  /** the term itself and every word an entry holding it gives as the same, first the term */
+  synonyms(term: string): string[];
+  /** the glossary word a misspelt Latin term stands for (`Hypersior` → `hypervisor`), or null */
+  correction(term: string): string | null;
+  /** whether the glossary knows this word */
+  has(term: string): boolean;
+  /** the longest glossary word whose compact form is this key, if any */
+  lookup(compactKey: string): boolean;
+}
+
+/**
+ * Misspelt glossary words in a text: runs of one to three Latin words within the typo budget
+ * of a glossary word (`Buffer Poll` → buffer pool, `Hypersior` → hypervisor, `I3 agent` → l3 agent).
+ */
+export function spotTypos(text: string, glossary: Glossary): Array<{ word: string; right: string; at: number; end: number }> {
+  const out: Array<{ word: string; right: string; at: number; end: number }> = [];
+  const words = [...text.matchAll(/[A-Za-z][A-Za-z0-9]*/g)];
+  let k = 0;
+  while (k < words.length) {
+    let hit: { word: string; right: string; at: number; end: number; span: number } | null = null;
+    for (let span = 3; span >= 1 && !hit; span--) {
+      const run = words.slice(k, k + span);
+      if (run.length < span) continue;
+      const at = run[0]!.index;
+      const last = run[span - 1]!;
+      const end = last.index + last[0].length;
+      const phrase = text.slice(at, end);
+      // only words separated by single spaces make a phrase
+      if (span > 1 && !/^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/.test(phrase)) continue;
+      const right = glossary.correction(phrase);
+      if (right) hit = { word: phrase, right, at, end, span };
+    }
+    if (hit) {
+      out.push({ word: hit.word, right: hit.right, at: hit.at, end: hit.end });
+      k += hit.span;
+    } else k++;
+  }
+  return out;
+}
+
+/** Units of text a glossary word is made of: whole Latin words (nova-api is one) and single Chinese characters. */
+const UNIT = /[A-Za-z0-9]+(?:[-_./][A-Za-z0-9]+)*|\p{Script=Han}/gu;
+/** The most units a glossary word spans ("union file system", "网络命名空间"). */
+const MAX_UNITS = 8;
+
+/**
+ * Every glossary word in a text with where it stands, the longest where they overlap. A word
+ * starts and ends on whole units, so "api" is not found inside "nova-api", nor "db" in
+ * "DB_TRX_ID"; spacing and hyphens do not matter ("floating ip", "floating-ip", "浮动 ip").
+ */
+export function spotTerms(text: string, glossary: Glossary): Array<{ word: string; at: number; end: number }> {
+  const units = [...text.matchAll(UNIT)].map((m) => ({ at: m.index, end: m.index + m[0].length }));
+  const out: Array<{ word: string; at: number; end: number }> = [];
+  for (let i = 0; i < units.length; ) {
+    let hit = 0;
+    for (let n = Math.min(MAX_UNITS, units.length - i); n >= 1 && hit === 0; n--) {
+      const at = units[i]!.at;
+      const end = units[i + n - 1]!.end;
+      // units of one word are next to each other: at most a space or a hyphen between them
+      if (n > 1 && /[^\s_-]/u.test(text.slice(units[i]!.end, units[i + 1]!.at))) continue;
+      if (n > 2 && units.slice(i + 1, i + n - 1).some((u, k) => /[^\s_-]/u.test(text.slice(u.end, units[i + k + 2]!.at)))) continue;
+      if (glossary.lookup(normalizeAnswer(text.slice(at, end)))) {
+        out.push({ word: text.slice(at, end), at, end });
+        hit = n;
+      }
+    }
+    i += hit || 1;
+  }
+  return out;
+}
+
+const LATIN = /^[a-z0-9][a-z0-9 ._/-]*$/i;
+
+/** The edit distance tolerated for a misspelling of a term with this many letters (none under 7). */
+export function typoBudget(length: number): number {
+  // short words are other words, not typos ("groups" is not "cgroups")
+  return length >= 9 ? 2 : length >= 7 ? 1 : 0;
+}
+
+export function makeGlossary(extra: readonly GlossaryEntry[] = []): Glossary {
+  const entries = [...(data.terms as string[][]), ...extra.map((e) => [...e])];
+  const byWord = new Map<string, number[]>();
+  entries.forEach((entry, k) => {
+    for (const word of entry) {
+      const key = normalizeAnswer(word);
+      if (key === "") continue;
+      const list = byWord.get(key) ?? [];
+      if (!list.includes(k)) list.push(k);
+      byWord.set(key, list);
+    }
+  });
+  // misspellings are looked for among words of about the same length, and remembered
+  const byLength = new Map<number, string[]>();
+  for (const w of byWord.keys()) {
+    if (!LATIN.test(w) || w.length < 6) continue;
+    byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
+  }
+  const corrections = new Map<string, string | null>();
+  return {
+    lookup(key) {
+      return byWord.has(key);
+    },
+    synonyms(term) {
+      const out = new Map<string, string>([[normalizeAnswer(term), term]]);
+      for (const k of byWord.get(normalizeAnswer(term)) ?? []) {
+        for (const w of entries[k]!) if (!out.has(normalizeAnswer(w))) out.set(normalizeAnswer(w), w);
+      }
+      return [...out.values()];
+    },
+    correction(term) {
+      const key = normalizeAnswer(term);
+      if (!LATIN.test(key) || byWord.has(key)) return null;
+      const budget = typoBudget(key.length);
+      if (budget === 0) return null;
+      const known = corrections.get(key);
+      if (known !== undefined) return known;
+      let best: string | null = null;
+      let bestDistance = budget + 1;
+      for (let len = key.length - budget; len <= key.length + budget; len++) {
+        for (const w of byLength.get(len) ?? []) {
+          const d = distance(w, key);
+          if (d < bestDistance) {
+            best = w;
+            bestDistance = d;
+          }
+        }
+      }
+      // the glossary's own spelling of the word, not its compact key
+      const right = best === null ? null : (entries[byWord.get(best)![0]!]!.find((w) => normalizeAnswer(w) === best) ?? best);
+      corrections.set(key, right);
+      return right;
+    },
+    has(term) {
+      return byWord.has(normalizeAnswer(term));
+    },
+  };
+}
+
+/** The shipped glossary, without deck entries. */
+export const baseGlossary: Glossary = makeGlossary();

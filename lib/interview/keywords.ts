@@ -1,0 +1,251 @@
+/**
+ * Keywords of generated rubric points, from the meaning of their text in either language.
+ *
+ * - Glossary words are spotted first, in both scripts and across them (`浮动ip`, `veth pair`,
+ *   `块存储`), so a concept the glossary can translate is checked in both languages.
+ * - Other Latin terms are single names (`kube-proxy`, `Service`), never runs of words;
+ *   two-letter words count only when the glossary knows them (`IP` yes; `ID`, `ns`, `e.g` no).
+ *   In English text plain content words are concepts too, weighted below names.
+ * - Other Chinese concepts come from jieba's segmentation ranked by TF-IDF (nouns, verbs), so
+ *   校验, 分配, 挂接 are checked, not only the English names around them.
+ * - A misspelt long term (`Hypersior`) becomes the glossary's word with the typo as an alias;
+ *   an ALL-CAPS glued name (`DHCPOFFER`, `2MSL`) also accepts its parts (`offer`, `MSL`).
+ * - `A 或者 B`, `A 或 B`, `A or B`: the two terms are one group, either counts.
+ * - Weights fall with the number of points of the same rubric that share the term: in the VM
+ *   creation steps `nova-compute` is in eight points and tells them apart from nothing, while
+ *   `glance-api` names its point. The point's most telling group is its anchor: an answer must
+ *   mention it. At most four groups (three Latin names), and in Chinese text at least one
+ *   Chinese concept, a relation such as 校验 first, so a list of component names covers nothing.
+ * - A point needs half of its groups, rounded up, the anchor among them.
+ */
+import { spotTerms, spotTypos, type Glossary } from "../glossary";
+import { normalizeAnswer } from "../answer/normalize";
+import { cutWords, idfOf, UNKNOWN_IDF, weightedWords } from "../text/segment";
+import stopwords from "stopwords-iso/stopwords-iso.json";
+
+export interface PointKeywords {
+  keywords: string[][];
+  /** how many groups an answer must mention */
+  need: number;
+  /** the group (index into keywords) an answer must mention */
+  anchor: number;
+}
+
+/** Share of a generated point's keyword groups an answer must mention. */
+export const GROUP_SHARE = 0.5;
+const MAX_GROUPS = 4;
+const MAX_LATIN = 3;
+
+// stopwords-iso's lists, and the words of notes that say nothing about a point
+const EN_STOP = new Set([
+  ...(stopwords.en as string[]),
+  ...("a an and are as at be been by for from has have in into is it its of on or that the their then there these this those to was were which with via when where while will would can could should may might not no yes " +
+    "e.g eg i.e ie etc vs also only just each every any all some more most other such than so if else after before first next finally then once both either neither same new old one two three " +
+    "do does did done make makes made use uses used using get gets got set sets let lets put puts take takes see seen way ways thing things part parts kind kinds lot lots step steps").split(" "),
+]);
+
+/** Chinese words too general to check: their presence says nothing about the point. */
+const ZH_STOP = new Set([
+  ...(stopwords.zh as string[]),
+  ...("进行 一个 一些 这个 那个 这些 那些 通过 使用 然后 之后 以后 之前 可以 需要 包括 用来 相关 对应 其中 以及 或者 或是 还是 并且 同时 所有 每个 整个 过程 流程 步骤 阶段 方式 情况 时候 问题 内容 信息 东西 部分 结果 " +
+    "操作 处理 实现 完成 开始 结束 发生 出现 存在 成为 作为 属于 没有 不是 就是 还有 比如 例如 因为 所以 如果 但是 而且 另外 其他 其它 当前 此时 这时 他们 自己 主要 一般 通常 直接 自动 首先 最后 接着 " +
+    "说明 注意 表示 等于 意味着 相当于 挂到 写回去 拿到 得到 变成 有关 关于 一样 不同 同样 其实 本身 对应项 " +
+    "后续 数据 地址 功能 作用 有没有 是否 默认 一直 已经 马上 立即 之前 以前 方面 一下 一次 一条 一种 里面 上面 下面 这里 那里 这样 那样 如何 怎么 为什么 什么 时候").split(" "),
+]);
+
+interface Candidate {
+  term: string;
+  /** where it starts in the text, for reading order and "or" pairs */
+  at: number;
+  end: number;
+  weight: number;
+  latin: boolean;
+  relation: boolean;
+  aliases: string[];
+}
+
+const LATIN_TERM = /[A-Za-z][A-Za-z0-9]*(?:[-_./][A-Za-z0-9]+)*/g;
+const HAN = /\p{Script=Han}/u;
+
+/** A Latin word that names something: an acronym, mixed case, digits or separators, or a capitalised name. */
+function looksTechnical(word: string): boolean {
+  return /[-_./0-9]/.test(word) || /^[A-Z]{2,}s?$/.test(word) || /[a-z][A-Z]/.test(word) || /^[A-Z][a-z]/.test(word);
+}
+
+/** The glossary's word for an inflected English word (validates → validate). */
+function englishBase(word: string, glossary: Glossary): string | null {
+  const w = word.toLowerCase();
+  const forms = [w, w.replace(/s$/, ""), w.replace(/es$/, ""), w.replace(/ed$/, ""), w.replace(/d$/, ""), w.replace(/ing$/, ""), w.replace(/ing$/, "e")];
+  return forms.find((f) => f.length >= 2 && glossary.has(f)) ?? null;
+}
+
+/**
+ * Glued ALL-CAPS names are said in parts too: `DHCPOFFER` as `offer`, `2MSL` as `MSL`, when the
+ * glued part is a number or a short protocol name the glossary knows (dhcp, tcp, arp): not
+ * `COMMITTED` as `ted`.
+ */
+function gluedParts(word: string, glossary: Glossary): string[] {
+  if (!/^[A-Z0-9]{5,}$/.test(word) || !/[A-Z]/.test(word)) return [];
+  const key = word.toLowerCase();
+  const prefix = (p: string) => /^\d+$/.test(p) || (p.length >= 3 && p.length <= 4 && glossary.has(p));
+  const out: string[] = [];
+  for (let i = 1; i < key.length; i++) {
+    const head = key.slice(0, i);
+    const tail = key.slice(i);
+    if (tail.length >= 3 && prefix(head)) out.push(tail);
+    if (head.length >= 3 && /^\d+$/.test(tail)) out.push(head);
+  }
+  return out;
+}
+
+/** Literal values, paths, file names and settings: checked in an answer only as a last resort, never its anchor. */
+function isLiteral(word: string): boolean {
+  return /[/=]/.test(word) || /^\d/.test(word) || (word.match(/[._]/g)?.length ?? 0) >= 2 || /\.(?:info|json|conf|log|sock|txt|ya?ml|ini|xml|sh)$/i.test(word);
+}
+
+/** Weight of a Chinese concept by how telling the word is (see idfOf): 创建 0.9, 实例 1.6, 校验 2.4. */
+function specificity(word: string): number {
+  const han = [...word].filter((ch) => HAN.test(ch)).join("");
+  const idf = han === "" ? UNKNOWN_IDF : idfOf(han) === UNKNOWN_IDF ? Math.max(...cutWords(han).map(idfOf)) : idfOf(han);
+  return 0.6 + 2 * Math.min(1, Math.max(0, (idf - 6) / 6));
+}
+
+function candidatesOf(text: string, glossary: Glossary, english: boolean): Candidate[] {
+  const candidates: Candidate[] = [];
+  const taken: Array<[number, number]> = [];
+  const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && b > x);
+  const add = (c: Candidate) => {
+    taken.push([c.at, c.end]);
+    candidates.push(c);
+  };
+
+  for (const t of spotTypos(text, glossary)) {
+    add({ term: t.right, at: t.at, end: t.end, weight: 3, latin: true, relation: false, aliases: [...new Set([...glossary.synonyms(t.right), t.word])] });
+  }
+  for (const g of spotTerms(text, glossary)) {
+    if (!free(g.at, g.end)) continue;
+    const han = HAN.test(g.word);
+    if (han && [...g.word].length < 2) continue;
+    if (han && ZH_STOP.has(g.word)) continue;
+    if (!han && (g.word.length < 2 || EN_STOP.has(g.word.toLowerCase()))) continue;
+    const named = !han && looksTechnical(g.word);
+    const plainEnglish = !han && !named;
+    // in Chinese text a plain English word the glossary knows ("image") still names the concept
+    // a component's own name tells more than a glossary word (keystone over token, roles)
+    const weight = han ? 1.2 * specificity(g.word) : named ? 2.8 : !english ? 2.4 : 1.6;
+    add({ term: g.word, at: g.at, end: g.end, weight, latin: !han, relation: plainEnglish && english, aliases: glossary.synonyms(g.word) });
+  }
+  for (const m of text.matchAll(LATIN_TERM)) {
+    const word = m[0].replace(/[._/-]+$/, "");
+    if (!free(m.index, m.index + word.length)) continue;
+    if (EN_STOP.has(word.toLowerCase())) continue;
+    const base = englishBase(word, glossary);
+    // one- and two-letter words are noise (e.g, ID, ns, the r and n of an escaped \r\n) unless the glossary knows them
+    if (word.length < 2 || (word.length === 2 && base === null)) continue;
+    const corrected = base === null ? glossary.correction(word) : null;
+    // a capital at the start of a sentence is grammar, not a name
+    const sentenceStart = english && (m.index === 0 || /[.!?:;]\s*$/u.test(text.slice(Math.max(0, m.index - 3), m.index)));
+    // in Chinese text every Latin word is a name (libvirt, dnsmasq); in English only those that look like one
+    const named = (!english && word.length >= 3) || (looksTechnical(word) && !(sentenceStart && /^[A-Z][a-z]+$/.test(word)));
+    if (!named && base === null && corrected === null && word.length < 4) continue;
+    const right = corrected ?? word;
+    const aliases = [...new Set([right, ...glossary.synonyms(base ?? right), ...(corrected ? [word] : []), ...gluedParts(word, glossary)])];
+    const weight = isLiteral(word) ? 0.4 : /[-_./0-9]/.test(word) || /^[A-Z]{2,}/.test(word) || /[a-z][A-Z]/.test(word) || (named && !english) ? 3 : named || corrected ? 2.5 : base ? 1.6 : 0.8;
+    add({ term: right, at: m.index, end: m.index + word.length, weight, latin: true, relation: english && !named && base !== null, aliases });
+  }
+  if (!english) {
+    const han = weightedWords(text, 16, ["n", "nz", "nt", "ns", "v", "vn", "an", "l", "i"]).filter((k) => /^\p{Script=Han}{2,}$/u.test(k.word) && !ZH_STOP.has(k.word));
+    const verbs = new Set(weightedWords(text, 16, ["v", "vd"]).map((k) => k.word));
+    for (const k of han) {
+      const at = text.indexOf(k.word);
+      if (at < 0 || !free(at, at + k.word.length)) continue;
+      const aliases = glossary.synonyms(k.word);
+      // a concept the glossary can translate is checked in both languages: it is worth more
+      const weight = specificity(k.word) * (aliases.length > 1 ? 1.2 : 1);
+      add({ term: k.word, at, end: at + k.word.length, weight, latin: false, relation: verbs.has(k.word), aliases });
+    }
+  }
+  // glossary verbs spotted in Chinese text are relations too
+  if (!english) {
+    const verbs = new Set(weightedWords(text, 24, ["v", "vd"]).map((k) => k.word));
+    for (const c of candidates) if (!c.latin && verbs.has(c.term)) c.relation = true;
+  }
+  return candidates;
+}
+
+/** One group per meaning: a term inside a longer one ("Scheduler" in "nova-scheduler") or one sharing a glossary word with another joins it. */
+function groupsOf(candidates: Candidate[]): Candidate[] {
+  const groups: Candidate[] = [];
+  for (const c of [...candidates].sort((a, b) => b.weight - a.weight || a.at - b.at)) {
+    const keys = new Set(c.aliases.map(normalizeAnswer));
+    const same = groups.find(
+      (g) =>
+        g.aliases.some((a) => keys.has(normalizeAnswer(a))) ||
+        (c.latin && g.latin && g.term.toLowerCase().split(/[-_./ ]/).includes(c.term.toLowerCase())),
+    );
+    // the joined term is accepted as written; its own glossary words are not (one hop only)
+    if (same) {
+      if (!same.aliases.some((a) => normalizeAnswer(a) === normalizeAnswer(c.term))) same.aliases.push(c.term);
+      same.at = Math.min(same.at, c.at);
+    } else groups.push({ ...c, aliases: [...c.aliases] });
+  }
+  return groups;
+}
+
+/** `A 或者 B` / `A or B`: the nearest groups on each side of the word become one group. */
+function mergeAlternatives(text: string, groups: Candidate[]) {
+  for (const m of text.matchAll(/\s*(?:或者|或是|或|还是|\bor\b)\s*/g)) {
+    const before = groups.filter((g) => g.end <= m.index && m.index - g.end <= 1).sort((a, b) => b.at - a.at)[0];
+    const after = groups.filter((g) => g.at >= m.index + m[0].length && g.at - (m.index + m[0].length) <= 1).sort((a, b) => a.at - b.at)[0];
+    if (!before || !after || before === after) continue;
+    before.aliases = [...new Set([...before.aliases, after.term, ...after.aliases])];
+    before.weight = Math.max(before.weight, after.weight);
+    groups.splice(groups.indexOf(after), 1);
+  }
+}
+
+/**
+ * The keywords of every point of one rubric. Terms shared by many of its points weigh less
+ * (they tell the points apart from nothing); see the module comment for the rest.
+ */
+export function rubricKeywords(texts: readonly string[], options: { glossary: Glossary; english: boolean }): PointKeywords[] {
+  const perPoint = texts.map((t) => {
+    const groups = groupsOf(candidatesOf(t, options.glossary, options.english));
+    mergeAlternatives(t, groups);
+    return groups;
+  });
+  const df = new Map<string, number>();
+  for (const groups of perPoint) {
+    const seen = new Set<string>();
+    for (const g of groups) for (const a of g.aliases) seen.add(normalizeAnswer(a));
+    for (const k of seen) df.set(k, (df.get(k) ?? 0) + 1);
+  }
+  return perPoint.map((groups) => {
+    for (const g of groups) g.weight /= 1 + Math.log2(df.get(normalizeAnswer(g.term)) ?? 1);
+    groups.sort((a, b) => b.weight - a.weight || a.at - b.at);
+    const chosen: Candidate[] = [];
+    const pick = (c: Candidate | undefined) => {
+      if (c && !chosen.includes(c) && chosen.length < MAX_GROUPS) chosen.push(c);
+    };
+    // the anchor: a Latin name that tells this point apart if there is one (interviewers listen
+    // for the component), else the most telling concept that is not a relation
+    const anchor = groups.find((g) => g.latin && !g.relation && g.weight >= 1.5 && !isLiteral(g.term)) ?? groups.find((g) => !g.relation && !isLiteral(g.term)) ?? groups[0];
+    pick(anchor);
+    if (!options.english) pick(groups.find((g) => !g.latin && g.relation) ?? groups.find((g) => !g.latin));
+    else pick(groups.find((g) => g.relation));
+    // one relation is enough: the rest are the things the point is about
+    for (const g of groups) {
+      if (g.latin && chosen.filter((c) => c.latin).length >= MAX_LATIN) continue;
+      if (g.relation && chosen.some((c) => c.relation)) continue;
+      pick(g);
+    }
+    chosen.sort((a, b) => a.at - b.at);
+    const keywords = chosen.map((c) => [c.term, ...c.aliases.filter((a) => normalizeAnswer(a) !== normalizeAnswer(c.term))]);
+    return { keywords, need: Math.ceil(keywords.length * GROUP_SHARE), anchor: anchor ? chosen.indexOf(anchor) : 0 };
+  });
+}
+
+/** The keywords of one point on its own. */
+export function pointKeywords(text: string, options: { glossary: Glossary; english: boolean }): PointKeywords {
+  return rubricKeywords([text], options)[0]!;
+}

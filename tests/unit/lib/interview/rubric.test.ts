@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { matchPoint, matchRubric, rubricScore } from "@/lib/interview/rubric";
+import { pointKeywords, rubricKeywords } from "@/lib/interview/keywords";
+import { baseGlossary } from "@/lib/glossary";
+import type { RubricPoint } from "@/lib/content/types";
+
+const p = (text: string, ...groups: string[]): RubricPoint => ({ text, keywords: groups.map((g) => g.split("|")) });
+const TOKEN = p("keystone issues a token", "keystone|认证", "token|令牌");
+const SCHEDULER = p("nova-scheduler picks a compute node", "nova-scheduler|调度器", "compute|计算节点");
+const DNSMASQ = p("dnsmasq answers DHCP", "dnsmasq", "DHCP");
+const SNAT = p("SNAT happens in the router namespace", "SNAT|源地址转换", "qrouter|路由器命名空间");
+const FLOATING = p("a floating IP is DNAT to the fixed IP", "floating ip|浮动 IP", "DNAT|目的地址转换");
+const IP = p("the VM gets an IP", "IP");
+const PLAIN_ZH = p("用户向 keystone 请求 token");
+const PLAIN_EN = p("The compute node downloads the image from glance");
+
+describe("matchPoint: a table of Chinese and English answers", () => {
+  it.each([
+    // answer, point, covered, found
+    ["nova-api 收到请求后，先到认证服务拿 token", TOKEN, true, ["认证", "token"]],
+    ["keystone 签发令牌", TOKEN, true, ["keystone", "令牌"]],
+    ["KEYSTONE issues a TOKEN", TOKEN, true, ["keystone", "token"]],
+    ["ｋｅｙｓｔｏｎｅ 发 ｔｏｋｅｎ（全角）", TOKEN, true, ["keystone", "token"]],
+    ["the token is issued by keystone", TOKEN, true, ["keystone", "token"]],
+    ["先 authenticate 到 Keystone，拿到 Token 之后再调用 nova", TOKEN, true, ["keystone", "token"]],
+    ["keystone 负责用户认证", TOKEN, false, ["keystone"]],
+    // English inflections are the same words ("synced" says sync)
+    ["keystones and tokens (plural forms count)", TOKEN, true, ["keystone", "token"]],
+    ["", TOKEN, false, []],
+    ["调度器选择一个计算节点", SCHEDULER, true, ["调度器", "计算节点"]],
+    ["nova scheduler picks a compute host", SCHEDULER, true, ["nova-scheduler", "compute"]],
+    ["novascheduler chooses a compute node", SCHEDULER, true, ["nova-scheduler", "compute"]],
+    ["Nova－Scheduler（全角连字符）会选一个 compute 节点", SCHEDULER, true, ["nova-scheduler", "compute"]],
+    // the glossary's scheduler / 调度器 is the author's nova-scheduler|调度器
+    ["the scheduler picks compute nodes", SCHEDULER, true, ["scheduler", "compute"]],
+    ["dnsmasq 进程应答 DHCP 请求", DNSMASQ, true, ["dnsmasq", "DHCP"]],
+    ["DHCP agent 会启动 dns masq", DNSMASQ, true, ["dnsmasq", "DHCP"]],
+    // words between spaces, no sentence: a list
+    ["DHCP agent 启动 dns masq", DNSMASQ, false, ["dnsmasq", "DHCP"]],
+    // two terms and no sentence: a list, not an explanation
+    ["dnsmasq-dhcp", DNSMASQ, false, ["dnsmasq", "DHCP"]],
+    ["DHCPDISCOVER 是广播", DNSMASQ, false, []],
+    ["路由器命名空间里做源地址转换", SNAT, true, ["源地址转换", "路由器命名空间"]],
+    ["SNAT 在 qrouter 命名空间的 iptables 里", SNAT, true, ["SNAT", "qrouter"]],
+    ["snat", SNAT, false, ["SNAT"]],
+    ["浮动 IP 通过 DNAT 映射到固定 IP", FLOATING, true, ["浮动 IP", "DNAT"]],
+    ["Floating-IP uses dnat", FLOATING, true, ["floating ip", "DNAT"]],
+    ["floatingip 做 DNAT", FLOATING, true, ["floating ip", "DNAT"]],
+    ["floatingip DNAT", FLOATING, false, ["floating ip", "DNAT"]],
+    ["浮动IP做目的地址转换", FLOATING, true, ["浮动 IP", "目的地址转换"]],
+    ["SNAT for the floating ip", FLOATING, false, ["floating ip"]],
+    ["skip the step", IP, false, []],
+    ["虚拟机拿到固定IP地址", IP, true, ["IP"]],
+    // keywordless points get keywords from their meaning, as generated rubrics do (half of them, rounded up)
+    ["用户先向 keystone 请求 token", PLAIN_ZH, true, ["用户", "keystone", "请求", "token"]],
+    ["keystone", PLAIN_ZH, false, ["keystone"]],
+    ["nova-compute downloads the image from glance", PLAIN_EN, true, ["download", "glance"]],
+    ["glance", PLAIN_EN, false, ["glance"]],
+  ] as const)("%s", (answer, point, covered, found) => {
+    const m = matchPoint(answer, point);
+    expect(m.covered).toBe(covered);
+    expect(m.found).toEqual(found);
+  });
+
+  it("says which keyword groups are missing, by their first alias", () => {
+    expect(matchPoint("keystone 负责认证", TOKEN).missing).toEqual(["token"]);
+    expect(matchPoint("", SNAT).missing).toEqual(["SNAT", "qrouter"]);
+  });
+});
+
+describe("a bare list of keywords does not score like an explanation", () => {
+  it("regression: a list of component names scored 19/19 on the VM question while a Chinese paraphrase scored 8/19", () => {
+    const points = rubricKeywords(
+      ["nova-api 接到请求，先向 keystone 发送token校验和权限认证请求。", "glance-api 向 keystone 校验token。", "nova-compute 调用 Neutron API，传入token，去分配和配置网络，比如虚机的IP地址。"],
+      { glossary: baseGlossary, english: false },
+    ).map((k, i) => ({ text: String(i), ...k }));
+    const dump = "keystone token nova-api rabbitmq scheduler conductor nova-compute libvirt glance glance-api neutron cinder";
+    expect(matchRubric(dump, points).map((m) => m.covered)).toEqual([false, false, false]);
+    const paraphrase = "nova-api 收到请求以后先拿着令牌找 keystone 验证权限。glance-api 也会去 keystone 验证这个令牌。然后 nova-compute 调 neutron 的接口给虚机分配网络和 IP。";
+    expect(matchRubric(paraphrase, points).map((m) => m.covered)).toEqual([true, true, true]);
+  });
+
+  it("says when the words were there but only as a list", () => {
+    expect(matchPoint("dnsmasq DHCP", DNSMASQ)).toMatchObject({ covered: false, listOnly: true });
+    expect(matchPoint("dnsmasq 负责应答 DHCP 请求", DNSMASQ).listOnly).toBeUndefined();
+  });
+});
+
+describe("pointKeywords: keywords from the meaning of a point", () => {
+  const zh = (t: string) => pointKeywords(t, { glossary: baseGlossary, english: false });
+  const en = (t: string) => pointKeywords(t, { glossary: baseGlossary, english: true });
+
+  it("Chinese concepts are keywords, with their translations", () => {
+    const k = zh("Keystone 校验 token，并返回信息，它包括了 roles 和 permissions（权限）。");
+    const heads = k.keywords.map((g) => g[0]);
+    expect(heads).toContain("Keystone");
+    // one relation, a Chinese verb, checked in either language
+    const relation = k.keywords.find((g) => /\p{Script=Han}/u.test(g[0]!))!;
+    expect(relation.some((a) => /^[a-z ]+$/.test(a))).toBe(true);
+    // permissions and 权限 are never two groups
+    expect(k.keywords.filter((g) => g.includes("权限") || g.includes("permissions")).length).toBeLessThanOrEqual(1);
+  });
+
+  it("regression: 'A 或者 B' made both required; either is one group", () => {
+    const k = zh("调用 Hypervisor 执行请求（通过 libvirt 或者 api）");
+    const group = k.keywords.find((g) => g.includes("libvirt"));
+    expect(group).toBeDefined();
+    expect(group).toContain("api");
+  });
+
+  it("regression: junk keywords (e.g, ID, ns, the r and n of \\r\\n) and greedy runs ('kube-proxy watch Service')", () => {
+    const k = zh("kube-proxy watch Service 和 Endpoints，e.g 给 ns 里的 ID 写规则，行尾是 \\r\\n");
+    const all = k.keywords.flat().map((w) => w.toLowerCase());
+    for (const junk of ["e.g", "id", "ns", "r", "n", "kube-proxy watch service"]) expect(all).not.toContain(junk);
+    expect(all).toContain("kube-proxy");
+  });
+
+  it("regression: the notes' typos became requirements; the glossary word is required, the typo accepted", () => {
+    const k = zh("nova-compute 调用 Hypersior 执行请求");
+    const group = k.keywords.find((g) => g.includes("Hypersior"))!;
+    expect(group[0]).toBe("hypervisor");
+    expect(matchPoint("nova-compute 会调用 hypervisor 去执行", { text: "", ...k }).covered).toBe(true);
+  });
+
+  it("regression: glued forms did not match (2MSL holds MSL, DHCPOFFER holds offer)", () => {
+    expect(matchPoint("TIME_WAIT 要等 2MSL 才关闭", { text: "", keywords: [["MSL"], ["TIME_WAIT"]] }).covered).toBe(true);
+    expect(matchPoint("服务器回一个 DHCPOFFER 给虚拟机", { text: "", keywords: [["offer"]] }).covered).toBe(true);
+    expect(matchPoint("服务器回一个 offer 给虚拟机", { text: "", ...pointKeywords("server sends DHCPOFFER", { glossary: baseGlossary, english: true }) }).found).toContain("offer");
+    // ip is still not in skip
+    expect(matchPoint("skip the step", { text: "", keywords: [["ip"]] }).covered).toBe(false);
+  });
+
+  it("regression: English points whose key terms are ordinary words (Finished, Certificate) got no keywords", () => {
+    const k = en("The server sends its Certificate and then the Finished message.");
+    const heads = k.keywords.map((g) => g[0]);
+    expect(heads).toEqual(expect.arrayContaining(["Certificate", "Finished"]));
+  });
+});
+
+
+describe("matchRubric and rubricScore", () => {
+  it("a whole rubric: the share of points covered", () => {
+    const matches = matchRubric("用户先到 keystone 拿 token，然后 dnsmasq 分配地址", [TOKEN, SCHEDULER, DNSMASQ]);
+    expect(matches.map((m) => m.covered)).toEqual([true, false, false]);
+    expect(rubricScore(matches.map((m) => m.covered))).toBeCloseTo(1 / 3, 10);
+    expect(rubricScore([true, true, false, true])).toBe(0.75);
+    expect(rubricScore([])).toBe(0);
+  });
+});
