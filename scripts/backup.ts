@@ -6,7 +6,7 @@
  *   npm run backup -- snapshot [dir]              a dated copy of the SQLite file (MIANSHI_BACKUP_DIR, ./data/backups)
  */
 import { databaseFile } from "../server/database-url";
-import { migrate } from "./lib/setup";
+import { migrateIfBehind } from "./lib/setup";
 
 const USAGE = `usage:
   npm run backup -- export <file.json>
@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const file = databaseFile();
   process.env.DATABASE_URL = `file:${file}`;
-  migrate(file);
+  migrateIfBehind(file);
   const { openDb } = await import("../server/db");
   const backup = await import("../server/use-cases/backup");
   const db = openDb(file, { backgroundCheckpoints: false });

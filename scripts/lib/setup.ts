@@ -78,6 +78,32 @@ export function migrateIfBehind(databaseFile: string): string[] {
   return pending;
 }
 
+/**
+ * Why the server could not write the database, or null: the file (when it exists) must open
+ * for writing, and its folder must take new files (SQLite creates -wal and -shm beside it).
+ * Without this check a read-only database fails later with "External error id#0".
+ */
+export function databaseWriteProblem(databaseFile: string): string | null {
+  const shown = path.relative(process.cwd(), databaseFile) || databaseFile;
+  const why = (e: unknown) => (e as NodeJS.ErrnoException).code ?? String(e);
+  if (fs.existsSync(databaseFile)) {
+    try {
+      fs.closeSync(fs.openSync(databaseFile, "r+"));
+    } catch (e) {
+      return `the database ${shown} is read-only (${why(e)}): Mianshi writes every review to it; make the file writable (chmod u+w, or copy it to a writable place and set DATABASE_URL)`;
+    }
+  }
+  const dir = path.dirname(databaseFile);
+  const probe = path.join(dir, `.mianshi-write-check-${process.pid}`);
+  try {
+    fs.writeFileSync(probe, "");
+    fs.rmSync(probe, { force: true });
+  } catch (e) {
+    return `the folder of the database, ${path.relative(process.cwd(), dir) || dir}, is read-only (${why(e)}): SQLite creates ${path.basename(databaseFile)}-wal and -shm beside the database; make the folder writable or set DATABASE_URL to a file in a writable folder`;
+  }
+  return null;
+}
+
 /** The lock file `npm start` holds for as long as it serves a database. */
 export function serverLockFile(databaseFile: string): string {
   return `${databaseFile}-server.lock`;
