@@ -250,6 +250,8 @@ function parseJson(text: string, where = ""): unknown {
 
 /** A whole export in memory: parsed at once (up to MAX_RESTORE_BYTES), rows validated as inserted. */
 function parsedSource(text: string): RestoreSource {
+  // a byte order mark (an editor saved the file as "UTF-8 with BOM") is no content
+  text = text.replace(/^\uFEFF/, "");
   if (text.length > MAX_RESTORE_BYTES) throw new PayloadTooLargeError(`the export is over the ${MAX_RESTORE_BYTES} bytes a restore reads at once`);
   let data: ReturnType<typeof parseExportHeader>;
   try {
@@ -315,7 +317,7 @@ function fileSource(file: string | undefined): RestoreSource {
     throw new NotFoundError(`no such file: ${file}`);
   }
   const reader = new LineReader(file);
-  const first = reader.next() ?? "";
+  const first = (reader.next() ?? "").replace(/^\uFEFF/, "");
   if (!(first.startsWith('{"format":') && first.endsWith(TABLES_OPEN))) {
     reader.close();
     if (size > MAX_RESTORE_BYTES) throw new PayloadTooLargeError(`${file} is ${size} bytes, over the ${MAX_RESTORE_BYTES} bytes a restore reads at once (an export written by Mianshi, one row per line, has no limit)`);
@@ -355,8 +357,10 @@ function fileSource(file: string | undefined): RestoreSource {
       } else yield [spec, rowsOf(spec, state)];
     }
     if (!state.ended) throw bad("expected the end of the export");
-    const rest = reader.next();
-    if (rest !== null && rest.trim() !== "") throw bad("unexpected text after the export");
+    // only white space may follow, to the end of the file (not just on the next line)
+    for (let rest = reader.next(); rest !== null; rest = reader.next()) {
+      if (rest.trim() !== "") throw bad("unexpected text after the export");
+    }
   }
   return { header, tables, close: () => reader.close() };
 }
