@@ -41,8 +41,7 @@ export interface ImportContentResult {
 }
 
 /** The stored, rendered form of a card's content (what the importer compares and writes). */
-function storedContent(card: ParsedCard, deck: ParsedDeck) {
-  const render = (md: string) => renderMarkdown(md, { deckFolder: deck.group });
+function storedContent(card: ParsedCard, deck: ParsedDeck, render: (md: string) => string) {
   const data: Record<string, unknown> = cardData(card);
   // the structured parts of a card, rendered once here so the browser never renders markdown
   if (card.kind === "choice") data.optionsHtml = card.options.map((o) => render(o.text));
@@ -115,7 +114,14 @@ export async function importContent(options: ImportContentOptions = {}): Promise
 
 /** A deck's cards as they will be stored, rendered before any write (rendering is the slow part). */
 function prepareDeck(deck: ParsedDeck) {
-  return deck.cards.map((card, position) => ({ id: card.id, ...storedContent(card, deck), position }));
+  // one deck repeats snippets (notes mode asks the same steps and phase names in several cards)
+  const rendered = new Map<string, string>();
+  const render = (md: string) => {
+    let html = rendered.get(md);
+    if (html === undefined) rendered.set(md, (html = renderMarkdown(md, { deckFolder: deck.group })));
+    return html;
+  };
+  return deck.cards.map((card, position) => ({ id: card.id, ...storedContent(card, deck, render), position }));
 }
 
 type StoredCard = ReturnType<typeof prepareDeck>[number];
