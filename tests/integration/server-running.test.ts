@@ -80,7 +80,7 @@ describe("item 8: the tools while the server runs", () => {
     }
     expect(fs.readFileSync(path.join(dir, "deck.csv"), "utf8")).toContain("Q2");
     expect(fs.readdirSync(path.join(dir, "snapshots"))).toEqual([expect.stringMatching(/^mianshi-\d{4}-\d{2}-\d{2}\.db$/)]);
-  });
+  }, 240_000);
 
   it("item 8: a tool that must migrate while npm start runs says the server is running, and changes nothing", () => {
     const { dir, file, env } = database();
@@ -102,7 +102,7 @@ describe("item 8: the tools while the server runs", () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain(SERVER_RUNNING);
     expect(r.stderr).not.toContain("SocketTimeout");
-  });
+  }, 60_000);
 
   it("item 8: a second npm start on the same database says the server is running", () => {
     const { file, env } = database();
@@ -129,7 +129,7 @@ describe("item 13: npm start refuses bad settings and an unwritable database bef
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(`MIANSHI_BACKUP_KEEP="${keep}" is not a number of copies to keep: set it to a whole number, 1 or more (default 7)`);
     }
-  });
+  }, 120_000);
 
   it("item 13: a read-only database at start says it is read-only, not External error id#0", (ctx) => {
     const { file, env } = database();
