@@ -37,33 +37,39 @@ export const CONTENT_SHAPES: Record<string, () => string> = {
   "deck-4990-cards": () => normalDeck(4990, 1),
 };
 
-/** A deck as people write them: headings, basic cards with markup, clozes, choices, orderings, interview questions. */
+/** A deck as people write them, of exactly `cards` cards: headings, basic cards with markup, clozes, choices, orderings, interview questions. */
 export function normalDeck(cards: number, seed: number): string {
   const random = mulberry32(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const terms = ["nova-api", "keystone", "glance", "neutron", "cinder", "nova-scheduler", "nova-conductor", "nova-compute", "dnsmasq", "vxlan", "L3 agent", "SNAT", "floating IP", "br-int", "br-tun"];
   const zh = ["创建虚拟机", "校验 token", "分配网络", "挂载卷", "调度主机", "下载镜像", "转发报文", "地址转换"];
   const out: string[] = ["---", "title: Bench deck", "language: zh", "---", ""];
-  let n = 0;
-  for (let h = 0; n < cards; h++) {
+  let made = 0;
+  for (let h = 0, n = 0; made < cards; h++) {
     out.push(`# 主题 ${h}`, "");
-    for (let k = 0; k < 50 && n < cards; k++, n++) {
+    for (let k = 0; k < 50 && made < cards; k++, n++) {
       const t = pick(terms);
-      switch (n % 10) {
-        case 0:
+      const kind = n % 10 === 0 && made + 2 > cards ? 9 : n % 10;
+      switch (kind) {
+        case 0: // two cloze cards
           out.push(`第 ${n} 题：{{c1::${t}}} 负责${pick(zh)}，然后 {{c2::${pick(terms)}}} ${pick(zh)}。`, "");
+          made += 2;
           break;
         case 1:
           out.push(`问题 ${n}：哪个组件${pick(zh)}？`, "", `- [x] ${t}`, `- [ ] ${pick(terms)} ${n}`, `- [ ] 其他 ${n}`, "");
+          made++;
           break;
         case 2:
-          out.push(`排序 ${n}：${pick(zh)}的步骤？`, "", `1. ${t} 收到请求`, `2. ${pick(terms)} ${pick(zh)}`, `3. 返回结果 ${n}`, "");
+          out.push(`排序：${pick(zh)}的步骤（第 ${n} 题）？`, "", `1. ${t} 收到请求`, `2. ${pick(terms)} ${pick(zh)}`, `3. 返回结果 ${n}`, "");
+          made++;
           break;
         case 3:
-          out.push(`面试 ${n}：讲讲 ${t} 怎样${pick(zh)}？`, "", `- ${t} ${pick(zh)} {${t}; ${pick(zh)}}`, `- 结果写回数据库 {数据库|database}`, "");
+          out.push(`面试：讲讲 ${t} 怎样${pick(zh)}（第 ${n} 题）？`, "", `- ${t} ${pick(zh)} {${t}; ${pick(zh)}}`, `- 结果写回数据库 {数据库|database}`, "");
+          made++;
           break;
         default:
           out.push(`**${t}** 在第 ${n} 步做什么？ :: 它会${pick(zh)}，调用 \`${pick(terms)}\`，见 [文档](docs/${n}.md)。`, "");
+          made++;
       }
     }
   }
