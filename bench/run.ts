@@ -5,6 +5,7 @@
  * (bench/http.ts: `next start` against a bare node:http baseline). Prints p50/p99 and the ratios.
  * Quizzes and the dashboard on the same database (bench/quiz.ts, bench/dashboard.ts). BENCH_HTTP_SECONDS=0 skips the HTTP part. Then personal FSRS parameters on a real review history
  * (bench/fsrs-eval.ts: import time, log loss and RMSE(bins) default vs optimized); BENCH_FSRS=0 skips it.
+ * `npm run bench -- content` runs only the deck import bench (bench/content.ts).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -21,6 +22,7 @@ import { benchQuiz } from "./quiz";
 import { benchDashboard } from "./dashboard";
 import { benchHttp, liftDailyLimits, printSummary } from "./http";
 import { benchFsrsEval } from "./fsrs-eval";
+import { benchContent } from "./content";
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 100_000);
 const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 1_000_000);
@@ -75,7 +77,16 @@ function benchBaseline(file: string, iterations = ITERATIONS, startAt = NOW + 10
   return out;
 }
 
+/** `npm run bench -- <part>` runs one part alone. */
+const PARTS: Record<string, () => Promise<void>> = { content: benchContent };
+
 async function main() {
+  const part = process.argv[2];
+  if (part !== undefined) {
+    const run = PARTS[part];
+    if (!run) throw new Error(`unknown bench part "${part}": one of ${Object.keys(PARTS).join(", ")}`);
+    return run();
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mianshi-bench-"));
   const file = path.join(dir, "bench.db");
   try {

@@ -179,3 +179,6 @@ export const practiceQuerySchema = z
 
 /** Query of `GET /api/v1/dashboard`: the browser's time zone (a stored one wins). */
 export const dashboardQuerySchema = z.object({ tz: timeZoneSchema.optional() }).strict();
+
+/** Query of `GET /api/v1/decks/:id/next`: the same rule for `tz` as the dashboard (an unknown zone is a 400, never UTC). */
+export const nextQuerySchema = dashboardQuerySchema;

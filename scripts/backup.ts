@@ -6,7 +6,7 @@
  *   npm run backup -- snapshot [dir]              a dated copy of the SQLite file (MIANSHI_BACKUP_DIR, ./data/backups)
  */
 import { databaseFile } from "../server/database-url";
-import { migrate } from "./lib/setup";
+import { migrateIfBehind } from "./lib/setup";
 
 const USAGE = `usage:
   npm run backup -- export <file.json>
@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const file = databaseFile();
   process.env.DATABASE_URL = `file:${file}`;
-  migrate(file);
+  migrateIfBehind(file);
   const { openDb } = await import("../server/db");
   const backup = await import("../server/use-cases/backup");
   const db = openDb(file, { backgroundCheckpoints: false });
@@ -41,9 +41,9 @@ async function main(argv: string[]): Promise<number> {
       const n = await backup.exportDeckCsv({ db, deckId: args[0]!, out: args[1]! });
       console.log(`wrote ${n} card(s) of ${args[0]} to ${args[1]}`);
     } else {
-      const dir = args[0] ?? process.env.MIANSHI_BACKUP_DIR ?? "data/backups";
-      const keep = process.env.MIANSHI_BACKUP_KEEP ? Number(process.env.MIANSHI_BACKUP_KEEP) : undefined;
-      const r = await backup.backupDatabase({ db, dir, keep, now: new Date() });
+      // the same checks of MIANSHI_BACKUP_DIR and MIANSHI_BACKUP_KEEP as npm start (a folder given here wins)
+      const settings = backup.backupSettingsFrom(args[0] === undefined ? process.env : { ...process.env, MIANSHI_BACKUP_DIR: args[0] }, process.cwd());
+      const r = await backup.backupDatabase({ db, dir: settings.dir, keep: settings.keep, now: new Date() });
       console.log(r.created ? `copied ${file} to ${r.file} in ${took()}` : `${r.file} exists: today's copy was already made`);
       if (r.deleted.length > 0) console.log(`deleted ${r.deleted.join(", ")}`);
     }

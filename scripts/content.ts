@@ -12,7 +12,7 @@ import { auditDeck, type AuditFinding } from "../lib/content/audit";
 import type { ContentError } from "../lib/content/types";
 import { findDeckFiles, DEFAULT_CONTENT_ROOT } from "../server/content-files";
 import { databaseFile } from "../server/database-url";
-import { migrate } from "./lib/setup";
+import { migrateIfBehind } from "./lib/setup";
 import { printImportReport } from "./lib/report";
 
 const USAGE = `usage:
@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === "import") {
     const file = databaseFile();
     process.env.DATABASE_URL = `file:${file}`;
-    migrate(file);
+    migrateIfBehind(file);
     const { importContent } = await import("../server/use-cases/import-content");
     const { closeDb } = await import("../server/db");
     const result = await importContent({ paths: paths.length > 0 ? paths : [DEFAULT_CONTENT_ROOT] });

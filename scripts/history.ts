@@ -7,7 +7,7 @@
 import { performance } from "node:perf_hooks";
 import { formatHistoryIssue } from "../lib/history/csv";
 import { databaseFile } from "../server/database-url";
-import { migrate } from "./lib/setup";
+import { migrateIfBehind } from "./lib/setup";
 
 const USAGE = `usage:
   npm run history -- import <file.csv>
@@ -16,7 +16,7 @@ const USAGE = `usage:
 async function openDatabase() {
   const file = databaseFile();
   process.env.DATABASE_URL = `file:${file}`;
-  migrate(file);
+  migrateIfBehind(file);
   const { db, closeDb } = await import("../server/db");
   return { db: db(), closeDb };
 }

@@ -29,6 +29,11 @@ export class PayloadTooLargeError extends AppError {
     super("payload_too_large", message, 413);
   }
 }
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(message: string) {
+    super("unsupported_media_type", message, 415);
+  }
+}
 export class UnauthorizedError extends AppError {
   constructor(message: string) {
     super("unauthorized", message, 401);

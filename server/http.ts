@@ -1,6 +1,6 @@
 /** Maps the application's errors to HTTP responses, in one place for every route handler. */
 import { z } from "zod";
-import { AppError, TooManyRequestsError, ValidationError } from "./errors";
+import { AppError, TooManyRequestsError, UnsupportedMediaTypeError, ValidationError } from "./errors";
 
 export function errorResponse(e: unknown): Response {
   if (e instanceof z.ZodError) e = new ValidationError(z.prettifyError(e));
@@ -21,8 +21,19 @@ export async function handle(body: () => Promise<unknown>, init?: ResponseInit):
   }
 }
 
-/** Reads and validates a JSON request body. */
+/** application/json, or a JSON-based type (application/problem+json), with any parameters. */
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json[ \t]*(?:;|$)/i;
+
+/**
+ * Reads and validates a JSON request body. The body must be declared JSON: a form or text body
+ * is a 415 (a plain HTML form from another site cannot send one, and a client that forgot the
+ * header hears why).
+ */
 export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+  const type = request.headers.get("content-type");
+  if (!type || !JSON_TYPE.test(type.trim())) {
+    throw new UnsupportedMediaTypeError(`the request body must be JSON, sent with Content-Type: application/json (got ${type ? JSON.stringify(type) : "no Content-Type"})`);
+  }
   let raw: unknown;
   try {
     raw = await request.json();

@@ -3,8 +3,14 @@
  * Each row schema mirrors prisma/schema.prisma column for column: DateTime columns are epoch
  * milliseconds (as the database stores them), Boolean columns are booleans, nullable columns
  * are null (never absent). Pure: validated with zod, no database.
+ *
+ * Rows are checked for meaning too, not only types: what the app reads back from a column
+ * (a card's topic and data as JSON, its FSRS state 0-3, a time a date can hold, a rating 1-4)
+ * must be something it can read, or a restored card would answer 500 on every route.
  */
 import { z } from "zod";
+import { CARD_KINDS } from "../content/types";
+import { fsrsParametersSchema } from "../history/schemas";
 
 export const EXPORT_FORMAT = "mianshi-export";
 export const EXPORT_VERSION = 1;
@@ -13,15 +19,44 @@ const text = z.string();
 const int = z.int();
 const float = z.number();
 const bool = z.boolean();
-/** A DateTime column: integer epoch milliseconds. */
-const time = z.int();
+/** The earliest and latest times a row may hold: 1900-01-01 (older histories stored year 0 as 1900) to the end of 9999. */
+export const TIME_MIN = Date.UTC(1900, 0, 1);
+export const TIME_MAX = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+/** A DateTime column: integer epoch milliseconds of a date between 1900 and 9999. */
+const time = z.int().min(TIME_MIN, "is before 1900: not a time this database holds").max(TIME_MAX, "is after the year 9999: not a time this database holds");
+const count = z.int().nonnegative();
+/** An FSRS card state: 0 new, 1 learning, 2 review, 3 relearning. */
+const fsrsState = z.int().min(0, "must be an FSRS state: 0 new, 1 learning, 2 review, 3 relearning").max(3, "must be an FSRS state: 0 new, 1 learning, 2 review, 3 relearning");
+const rating = z.int().min(1, "must be a rating from 1 (again) to 4 (easy)").max(4, "must be a rating from 1 (again) to 4 (easy)");
+
+function parsesAs(value: string): unknown {
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+/** A text column holding JSON, of a shape the app reads. */
+const jsonText = (what: string, ok: (v: unknown) => boolean = (v) => v !== undefined) => z.string().refine((s) => ok(parsesAs(s)), `must be ${what}`);
+const json = jsonText("JSON text");
+const jsonObject = jsonText("a JSON object", isObject);
+const stringList = jsonText("a JSON list of texts", (v) => Array.isArray(v) && v.every((x) => typeof x === "string"));
+const validTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 export const deckRow = z.strictObject({
   id: text,
   source: text,
   title: text,
   description: text,
-  tags: text,
+  tags: stringList,
   language: text,
   groupPath: text,
   notesMode: bool,
@@ -30,37 +65,47 @@ export const deckRow = z.strictObject({
   presetId: int,
 });
 
-export const presetRow = z.strictObject({ id: int, name: text, options: text, updatedAt: time });
+export const presetRow = z.strictObject({ id: int, name: text, options: jsonObject, updatedAt: time });
 
-export const settingRow = z.strictObject({ key: text, value: text });
+/** The settings the app reads, each with the values (JSON) it can use; other keys hold any text. */
+const SETTING_VALUES: Record<string, [string, (v: unknown) => boolean]> = {
+  rolloverHour: ["a whole hour from 0 to 23", (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 23],
+  timeZone: ["an IANA time zone such as Asia/Shanghai, as JSON text", (v) => typeof v === "string" && validTimeZone(v)],
+  fsrsParameters: ["21 FSRS-6 parameters within their bounds", (v) => fsrsParametersSchema.safeParse(v).success],
+};
+
+export const settingRow = z.strictObject({ key: text, value: text }).superRefine((row, ctx) => {
+  const rule = SETTING_VALUES[row.key];
+  if (rule && !rule[1](parsesAs(row.value))) ctx.addIssue({ code: "custom", path: ["value"], message: `setting "${row.key}" must be ${rule[0]}` });
+});
 
 export const cardRow = z.strictObject({
   id: text,
   deckId: text,
-  kind: text,
-  topic: text,
-  position: int,
-  sourceLine: int,
+  kind: z.enum(CARD_KINDS as [string, ...string[]], `must be a card kind: ${CARD_KINDS.join(", ")}`),
+  topic: stringList,
+  position: count,
+  sourceLine: count,
   prompt: text,
   answer: text,
   promptHtml: text,
   answerHtml: text,
-  data: text,
+  data: jsonObject,
   retired: bool,
   suspended: bool,
   buriedUntil: time.nullable(),
-  flag: int,
+  flag: z.int().min(0, "must be a flag from 0 (none) to 4").max(4, "must be a flag from 0 (none) to 4"),
   createdAt: time,
   updatedAt: time,
   due: time,
-  stability: float,
-  difficulty: float,
-  elapsedDays: int,
-  scheduledDays: int,
-  learningSteps: int,
-  reps: int,
-  lapses: int,
-  state: int,
+  stability: float.nonnegative(),
+  difficulty: float.nonnegative(),
+  elapsedDays: count,
+  scheduledDays: count,
+  learningSteps: count,
+  reps: count,
+  lapses: count,
+  state: fsrsState,
   lastReview: time.nullable(),
 });
 
@@ -68,27 +113,28 @@ export const reviewRow = z.strictObject({
   id: int,
   cardId: text,
   deckId: text,
-  rating: int,
-  prevState: int,
+  rating,
+  prevState: fsrsState,
   reviewedAt: time,
-  durationMs: int.nullable(),
+  durationMs: count.nullable(),
   source: text,
   idempotencyKey: text.nullable(),
-  before: text,
-  state: int,
+  // the card's state before the review, which undo puts back
+  before: jsonObject,
+  state: fsrsState,
   due: time,
-  stability: float,
-  difficulty: float,
-  scheduledDays: int,
+  stability: float.nonnegative(),
+  difficulty: float.nonnegative(),
+  scheduledDays: count,
 });
 
 export const quizRow = z.strictObject({
   id: text,
   seed: text,
-  settings: text,
+  settings: jsonObject,
   practice: bool,
   retakeOf: text.nullable(),
-  skipped: text,
+  skipped: json,
   createdAt: time,
   deadline: time.nullable(),
   finishedAt: time.nullable(),
@@ -101,21 +147,21 @@ export const quizQuestionRow = z.strictObject({
   position: int,
   cardId: text,
   kind: text,
-  question: text,
+  question: jsonObject,
   shownAt: time.nullable(),
   answeredAt: time.nullable(),
-  answer: text.nullable(),
-  result: text.nullable(),
+  answer: json.nullable(),
+  result: json.nullable(),
   score: float.nullable(),
-  durationMs: int.nullable(),
-  rating: int.nullable(),
+  durationMs: count.nullable(),
+  rating: rating.nullable(),
   reviewId: int.nullable(),
 });
 
 export const interviewRow = z.strictObject({
   id: text,
   seed: text,
-  settings: text,
+  settings: jsonObject,
   practice: bool,
   createdAt: time,
   deadline: time.nullable(),
@@ -131,17 +177,17 @@ export const interviewQuestionRow = z.strictObject({
   position: int,
   cardId: text,
   kind: text,
-  question: text,
+  question: jsonObject,
   shownAt: time.nullable(),
   deadline: time.nullable(),
   draft: text,
   draftSavedAt: time.nullable(),
   submittedAt: time.nullable(),
   autoSubmitted: bool,
-  answer: text.nullable(),
-  matches: text.nullable(),
-  ticks: text.nullable(),
-  result: text.nullable(),
+  answer: json.nullable(),
+  matches: json.nullable(),
+  ticks: json.nullable(),
+  result: json.nullable(),
   score: float.nullable(),
   durationMs: int.nullable(),
   reviewId: int.nullable(),

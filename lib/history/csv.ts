@@ -57,9 +57,12 @@ export function parseReviewTime(text: string): number | null {
   const minute = Number(mi);
   const second = Number(s);
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-  const local = Date.UTC(year, month - 1, day, hour, minute, second);
-  // Date.UTC rolls 31 February over into March: refuse dates that do not exist
-  if (new Date(local).getUTCDate() !== day) return null;
+  // Date.UTC reads years 0-99 as 1900-1999: set the full year separately
+  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second));
+  date.setUTCFullYear(year, month - 1, day);
+  const local = date.getTime();
+  // 31 February rolls over into March: refuse dates that do not exist
+  if (date.getUTCDate() !== day) return null;
   const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000 + 1e-6) : 0;
   let offsetMinutes = 0;
   if (zone !== "Z") {
@@ -71,6 +74,9 @@ export function parseReviewTime(text: string): number | null {
   }
   return local + ms - offsetMinutes * 60000;
 }
+
+/** The earliest review time a history may hold: nothing was reviewed by computer before 1970. */
+export const EARLIEST_REVIEW_TIME = Date.UTC(1970, 0, 1);
 
 const rowSchema = z.object({
   card_id: z
@@ -86,6 +92,10 @@ const rowSchema = z.object({
     const ms = parseReviewTime(text);
     if (ms === null) {
       ctx.addIssue({ code: "custom", message: `review_time "${text}" is not an ISO 8601 time with an offset (such as 2024-03-29T20:32:39.497+00:00)` });
+      return z.NEVER;
+    }
+    if (ms < EARLIEST_REVIEW_TIME) {
+      ctx.addIssue({ code: "custom", message: `review_time "${text}" is before 1970: not a real review time` });
       return z.NEVER;
     }
     return ms;

@@ -250,6 +250,8 @@ function parseJson(text: string, where = ""): unknown {
 
 /** A whole export in memory: parsed at once (up to MAX_RESTORE_BYTES), rows validated as inserted. */
 function parsedSource(text: string): RestoreSource {
+  // a byte order mark (an editor saved the file as "UTF-8 with BOM") is no content
+  text = text.replace(/^\uFEFF/, "");
   if (text.length > MAX_RESTORE_BYTES) throw new PayloadTooLargeError(`the export is over the ${MAX_RESTORE_BYTES} bytes a restore reads at once`);
   let data: ReturnType<typeof parseExportHeader>;
   try {
@@ -315,7 +317,7 @@ function fileSource(file: string | undefined): RestoreSource {
     throw new NotFoundError(`no such file: ${file}`);
   }
   const reader = new LineReader(file);
-  const first = reader.next() ?? "";
+  const first = (reader.next() ?? "").replace(/^\uFEFF/, "");
   if (!(first.startsWith('{"format":') && first.endsWith(TABLES_OPEN))) {
     reader.close();
     if (size > MAX_RESTORE_BYTES) throw new PayloadTooLargeError(`${file} is ${size} bytes, over the ${MAX_RESTORE_BYTES} bytes a restore reads at once (an export written by Mianshi, one row per line, has no limit)`);
@@ -355,8 +357,10 @@ function fileSource(file: string | undefined): RestoreSource {
       } else yield [spec, rowsOf(spec, state)];
     }
     if (!state.ended) throw bad("expected the end of the export");
-    const rest = reader.next();
-    if (rest !== null && rest.trim() !== "") throw bad("unexpected text after the export");
+    // only white space may follow, to the end of the file (not just on the next line)
+    for (let rest = reader.next(); rest !== null; rest = reader.next()) {
+      if (rest.trim() !== "") throw bad("unexpected text after the export");
+    }
   }
   return { header, tables, close: () => reader.close() };
 }
@@ -453,6 +457,37 @@ export async function exportDeckCsv(options: { db?: Db; deckId: string; out: Out
 
 export const BACKUP_FILE = /^mianshi-(\d{4}-\d{2}-\d{2})\.db$/;
 export const DEFAULT_BACKUP_KEEP = 7;
+export const DEFAULT_BACKUP_DIR = "data/backups";
+
+/**
+ * The daily copies' folder and count from MIANSHI_BACKUP_DIR and MIANSHI_BACKUP_KEEP, checked
+ * now: the folder is created and written to once, the count must be a whole number from 1. A
+ * bad setting throws naming it, so `npm start` refuses to start instead of serving for days
+ * with no backups (a failed copy is only logged).
+ */
+export function backupSettingsFrom(env: NodeJS.ProcessEnv, root: string): { dir: string; keep: number } {
+  const rawKeep = env.MIANSHI_BACKUP_KEEP;
+  let keep = DEFAULT_BACKUP_KEEP;
+  if (rawKeep !== undefined) {
+    if (!/^\s*\d+\s*$/.test(rawKeep) || Number(rawKeep) < 1 || !Number.isSafeInteger(Number(rawKeep))) {
+      throw new ValidationError(`MIANSHI_BACKUP_KEEP=${JSON.stringify(rawKeep)} is not a number of copies to keep: set it to a whole number, 1 or more (default ${DEFAULT_BACKUP_KEEP})`);
+    }
+    keep = Number(rawKeep);
+  }
+  const rawDir = env.MIANSHI_BACKUP_DIR;
+  if (rawDir !== undefined && rawDir.trim() === "") throw new ValidationError(`MIANSHI_BACKUP_DIR is empty: set it to a folder for the daily copies, or unset it (default ${DEFAULT_BACKUP_DIR})`);
+  const dir = path.resolve(root, rawDir ?? DEFAULT_BACKUP_DIR);
+  const probe = path.join(dir, `.mianshi-write-check-${process.pid}`);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(probe, "");
+    fs.rmSync(probe, { force: true });
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+    throw new ValidationError(`MIANSHI_BACKUP_DIR=${JSON.stringify(rawDir ?? DEFAULT_BACKUP_DIR)}: cannot write daily copies into ${dir} (${why}): set it to a folder Mianshi can create and write`);
+  }
+  return { dir, keep };
+}
 
 export interface BackupResult {
   file: string;

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { performance } from "node:perf_hooks";
 import { parseDeck } from "@/lib/content/parse";
 import { contentHash } from "@/lib/content/ids";
 import { typedAnswerOf } from "@/lib/answer/typed-answer";
@@ -7,7 +8,7 @@ import { baseGlossary, makeGlossary, type Glossary } from "@/lib/glossary";
 import { renderMarkdown } from "@/lib/content/render";
 import { cardData, type ContentError, type ParsedCard, type ParsedDeck } from "@/lib/content/types";
 import { newCardState } from "@/lib/scheduling";
-import { db as defaultDb, type Db } from "../db";
+import { db as defaultDb, type Db, type Sqlite } from "../db";
 import { findDeckFiles, DEFAULT_CONTENT_ROOT } from "../content-files";
 import { IMPORTED_HISTORY_DECK_ID } from "./import-history";
 
@@ -17,6 +18,12 @@ export interface ImportContentOptions {
   contentRoot?: string;
   now?: Date;
   db?: Db;
+  /** told when a deck file starts being parsed and rendered (a changed file only), for progress */
+  onDeckStart?: (file: { display: string; deckId: string }) => void;
+  /** told each deck's report as soon as it is done */
+  onDeck?: (report: DeckImportReport) => void;
+  /** told how long each deck's write transaction held the write lock */
+  onWrite?: (ms: number) => void;
 }
 
 export interface DeckImportReport {
@@ -45,8 +52,7 @@ function glossaryOf(deck: ParsedDeck): Glossary {
 }
 
 /** The stored, rendered form of a card's content (what the importer compares and writes). */
-function storedContent(card: ParsedCard, deck: ParsedDeck) {
-  const render = (md: string) => renderMarkdown(md, { deckFolder: deck.group });
+function storedContent(card: ParsedCard, deck: ParsedDeck, render: (md: string) => string) {
   const data: Record<string, unknown> = cardData(card);
   // the structured parts of a card, rendered once here so the browser never renders markdown
   if (card.kind === "choice") data.optionsHtml = card.options.map((o) => render(o.text));
@@ -83,83 +89,147 @@ export async function importContent(options: ImportContentOptions = {}): Promise
   const contentRoot = options.contentRoot ?? DEFAULT_CONTENT_ROOT;
   const files = findDeckFiles(options.paths ?? [contentRoot], contentRoot);
   const result: ImportContentResult = { decks: [], errors: [] };
+  const st = statements(database.sqlite);
+  const push = (report: DeckImportReport) => {
+    result.decks.push(report);
+    options.onDeck?.(report);
+  };
 
   for (const file of files) {
     // the imported review history's deck has no file: a file of that name would retire its cards
     if (file.deckId === IMPORTED_HISTORY_DECK_ID) {
       result.errors.push({ file: file.display, line: 1, message: `the deck name "${IMPORTED_HISTORY_DECK_ID}" is kept for imported review histories: rename the file` });
-      result.decks.push({ deckId: file.deckId, source: file.display, status: "failed", added: 0, updated: 0, retired: 0, unchanged: 0 });
+      push({ deckId: file.deckId, source: file.display, status: "failed", added: 0, updated: 0, retired: 0, unchanged: 0 });
       continue;
     }
     const bytes = fs.readFileSync(file.absolute);
     // an unchanged file is not even parsed: re-importing unchanged content reads hashes only
     const hash = contentHash(bytes);
-    const stored = await database.prisma.deck.findUnique({ where: { id: file.deckId }, select: { contentHash: true, title: true } });
+    const stored = st.deckHash.get(file.deckId);
     if (stored?.contentHash === hash) {
-      const unchanged = await database.prisma.card.count({ where: { deckId: file.deckId, retired: false } });
-      result.decks.push({ deckId: file.deckId, source: file.display, title: stored.title, status: "unchanged", added: 0, updated: 0, retired: 0, unchanged });
+      const unchanged = st.liveCount.get(file.deckId)?.n ?? 0;
+      push({ deckId: file.deckId, source: file.display, title: stored.title, status: "unchanged", added: 0, updated: 0, retired: 0, unchanged });
       continue;
     }
+    options.onDeckStart?.(file);
     const parsed = parseDeck(bytes, { file: file.display, deckId: file.deckId });
     if (!parsed.deck) {
       result.errors.push(...parsed.errors);
-      result.decks.push({ deckId: file.deckId, source: file.display, status: "failed", added: 0, updated: 0, retired: 0, unchanged: 0 });
+      push({ deckId: file.deckId, source: file.display, status: "failed", added: 0, updated: 0, retired: 0, unchanged: 0 });
       continue;
     }
-    result.decks.push(await importDeck(database, parsed.deck, now));
+    const cards = prepareDeck(parsed.deck);
+    push(importDeck(database, parsed.deck, cards, now, options.onWrite));
+    // let other work of this process (timers, a server's requests) run between decks
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return result;
 }
 
-async function importDeck(database: Db, deck: ParsedDeck, now: Date): Promise<DeckImportReport> {
-  const { prisma } = database;
-  const report: DeckImportReport = { deckId: deck.id, source: deck.source, title: deck.title, status: "imported", added: 0, updated: 0, retired: 0, unchanged: 0 };
-  const deckFields = {
-    source: deck.source,
-    title: deck.title,
-    description: deck.description,
-    tags: JSON.stringify(deck.tags),
-    language: deck.language,
-    groupPath: deck.group,
-    notesMode: deck.notesMode,
-    contentHash: deck.contentHash,
-    importedAt: now,
+/** A deck's cards as they will be stored, rendered before any write (rendering is the slow part). */
+function prepareDeck(deck: ParsedDeck) {
+  // one deck repeats snippets (notes mode asks the same steps and phase names in several cards)
+  const rendered = new Map<string, string>();
+  const render = (md: string) => {
+    let html = rendered.get(md);
+    if (html === undefined) rendered.set(md, (html = renderMarkdown(md, { deckFolder: deck.group })));
+    return html;
   };
+  return deck.cards.map((card, position) => ({ id: card.id, ...storedContent(card, deck, render), position }));
+}
 
-  await prisma.$transaction(
-    async (tx) => {
-      await tx.deck.upsert({ where: { id: deck.id }, create: { id: deck.id, ...deckFields }, update: deckFields });
-      const existing = await tx.card.findMany({
-        where: { deckId: deck.id },
-        select: { id: true, kind: true, topic: true, position: true, sourceLine: true, prompt: true, answer: true, promptHtml: true, answerHtml: true, data: true, retired: true },
-      });
-      const byId = new Map(existing.map((c) => [c.id, c]));
-      const seen = new Set<string>();
-      const fresh = [];
-      for (const [position, card] of deck.cards.entries()) {
-        seen.add(card.id);
-        const content = { ...storedContent(card, deck), position };
-        const old = byId.get(card.id);
-        if (!old) {
-          const s = newCardState(now);
-          fresh.push({ id: card.id, deckId: deck.id, ...content, createdAt: now, updatedAt: now, ...s });
-          continue;
-        }
-        const same = (Object.keys(content) as Array<keyof typeof content>).every((k) => old[k] === content[k]) && !old.retired;
-        if (same) {
-          report.unchanged++;
-          continue;
-        }
-        await tx.card.update({ where: { id: card.id }, data: { ...content, retired: false, updatedAt: now } });
+type StoredCard = ReturnType<typeof prepareDeck>[number];
+const CONTENT_COLUMNS = ["kind", "topic", "position", "sourceLine", "prompt", "answer", "promptHtml", "answerHtml", "data"] as const;
+
+function statements(sqlite: Sqlite) {
+  const holder = sqlite as Sqlite & { __mianshiImport?: ReturnType<typeof prepare> };
+  holder.__mianshiImport ??= prepare(sqlite);
+  return holder.__mianshiImport;
+}
+
+function prepare(sqlite: Sqlite) {
+  return {
+    deckHash: sqlite.prepare<[string], { contentHash: string; title: string }>(`SELECT contentHash, title FROM Deck WHERE id = ?`),
+    liveCount: sqlite.prepare<[string], { n: number }>(`SELECT COUNT(*) AS n FROM Card WHERE deckId = ? AND retired = 0`),
+    upsertDeck: sqlite.prepare(
+      `INSERT INTO Deck (id, source, title, description, tags, language, groupPath, notesMode, contentHash, importedAt)
+       VALUES (@id, @source, @title, @description, @tags, @language, @groupPath, @notesMode, @contentHash, @importedAt)
+       ON CONFLICT(id) DO UPDATE SET source = excluded.source, title = excluded.title, description = excluded.description,
+         tags = excluded.tags, language = excluded.language, groupPath = excluded.groupPath, notesMode = excluded.notesMode,
+         contentHash = excluded.contentHash, importedAt = excluded.importedAt`,
+    ),
+    existing: sqlite.prepare<[string], Record<(typeof CONTENT_COLUMNS)[number], string | number> & { id: string; retired: number }>(
+      `SELECT id, ${CONTENT_COLUMNS.join(", ")}, retired FROM Card WHERE deckId = ?`,
+    ),
+    insertCard: sqlite.prepare(
+      `INSERT INTO Card (id, deckId, ${CONTENT_COLUMNS.join(", ")}, createdAt, updatedAt, due, stability, difficulty, elapsedDays,
+         scheduledDays, learningSteps, reps, lapses, state, lastReview)
+       VALUES (@id, @deckId, ${CONTENT_COLUMNS.map((c) => `@${c}`).join(", ")}, @now, @now, @due, @stability, @difficulty, @elapsedDays,
+         @scheduledDays, @learningSteps, @reps, @lapses, @state, @lastReview)`,
+    ),
+    updateCard: sqlite.prepare(`UPDATE Card SET ${CONTENT_COLUMNS.map((c) => `${c} = @${c}`).join(", ")}, retired = 0, updatedAt = @now WHERE id = @id`),
+    retireCard: sqlite.prepare(`UPDATE Card SET retired = 1, updatedAt = @now WHERE id = @id`),
+  };
+}
+
+/**
+ * Writes one deck in one short IMMEDIATE transaction of prepared statements: everything slow
+ * (parsing, rendering) is done before it, so a review recorded while `npm start` imports in the
+ * background waits milliseconds for the write lock, not the length of an import.
+ */
+function importDeck(database: Db, deck: ParsedDeck, cards: StoredCard[], now: Date, onWrite?: (ms: number) => void): DeckImportReport {
+  const st = statements(database.sqlite);
+  const report: DeckImportReport = { deckId: deck.id, source: deck.source, title: deck.title, status: "imported", added: 0, updated: 0, retired: 0, unchanged: 0 };
+  const at = now.getTime();
+  const write = database.sqlite.transaction(() => {
+    st.upsertDeck.run({
+      id: deck.id,
+      source: deck.source,
+      title: deck.title,
+      description: deck.description,
+      tags: JSON.stringify(deck.tags),
+      language: deck.language,
+      groupPath: deck.group,
+      notesMode: deck.notesMode ? 1 : 0,
+      contentHash: deck.contentHash,
+      importedAt: at,
+    });
+    const byId = new Map(st.existing.all(deck.id).map((c) => [c.id, c]));
+    const seen = new Set<string>();
+    const fresh = newCardState(now);
+    const schedule = {
+      due: fresh.due.getTime(),
+      stability: fresh.stability,
+      difficulty: fresh.difficulty,
+      elapsedDays: fresh.elapsedDays,
+      scheduledDays: fresh.scheduledDays,
+      learningSteps: fresh.learningSteps,
+      reps: fresh.reps,
+      lapses: fresh.lapses,
+      state: fresh.state,
+      lastReview: fresh.lastReview?.getTime() ?? null,
+    };
+    for (const card of cards) {
+      seen.add(card.id);
+      const old = byId.get(card.id);
+      if (!old) {
+        st.insertCard.run({ ...card, deckId: deck.id, now: at, ...schedule });
+        report.added++;
+      } else if (!old.retired && CONTENT_COLUMNS.every((k) => old[k] === card[k])) {
+        report.unchanged++;
+      } else {
+        st.updateCard.run({ ...card, now: at });
         report.updated++;
       }
-      if (fresh.length > 0) await tx.card.createMany({ data: fresh });
-      report.added = fresh.length;
-      const gone = existing.filter((c) => !c.retired && !seen.has(c.id)).map((c) => c.id);
-      if (gone.length > 0) await tx.card.updateMany({ where: { id: { in: gone } }, data: { retired: true, updatedAt: now } });
-      report.retired = gone.length;
-    },
-    { timeout: 60000 },
-  );
+    }
+    for (const old of byId.values()) {
+      if (old.retired || seen.has(old.id)) continue;
+      st.retireCard.run({ id: old.id, now: at });
+      report.retired++;
+    }
+  });
+  const t0 = performance.now();
+  write.immediate();
+  onWrite?.(performance.now() - t0);
   return report;
 }

@@ -88,6 +88,8 @@ function prepare(sqlite: Sqlite) {
       `INSERT OR IGNORE INTO Deck (id, source, title, description, tags, language, groupPath, notesMode, contentHash, importedAt)
        VALUES (@id, '', @title, @description, '[]', '', '', 0, '', @now)`,
     ),
+    // idempotency keys already taken (a study request may have sent one of the shape import:card:time)
+    takenKeys: sqlite.prepare<[string], { key: string }>(`SELECT idempotencyKey AS key FROM Review WHERE idempotencyKey IN (SELECT value FROM json_each(?))`),
     maxPosition: sqlite.prepare<[string], { n: number | null }>(`SELECT MAX(position) AS n FROM Card WHERE deckId = ?`),
     insertCard: sqlite.prepare(
       // suspended: a placeholder's text is only its Anki id, nothing to study; its history still
@@ -159,6 +161,12 @@ export async function importHistory(options: ImportHistoryOptions): Promise<Impo
       list.push(row);
     }
 
+    // a new review's key may already belong to another review (a client chose it): that review
+    // is not this one (same card and instant was checked above), so the new one goes without a key
+    const wanted: string[] = [];
+    for (const rows of fresh.values()) for (const r of rows) wanted.push(importKey(r.cardId, r.reviewedAt));
+    const taken = new Set(st.takenKeys.all(JSON.stringify(wanted)).map((r) => r.key));
+
     // placeholder cards for the ids the app does not know
     const unknown = [...fresh.keys()].filter((id) => !cards.has(id));
     if (unknown.length > 0) {
@@ -170,7 +178,9 @@ export async function importHistory(options: ImportHistoryOptions): Promise<Impo
       });
       let position = (st.maxPosition.get(IMPORTED_HISTORY_DECK_ID)?.n ?? -1) + 1;
       for (const id of unknown) {
-        const firstReview = Math.min(...fresh.get(id)!.map((r) => r.reviewedAt));
+        // a loop, not Math.min(...rows): a card may have hundreds of thousands of rows (a spread overflows the stack)
+        let firstReview = Infinity;
+        for (const r of fresh.get(id)!) if (r.reviewedAt < firstReview) firstReview = r.reviewedAt;
         const createdAt = Math.min(now, firstReview);
         st.insertCard.run({ id, deckId: IMPORTED_HISTORY_DECK_ID, position: position++, ...placeholder(id), now, due: createdAt });
         cards.set(id, { id, deckId: IMPORTED_HISTORY_DECK_ID, createdAt, due: createdAt, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: 0, lastReview: null });
@@ -207,7 +217,7 @@ export async function importHistory(options: ImportHistoryOptions): Promise<Impo
             rating: r.rating,
             reviewedAt: r.reviewedAt,
             durationMs: r.row.durationMs,
-            idempotencyKey: importKey(cardId, r.reviewedAt),
+            idempotencyKey: taken.has(importKey(cardId, r.reviewedAt)) ? null : importKey(cardId, r.reviewedAt),
             ...written,
           });
           added++;

@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
-import { z } from "zod";
+import { fsrsParametersSchema } from "@/lib/history/schemas";
 import {
   cardHistories,
   DEFAULT_PARAMETERS,
@@ -82,9 +82,7 @@ function breathe(): Promise<void> {
 /** Too little history gives parameters that say more about chance than about the user. */
 export const MIN_TRAIN_ITEMS = 8;
 
-const parametersSchema = z
-  .array(z.number("parameters must be finite numbers"), "parameters must be an array of numbers")
-  .length(21, "FSRS-6 has 21 parameters");
+const parametersSchema = fsrsParametersSchema;
 
 
 /** The parameters in use: the applied ones, or FSRS-6's defaults. */

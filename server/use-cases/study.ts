@@ -90,7 +90,7 @@ function prepare(sqlite: Sqlite) {
       `SELECT MIN(due) AS due FROM Card WHERE deckId = @deckId AND retired = 0 AND state != 0 AND suspended = 0 AND due > @now`,
     ),
     cardById: sqlite.prepare<[string], CardRow>(`SELECT ${CARD_COLUMNS} FROM Card WHERE id = ?`),
-    reviewByKey: sqlite.prepare<[string], { id: number; cardId: string }>(`SELECT id, cardId FROM Review WHERE idempotencyKey = ?`),
+    reviewByKey: sqlite.prepare<[string], { id: number; cardId: string; rating: number }>(`SELECT id, cardId, rating FROM Review WHERE idempotencyKey = ?`),
     insertReview: sqlite.prepare(
       `INSERT INTO Review (cardId, deckId, rating, reviewedAt, durationMs, source, idempotencyKey, before, prevState, state, due, stability, difficulty, scheduledDays)
        VALUES (@cardId, @deckId, @rating, @reviewedAt, @durationMs, @source, @idempotencyKey, @before, @prevState, @state, @due, @stability, @difficulty, @scheduledDays)`,
@@ -284,7 +284,8 @@ export function reviewInTransaction(database: Db, options: Omit<RecordReviewOpti
     if (prior) {
       if (prior.cardId !== options.cardId) throw new ConflictError("idempotencyKey was already used for another card");
       const row = st.cardById.get(options.cardId)!;
-      return resultOf(prior.id, row.id, options.rating, stateFromRow(row), false);
+      // the rating that was recorded, not the one sent again (a retry may differ)
+      return resultOf(prior.id, row.id, prior.rating as RatingValue, stateFromRow(row), false);
     }
   }
   const row = st.cardById.get(options.cardId);

@@ -102,7 +102,7 @@ describe("JSON API: undo and card actions", () => {
   const del = (id: string) => import("../../app/api/v1/reviews/[id]/route").then((m) => m.DELETE(new Request(`http://localhost/api/v1/reviews/${id}`, { method: "DELETE" }), { params: Promise.resolve({ id }) }));
   const act = (id: string, body: unknown) =>
     import("../../app/api/v1/cards/[id]/actions/route").then((m) =>
-      m.POST(new Request(`http://localhost/api/v1/cards/${id}/actions`, { method: "POST", body: JSON.stringify(body) }), { params: Promise.resolve({ id }) }),
+      m.POST(new Request(`http://localhost/api/v1/cards/${id}/actions`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }), { params: Promise.resolve({ id }) }),
     );
 
   it("DELETE /reviews/:id undoes a rating; a bad id is a 400, an unknown one a 404", async () => {

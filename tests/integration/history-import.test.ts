@@ -118,12 +118,15 @@ describe("importing Josh's Anki history", () => {
   });
 
   it("rolls back everything when a write fails part-way", async () => {
-    // a review of another card already holds the key of the file's last row: its insert fails, late
+    // the insert of the file's last row fails, late (a trigger on this connection refuses it)
     const rows = plainRows(joshText);
     const last = rows[rows.length - 1]!;
     await importHistory({ db, csvText: "card_id,review_rating,review_time\nother,3,2024-01-01T00:00:00Z\n", now: NOW });
-    db.sqlite.prepare(`UPDATE Review SET idempotencyKey = ? WHERE cardId = 'other'`).run(importKey(last.cardId, last.reviewedAt));
-    await expect(importHistory({ db, csvText: joshText, now: NOW })).rejects.toThrow(/UNIQUE/);
+    db.sqlite.exec(
+      `CREATE TEMP TRIGGER fail_late BEFORE INSERT ON Review WHEN NEW.cardId = '${last.cardId}' AND NEW.reviewedAt = ${last.reviewedAt} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
+    );
+    await expect(importHistory({ db, csvText: joshText, now: NOW })).rejects.toThrow(/injected failure/);
+    db.sqlite.exec(`DROP TRIGGER fail_late`);
     expect(count(db, `SELECT COUNT(*) AS n FROM Review`)).toBe(1);
     expect(count(db, `SELECT COUNT(*) AS n FROM Card`)).toBe(1);
   });

@@ -4,7 +4,7 @@
  */
 import { describe, it, expect } from "vitest";
 import { parseDeck } from "../../lib/content/parse";
-import { MAX_INLINE_MARKERS } from "../../lib/content/limits";
+import { MAX_HTML_OPENERS, MAX_INLINE_MARKERS, MAX_TABLE_CELLS } from "../../lib/content/limits";
 
 const OPTS = { file: "content/test/bug.md", deckId: "test/bug" };
 const errorsOf = (src: string) => {
@@ -129,4 +129,30 @@ describe("hostile input regressions", () => {
     const src = "# T\n\n" + Array.from({ length: 6000 }, (_, i) => `q${i} :: a${i}`).join("\n\n") + "\n";
     expect(errorsOf(src)).toEqual(["1: too many cards: the file makes 6000 cards, at most 5000 are allowed in one deck; split it into several files"]);
   }, 30000);
+
+  // issue 13 item 10: valid-looking files under the size cap that hung check and import
+  // (the seconds before and after are in `npm run bench -- content`, not here)
+  it("bug: a 1.9 MB GFM table takes 80 s to check and 140 s to import", () => {
+    const table = (rows: number) => "# T\n\nq :: a\n\n| term | meaning | note |\n| --- | --- | --- |\n" + Array.from({ length: rows }, (_, i) => `| t${i} | m${i} | n${i} |`).join("\n") + "\n";
+    expect(errorsOf(table(70_000))).toEqual(["5: table too large: 210006 cells, at most 5000 in one table; split it into several tables"]);
+    // inside a quote, too
+    expect(errorsOf("# T\n\nq :: a\n\n> | a | b |\n> |---|---|\n" + "> | x | y |\n".repeat(3000))).toEqual(["5: table too large: 6004 cells, at most 5000 in one table; split it into several tables"]);
+    // a table of exactly the limit parses; so do many tables, each under it
+    const rows = MAX_TABLE_CELLS / 3 - 2;
+    expect(errorsOf(table(rows))).toEqual([]);
+    expect(errorsOf(table(rows) + "\n" + table(rows).replace("# T\n\nq :: a\n\n", ""))).toEqual([]);
+  });
+
+  it("bug: `<a ` repeated 633,000 times (1.9 MB) takes 54 s to check; unclosed <!-- is worse", () => {
+    expect(errorsOf("# T\n\nq :: " + "<a ".repeat(633_000) + "\n")).toEqual([
+      "3: too much HTML in one paragraph: 633000 tags or comments opened with < (at most 500); write &lt; for a < that opens nothing, or split the paragraph with blank lines",
+    ]);
+    expect(errorsOf("# T\n\nq :: a\n\nx\n" + "<!-- y\n".repeat(600) + "\nnext :: b\n")).toEqual([
+      "5: too much HTML in one paragraph: 600 tags or comments opened with < (at most 500); write &lt; for a < that opens nothing, or split the paragraph with blank lines",
+    ]);
+    // at the limit, `<` that opens nothing (a < b), and HTML in fenced code are fine
+    expect(errorsOf("# T\n\nq :: " + "<a ".repeat(MAX_HTML_OPENERS) + "\n")).toEqual([]);
+    expect(errorsOf("# T\n\nq :: " + "a < b ".repeat(5000) + "\n")).toEqual([]);
+    expect(errorsOf("# T\n\nq :: a\n\n```html\n" + "<li>x</li>\n".repeat(2000) + "```\n")).toEqual([]);
+  });
 });

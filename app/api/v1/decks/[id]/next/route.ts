@@ -1,4 +1,4 @@
-import { deckIdSchema } from "@/lib/api-schemas";
+import { deckIdSchema, nextQuerySchema } from "@/lib/api-schemas";
 import { handle } from "@/server/http";
 import { requestNow } from "@/server/clock";
 import { studyQueue } from "@/server/use-cases/study";
@@ -10,7 +10,7 @@ export async function GET(request: Request, ctx: RouteContext<"/api/v1/decks/[id
   return handle(async () => {
     const { id } = await ctx.params;
     const deckId = deckIdSchema.parse(decodeURIComponent(id));
-    const timeZone = new URL(request.url).searchParams.get("tz") ?? undefined;
-    return studyQueue({ deckId, timeZone, now: requestNow(request) });
+    const { tz } = nextQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    return studyQueue({ deckId, timeZone: tz, now: requestNow(request) });
   });
 }
