@@ -24,7 +24,7 @@ export function migrate(databaseFile: string, quiet = true): void {
   run("prisma", ["migrate", "deploy"], { DATABASE_URL: `file:${databaseFile}` }, quiet);
 }
 
-const BUILD_INPUTS = ["app", "lib", "server", "i18n", "messages", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const BUILD_INPUTS = ["app", "lib", "server", "i18n", "messages", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
 
 function hashTree(h: crypto.Hash, p: string) {
   const full = path.join(ROOT, p);
