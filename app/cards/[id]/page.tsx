@@ -15,15 +15,10 @@ interface Props {
 }
 
 async function load(params: Props["params"]): Promise<CardDetail | null> {
+  // Next.js has decoded the segment once: decoding it again would read another id
   const { id } = await params;
-  let decoded = id;
   try {
-    decoded = decodeURIComponent(id);
-  } catch {
-    /* not valid percent-encoding: use it as it is */
-  }
-  try {
-    return await cardDetail({ cardId: decoded, now: new Date() });
+    return await cardDetail({ cardId: id, now: new Date() });
   } catch (e) {
     if (e instanceof NotFoundError) return null;
     throw e;

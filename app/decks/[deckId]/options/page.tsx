@@ -15,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function DeckOptionsPage({ params }: { params: Promise<{ deckId: string }> }) {
-  const deckId = decodeURIComponent((await params).deckId);
+  // Next.js has decoded the segment once; decoding again would turn "rate-100%" into an error and "x%41" into "xA"
+  const { deckId } = await params;
   let view;
   try {
     view = await getDeckOptions({ deckId });
