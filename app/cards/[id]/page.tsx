@@ -15,10 +15,15 @@ interface Props {
 }
 
 async function load(params: Props["params"]): Promise<CardDetail | null> {
-  // Next.js has decoded the segment once: decoding it again would read another id
   const { id } = await params;
+  let decoded = id;
   try {
-    return await cardDetail({ cardId: id, now: new Date() });
+    decoded = decodeURIComponent(id);
+  } catch {
+    /* not valid percent-encoding: use it as it is */
+  }
+  try {
+    return await cardDetail({ cardId: decoded, now: new Date() });
   } catch (e) {
     if (e instanceof NotFoundError) return null;
     throw e;

@@ -15,8 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function DeckOptionsPage({ params }: { params: Promise<{ deckId: string }> }) {
-  // Next.js has decoded the segment once; decoding again would turn "rate-100%" into an error and "x%41" into "xA"
-  const { deckId } = await params;
+  // a page's segment arrives percent-encoded (a route handler's arrives decoded): decode it once;
+  // a malformed escape never gets here (proxy.ts answers 400)
+  const deckId = decodeURIComponent((await params).deckId);
   let view;
   try {
     view = await getDeckOptions({ deckId });
