@@ -143,7 +143,7 @@ export function serverIsRunning(databaseFile: string): boolean {
   return false;
 }
 
-const BUILD_INPUTS = ["app", "lib", "server", "i18n", "messages", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const BUILD_INPUTS = ["app", "lib", "server", "i18n", "messages", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
 
 function hashTree(h: crypto.Hash, p: string) {
   const full = path.join(ROOT, p);

@@ -12,14 +12,21 @@ const TYPES: Record<string, string> = {
   ".avif": "image/avif",
 };
 
-/** An image stored under the content root; anything else (or outside it) is not found. */
+/**
+ * An image stored under the content root; anything else (or outside it) is not found. "Under"
+ * is checked twice: the path as given, then the real path once symbolic links are followed, so a
+ * `deck/link.png -> ~/.ssh/id_rsa` (or a linked folder) in a cloned deck repository serves nothing.
+ */
 export async function readAsset(options: { path: string[]; contentRoot?: string }): Promise<{ body: Buffer; type: string }> {
   const root = path.resolve(/*turbopackIgnore: true*/ options.contentRoot ?? DEFAULT_CONTENT_ROOT);
   const file = path.resolve(/*turbopackIgnore: true*/ root, ...options.path);
   const type = TYPES[path.extname(file).toLowerCase()];
   if (!file.startsWith(root + path.sep) || !type) throw new NotFoundError("no such asset");
   try {
-    return { body: await fs.readFile(file), type };
+    const [realRoot, realFile] = await Promise.all([fs.realpath(root), fs.realpath(file)]);
+    if (!realFile.startsWith(realRoot + path.sep) || TYPES[path.extname(realFile).toLowerCase()] !== type) throw new NotFoundError("no such asset");
+    // read by its real path, the one that was checked
+    return { body: await fs.readFile(realFile), type };
   } catch {
     throw new NotFoundError("no such asset");
   }

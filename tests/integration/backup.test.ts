@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { QuizAnswer, QuizQuestion } from "@/lib/quiz/types";
 import { TABLES } from "@/lib/backup/format";
+import { UTF8_BOM, csvRecord, readCsv } from "@/lib/backup/csv";
 import { DEFAULT_DECK_OPTIONS } from "../../lib/deck-options";
 import { AppError } from "../../server/errors";
 import type { Db } from "../../server/db";
@@ -113,8 +114,9 @@ async function buildContent(db: Db & { dir: string }) {
 }
 
 /** Every application table (all but Prisma's and SQLite's own), read with plain SQL. */
+/** The tables that hold the user's data: login sessions are not (a restored database starts logged out). */
 function appTables(sqlite: Database.Database): string[] {
-  return (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('_prisma_migrations', 'sqlite_sequence') ORDER BY name").all() as Array<{ name: string }>).map((t) => t.name);
+  return (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('_prisma_migrations', 'sqlite_sequence', 'Session') ORDER BY name").all() as Array<{ name: string }>).map((t) => t.name);
 }
 
 function dump(sqlite: Database.Database): Record<string, unknown[]> {
@@ -282,7 +284,8 @@ describe("deck CSV", () => {
       const n = await exportDeckCsv({ db: source, deckId, out: file });
       const text = fs.readFileSync(file, "utf8");
       expect(text.startsWith("\uFEFF")).toBe(true);
-      const [header, ...rows] = parseCsv(text.slice(1));
+      // a text cell that would start a formula carries one leading quote (see the formula test below)
+      const [header, ...rows] = parseCsv(text.slice(1)).map((r) => r.map((v) => (v.startsWith("'") ? v.slice(1) : v)));
       expect(header).toEqual(DECK_CSV_COLUMNS);
       const cards = source.sqlite.prepare("SELECT * FROM Card WHERE deckId = ? ORDER BY position, id").all(deckId) as Array<Record<string, unknown>>;
       expect(rows).toHaveLength(cards.length);
@@ -323,6 +326,40 @@ describe("deck CSV", () => {
     const file = path.join(source.dir, "none.csv");
     await expectError(exportDeckCsv({ db: source, deckId: "nope", out: file }), 404, /^no deck nope$/);
     expect(fs.existsSync(file)).toBe(false);
+  });
+});
+
+describe("csv export formula injection", () => {
+  const HOSTILE = ["=HYPERLINK(\"https://evil.example\",\"x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", "\t=1+2", "\r=1+2", "'quoted already", "''two quotes", "plain = text"];
+
+  it("csv export formula injection: cells starting with = + - @ tab or CR are neutralised, and our own import reads them back exactly", async () => {
+    const cards = HOSTILE.map((text, i) => `Question ${i} :: ${text}`).join("\n\n");
+    // a prompt and a topic can start a formula too
+    const root = writeContent(source.dir, { "evil/deck.md": `# =Deck\n\n## @topic\n\n${cards}\n\n=1+1 :: -\n` });
+    await importContent({ db: source, paths: [root], contentRoot: root, now: new Date("2026-11-26T08:00:00Z") });
+    const file = path.join(source.dir, "evil.csv");
+    await exportDeckCsv({ db: source, deckId: "evil/deck", out: file });
+    const text = fs.readFileSync(file, "utf8");
+    const raw = parseCsv(text.slice(1));
+    // what a spreadsheet sees: no text cell starts a formula
+    for (const cell of raw.flat()) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r]/);
+    const answers = raw.slice(1).map((r) => r[4]!);
+    expect(answers).toContain("'=HYPERLINK(\"https://evil.example\",\"x\")");
+    expect(answers).toContain("'@SUM(A1:A2)");
+    expect(answers).toContain("plain = text");
+    // numbers stay numbers: stability and difficulty are written bare
+    expect(raw[1]![7]).toMatch(/^\d/);
+    // our own reader gives back every stored text exactly, the quotes the user wrote included
+    const [header, ...rows] = readCsv(text);
+    expect(header).toEqual(DECK_CSV_COLUMNS);
+    const stored = source.sqlite.prepare("SELECT prompt, answer, topic FROM Card WHERE deckId = 'evil/deck' ORDER BY position, id").all() as Array<{ prompt: string; answer: string; topic: string }>;
+    expect(rows.map((r) => [r[3], r[4], r[2]])).toEqual(stored.map((c) => [c.prompt, c.answer, (JSON.parse(c.topic) as string[]).join(" > ")]));
+    expect(rows.map((r) => r[4])).toEqual(expect.arrayContaining(HOSTILE.filter((h) => !/^[\t\r]/.test(h))));
+  });
+
+  it("csv export formula injection: readCsv inverts csvRecord for any text", () => {
+    const values = [...HOSTILE, "", "a,b", 'say "hi"', "第一行\r\n第二行", "'", "=", "-", "\t"];
+    expect(readCsv(UTF8_BOM + csvRecord(values) + csvRecord(["x"]))).toEqual([values, ["x"]]);
   });
 });
 
@@ -382,7 +419,8 @@ describe("routes", () => {
       await restoreAll({ db: target, text: await res.text() });
       expect(dump(target.sqlite)).toEqual(dump(source.sqlite));
 
-      const csvOf = (id: string) => deckCsvRoute(new Request(`http://localhost/api/v1/decks/${encodeURIComponent(id)}/export`), { params: Promise.resolve({ id: encodeURIComponent(id) }) });
+      // Next.js hands the route the segment decoded once
+      const csvOf = (id: string) => deckCsvRoute(new Request(`http://localhost/api/v1/decks/${encodeURIComponent(id)}/export`), { params: Promise.resolve({ id }) });
       const csv = await csvOf("zh/tricky");
       expect(csv.status).toBe(200);
       expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { cookies } from "next/headers";
-import { authConfig, createSessionToken, RateLimiter, SESSION_COOKIE, sessionCookie, verifyPassphrase } from "@/server/auth";
+import { authConfig, clientAddress, createSessionToken, LoginLimiter, SESSION_COOKIE, SESSION_MAX_AGE_S, sessionCookie, sessionSecret, verifyPassphrase } from "@/server/auth";
 import { handle, readJson } from "@/server/http";
 import { TooManyRequestsError, UnauthorizedError } from "@/server/errors";
+import { createSession, endSession } from "@/server/use-cases/sessions";
 
 export const dynamic = "force-dynamic";
 
-/** 5 attempts a minute from one address, 50 from all together. */
-const limiter = new RateLimiter(5, 50, 60_000);
+/** 5 attempts a minute per client address, then exponentially longer waits; no overall limit. */
+const limiter = new LoginLimiter();
 
 const loginSchema = z.object({ passphrase: z.string().max(1024) }).strict();
 
@@ -16,22 +17,30 @@ export async function POST(request: Request) {
   return handle(async () => {
     const auth = authConfig();
     if (!auth) return { ok: true, required: false };
-    // Next.js sets x-forwarded-for to the client's address unless the request brought one
-    const client = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+    // the connection's peer, or what a trusted proxy reports (server/front-door.ts): never a header the client chose
+    const client = clientAddress(request.headers);
     const wait = limiter.hit(client);
     if (wait > 0) throw new TooManyRequestsError("too many login attempts: try again later", wait);
     const { passphrase } = await readJson(request, loginSchema);
     if (!(await verifyPassphrase(passphrase, await auth.hash))) throw new UnauthorizedError("wrong passphrase");
+    limiter.succeeded(client);
+    const { token, secret } = createSessionToken(auth.sessionKey);
+    createSession({ secret, now: new Date(), maxAgeMs: SESSION_MAX_AGE_S * 1000 });
+    // the front door keeps X-Forwarded-Proto only from a trusted proxy
     const secure = new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-    (await cookies()).set(sessionCookie(createSessionToken(auth.sessionKey), secure));
+    (await cookies()).set(sessionCookie(token, secure));
     return { ok: true, required: true };
   });
 }
 
-/** Logs out. */
+/** Logs out: the session is deleted, so its cookie opens nothing any more, here or anywhere it was copied. */
 export async function DELETE() {
   return handle(async () => {
-    (await cookies()).delete(SESSION_COOKIE);
+    const jar = await cookies();
+    const auth = authConfig();
+    const secret = auth ? sessionSecret(auth.sessionKey, jar.get(SESSION_COOKIE)?.value) : null;
+    if (secret) endSession({ secret });
+    jar.delete(SESSION_COOKIE);
     return { ok: true };
   });
 }

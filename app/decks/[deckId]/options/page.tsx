@@ -15,6 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function DeckOptionsPage({ params }: { params: Promise<{ deckId: string }> }) {
+  // a page's segment arrives percent-encoded (a route handler's arrives decoded): decode it once;
+  // a malformed escape never gets here (proxy.ts answers 400)
   const deckId = decodeURIComponent((await params).deckId);
   let view;
   try {

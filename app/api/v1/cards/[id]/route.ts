@@ -4,5 +4,5 @@ import { getStudyCard } from "@/server/use-cases/study";
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, ctx: RouteContext<"/api/v1/cards/[id]">) {
-  return handle(async () => ({ card: await getStudyCard({ cardId: decodeURIComponent((await ctx.params).id) }) }));
+  return handle(async () => ({ card: await getStudyCard({ cardId: (await ctx.params).id }) }));
 }

@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, ctx: RouteContext<"/api/v1/cards/[id]/actions">) {
   return handle(async () => {
     const action = await readJson(request, cardActionSchema);
-    return applyCardAction({ cardId: decodeURIComponent((await ctx.params).id), action, now: requestNow(request) });
+    return applyCardAction({ cardId: (await ctx.params).id, action, now: requestNow(request) });
   });
 }

@@ -4,5 +4,5 @@ import { cardDetail } from "@/server/use-cases/card-detail";
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, ctx: RouteContext<"/api/v1/cards/[id]/detail">) {
-  return handle(async () => ({ card: await cardDetail({ cardId: decodeURIComponent((await ctx.params).id) }) }));
+  return handle(async () => ({ card: await cardDetail({ cardId: (await ctx.params).id }) }));
 }

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** The deck's cards with their schedule as CSV; 404 for an unknown deck. */
 export async function GET(_request: Request, ctx: RouteContext<"/api/v1/decks/[id]/export">) {
   try {
-    const deckId = deckIdSchema.parse(decodeURIComponent((await ctx.params).id));
+    const deckId = deckIdSchema.parse((await ctx.params).id);
     const csv = prepareDeckCsv({ deckId });
     const body = new PassThrough();
     csv.write(body).then(

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, ctx: RouteContext<"/api/v1/decks/[id]/next">) {
   return handle(async () => {
     const { id } = await ctx.params;
-    const deckId = deckIdSchema.parse(decodeURIComponent(id));
+    const deckId = deckIdSchema.parse(id);
     const { tz } = nextQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     return studyQueue({ deckId, timeZone: tz, now: requestNow(request) });
   });

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** The deck's options; `?retention=0.95` also estimates the workload at another retention. */
 export async function GET(request: Request, ctx: RouteContext<"/api/v1/decks/[id]/options">) {
   return handle(async () => {
-    const view = await getDeckOptions({ deckId: deckIdSchema.parse(decodeURIComponent((await ctx.params).id)) });
+    const view = await getDeckOptions({ deckId: deckIdSchema.parse((await ctx.params).id) });
     const retention = new URL(request.url).searchParams.get("retention");
     if (retention === null) return view;
     const desiredRetention = deckOptionsSchema.shape.desiredRetention.parse(Number(retention));
@@ -18,7 +18,7 @@ export async function GET(request: Request, ctx: RouteContext<"/api/v1/decks/[id
 
 export async function PUT(request: Request, ctx: RouteContext<"/api/v1/decks/[id]/options">) {
   return handle(async () => {
-    const deckId = deckIdSchema.parse(decodeURIComponent((await ctx.params).id));
+    const deckId = deckIdSchema.parse((await ctx.params).id);
     const body = await readJson(request, saveDeckOptionsSchema);
     return saveDeckOptions({ deckId, ...body });
   });

@@ -5,5 +5,5 @@ import { deckTopics } from "@/server/use-cases/practice";
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, ctx: RouteContext<"/api/v1/decks/[id]/topics">) {
-  return handle(async () => ({ topics: await deckTopics({ deckId: deckIdSchema.parse(decodeURIComponent((await ctx.params).id)) }) }));
+  return handle(async () => ({ topics: await deckTopics({ deckId: deckIdSchema.parse((await ctx.params).id) }) }));
 }
