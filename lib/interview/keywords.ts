@@ -178,13 +178,14 @@ function groupsOf(candidates: Candidate[]): Candidate[] {
   const groups: Candidate[] = [];
   for (const c of [...candidates].sort((a, b) => b.weight - a.weight || a.at - b.at)) {
     const keys = new Set(c.aliases.map(normalizeAnswer));
+    const partOf = (short: string, long: string) => long.toLowerCase().split(/[-_./ ]/).includes(short.toLowerCase());
     const same = groups.find(
-      (g) =>
-        g.aliases.some((a) => keys.has(normalizeAnswer(a))) ||
-        (c.latin && g.latin && g.term.toLowerCase().split(/[-_./ ]/).includes(c.term.toLowerCase())),
+      (g) => g.aliases.some((a) => keys.has(normalizeAnswer(a))) || (c.latin && g.latin && (partOf(c.term, g.term) || partOf(g.term, c.term))),
     );
-    // the joined term is accepted as written; its own glossary words are not (one hop only)
+    // the joined term is accepted as written; its own glossary words are not (one hop only).
+    // A term inside a longer one joins it, whichever came first: the group is named by the longer
     if (same) {
+      if (c.latin && same.latin && partOf(same.term, c.term) && c.term.length > same.term.length) same.term = c.term;
       if (!same.aliases.some((a) => normalizeAnswer(a) === normalizeAnswer(c.term))) same.aliases.push(c.term);
       same.at = Math.min(same.at, c.at);
     } else groups.push({ ...c, aliases: [...c.aliases] });

@@ -125,7 +125,12 @@ describe("mock interviews", () => {
     const { id } = await startInterview({ settings: base, now: NOW, db });
     await startQuestion({ interviewId: id, position: 0, now: NOW, db });
     const q0 = promptOf(id, 0);
-    const full = q0.includes("认证") ? "keystone 认证 token，nova-api 校验" : q0.includes("DHCP") ? "dnsmasq qdhcp DHCPDISCOVER" : "DNAT SNAT";
+    // a whole answer in sentences (a bare list of the keywords covers nothing any more)
+    const full = q0.includes("认证")
+      ? "keystone 负责认证并签发 token，nova-api 收到请求后会去校验它。"
+      : q0.includes("DHCP")
+        ? "dnsmasq 在 qdhcp 命名空间里监听，收到的第一个报文是 DHCPDISCOVER。"
+        : "进来的包先做 DNAT，出去的包再做 SNAT。";
     await submitAnswer({ interviewId: id, position: 0, answer: { text: full }, now: at(10), db });
     await finishInterview({ interviewId: id, now: at(20), db });
     const result = await studyMissed({ interviewId: id, now: at(30), db });

@@ -70,7 +70,9 @@ export function generateNotes(input: NotesInput): NotesResult {
       const comparing = /区别|不同|差异|对比|比较|\bvs\.?\b|versus|differences?|compared/i.test(intro ?? "");
       for (const item of raw.items) {
         if (!comparing && (run.kind !== "process" || !run.items.includes(item))) definitionCards(g, s.path, title, item.text, item.line);
-        boldClozes(g, item.children, s.path, item.line);
+        // a step's cloze is filed under its phase, as its other cards are
+        const phases = new Set(raw.items.map((x) => x.phase).filter(Boolean));
+        boldClozes(g, item.children, run.kind === "process" && item.phase && phases.size >= 2 ? [...s.path, item.phase] : s.path, item.line);
       }
     }
     for (const p of s.prose) {

@@ -10,7 +10,9 @@ import { isDefinition, md, numbered, subSteps } from "./text";
 import { tagWords } from "../../text/segment";
 import { normalizeAnswer } from "../../answer/normalize";
 import type { Glossary } from "../../glossary";
+import stopwords from "stopwords-iso/stopwords-iso.json";
 
+const EN_STOPWORDS = new Set(stopwords.en as string[]);
 const GENERIC_PHASE_WORDS = new Set(["阶段", "过程", "步骤", "流程", "phase", "stage", "step", "steps"]);
 
 /**
@@ -24,7 +26,8 @@ export function giveawayWords(name: string, all: string[], glossary: Glossary): 
     tagWords(n)
       .filter((w) => (w.tag === "eng" && w.word.length >= 3) || ((/^n/.test(w.tag) || (verbs && /^v/.test(w.tag))) && [...w.word].length >= 2) || (w.tag === "x" && /\p{Script=Han}{2,}/u.test(w.word)))
       .map((w) => w.word.toLowerCase())
-      .filter((w) => !GENERIC_PHASE_WORDS.has(w));
+      // "and", "the" of "TLD and authoritative servers" give nothing away
+      .filter((w) => !GENERIC_PHASE_WORDS.has(w) && !EN_STOPWORDS.has(w));
   const shared = (w: string) => all.every((n) => n.toLowerCase().includes(w));
   const found = [...words(name, true), ...all.flatMap((n) => words(n, false))].filter((w) => !shared(w));
   return [...new Set(found)].flatMap((w) => glossary.synonyms(w));
