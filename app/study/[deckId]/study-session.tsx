@@ -57,7 +57,11 @@ interface Shown {
 /** The review endpoint accepts durations up to a day. */
 const MAX_DURATION_MS = 24 * 3600 * 1000;
 
-export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle: string }) {
+/**
+ * The study screen. `firstCards` (from `?cards=`, set by a mock interview's "study what I
+ * missed") are shown before the queue, in their order, each once.
+ */
+export function StudySession({ deckId, deckTitle, firstCards = [] }: { deckId: string; deckTitle: string; firstCards?: string[] }) {
   const t = useTranslations("study");
   const common = useTranslations("common");
   const format = useFormatter();
@@ -85,6 +89,8 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
   const [typed, setTyped] = useState("");
   const [selected, setSelected] = useState<boolean[]>([]);
   const inFlight = useRef(false);
+  // the cards asked for first (study what I missed), not shown yet
+  const pending = useRef<string[]>(firstCards);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
 
@@ -105,6 +111,18 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
     setLoading(false);
   };
 
+  /** The queue (for the counts), with its card replaced by the next of `firstCards` while any is left. */
+  const fetchQueue = async (): Promise<Queue> => {
+    const queue = await api<Queue>(nextUrl);
+    while (pending.current.length > 0) {
+      const id = pending.current[0]!;
+      pending.current = pending.current.slice(1);
+      const found = await api<{ card: StudyCardView }>(`/api/v1/cards/${encodeURIComponent(id)}`).catch(() => null);
+      if (found && found.card.deckId === deckId) return { ...queue, card: found.card };
+    }
+    return queue;
+  };
+  const firstQueue = useEffectEvent(() => fetchQueue());
   const onFirstQueue = useEffectEvent((q: Queue) => showQueue(q));
 
   // the first card
@@ -114,7 +132,7 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
   });
   useEffect(() => {
     let cancelled = false;
-    api<Queue>(nextUrl)
+    firstQueue()
       .then((q) => {
         if (!cancelled) onFirstQueue(q);
       })
@@ -144,7 +162,7 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
     setLoading(true);
     setError(null);
     try {
-      showQueue(await api<Queue>(nextUrl));
+      showQueue(await fetchQueue());
     } catch (e) {
       setError(message(e));
       setLoading(false);
@@ -195,8 +213,9 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
         setUndoStack((stack) => [...stack, result.reviewId]);
       }
       setNotice(null);
+      pending.current = pending.current.filter((id) => id !== shown.card.id);
       // a retry after a failed load re-sends the same key: the server records the review once
-      showQueue(await api<Queue>(nextUrl));
+      showQueue(await fetchQueue());
     } catch (e) {
       setError(message(e));
     } finally {
@@ -243,7 +262,7 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
     const cardId = shown.card.id;
     void act(async () => {
       await api(`/api/v1/cards/${encodeURIComponent(cardId)}/actions`, { method: "POST", body: JSON.stringify(body) });
-      return api<Queue>(nextUrl);
+      return fetchQueue();
     }, done);
   };
   const suspend = () => cardAction({ action: "suspend" }, t("suspended"));
@@ -390,6 +409,11 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
   return (
     <>
       {errorBox}
+      {firstCards.includes(shown.card.id) ? (
+        <p className="hint missed-banner" data-testid="missed-banner">
+          {t("missedBanner", { count: firstCards.length })}
+        </p>
+      ) : null}
       {counts ? <CountsBar counts={counts} /> : null}
       <CardView
         key={shown.key}
@@ -619,7 +643,7 @@ export function CardView({
           />
           {!revealed ? (
             <p className="hint typed-hint" id={`typed-hint-${card.id}`} data-testid="typed-hint">
-              {t.rich("typedBoxHint", { kbd: (chunks) => <kbd>{chunks}</kbd> })}{" "}
+              <span>{t.rich("typedBoxHint", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</span>
               {inBox ? (
                 <button
                   type="button"
