@@ -291,9 +291,10 @@ export function StudySession({ deckId, deckTitle, firstCards = [] }: { deckId: s
       return;
     }
     // a choice option keeps Space when it was reached by keyboard (Space ticks it); after a
-    // click (no focus ring) Space reveals, as on any card. Enter and digits always work.
+    // click on it (marked data-pointer, see CardView) Space reveals, as on any card. Enter and
+    // digits always work.
     const toggle = target instanceof HTMLInputElement && (target.type === "checkbox" || target.type === "radio");
-    const keyboardToggle = toggle && target.matches(":focus-visible");
+    const keyboardToggle = toggle && target.dataset.pointer !== "1";
     const typingElsewhere = target && (target.isContentEditable || ["TEXTAREA", "SELECT"].includes(target.tagName) || (target.tagName === "INPUT" && !toggle));
     if (typingElsewhere) return;
     if (e.key === "?") {
@@ -689,8 +690,18 @@ export function CardView({
           <fieldset className="options" data-testid="options">
             <legend>{choice.multiple ? t("chooseAll") : t("chooseOne")}</legend>
             {choice.optionsHtml.map((html, i) => (
-              <label key={i} className="option" data-testid="option">
+              <label
+                key={i}
+                className="option"
+                data-testid="option"
+                // clicked, not tabbed to: Space then reveals instead of unticking (cleared on blur)
+                onPointerDown={(e) => {
+                  const input = e.currentTarget.querySelector("input");
+                  if (input) input.dataset.pointer = "1";
+                }}
+              >
                 <input
+                  onBlur={(e) => delete e.currentTarget.dataset.pointer}
                   type={choice.multiple ? "checkbox" : "radio"}
                   name={`choice-${card.id}`}
                   checked={selected[i] === true}
