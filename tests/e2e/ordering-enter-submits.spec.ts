@@ -25,7 +25,7 @@ for (const c of CASES) {
     test.use({ locale: c.locale, viewport: c.viewport });
 
     test(`ordering: after arranging with the up buttons, Enter submits the order shown and never moves a step (${c.name})`, async ({ page, request }) => {
-      const decks = (await (await request.get(`${server.url}/api/v1/decks`)).json()) as Array<{ id: string }>;
+      const { decks } = (await (await request.get(`${server.url}/api/v1/decks`)).json()) as { decks: Array<{ id: string }> };
       const created = await request.post(`${server.url}/api/v1/quizzes`, {
         data: { scope: [{ deckId: decks[0]!.id }], count: 1, kinds: ["ordering"], seed: c.seed, practice: true },
       });

@@ -6,25 +6,36 @@
  * drives the time (the server takes the browser's clock in tests).
  */
 import { test, expect, type Page } from "@playwright/test";
+import fs from "node:fs";
+import { formatInterval } from "@/lib/scheduling";
 import { testServer, withDb, type TestServer } from "./fixtures/server";
 
-const DAY = 24 * 3600 * 1000;
+type Messages = { intervals: Record<"m" | "h" | "d" | "mo" | "y", string> };
+const messages = (lang: string) => JSON.parse(fs.readFileSync(`messages/${lang}.json`, "utf8")) as Messages;
+const en = messages("en");
+const zh = messages("zh");
+
+/** An interval as a button labels it: Anki's short form ("9d", "1.2mo") in the page's language. */
+const labelIn = (m: Messages) => (ms: number) => {
+  const [, n, unit] = /^(\d+(?:\.\d+)?)(mo|m|h|d|y)$/.exec(formatInterval(ms))!;
+  return m.intervals[unit as keyof Messages["intervals"]].replace("{n, number}", n!);
+};
 
 const LOCALES = [
-  { locale: "zh-CN", day: (n: number) => `${n}天`, name: "Chinese" },
-  { locale: "en-US", day: (n: number) => `${n}d`, name: "English" },
+  { locale: "zh-CN", label: labelIn(zh), name: "Chinese" },
+  { locale: "en-US", label: labelIn(en), name: "English" },
 ] as const;
 
-/** The latest review of a card: its interval in days (due − reviewed). */
+/** The latest review of a card: the interval it applied (due − reviewed), in ms. */
 const lastInterval = (server: TestServer, cardId: string) =>
   withDb(server, (db) => {
     const r = db.prepare("SELECT due, reviewedAt FROM Review WHERE cardId = ? ORDER BY id DESC LIMIT 1").get(cardId) as { due: number; reviewedAt: number };
-    return (r.due - r.reviewedAt) / DAY;
+    return r.due - r.reviewedAt;
   });
 
 const labels = (page: Page) => Promise.all([1, 2, 3, 4].map((r) => page.getByTestId(`interval-${r}`).textContent()));
 
-for (const { locale, day, name } of LOCALES) {
+for (const { locale, label: asLabel, name } of LOCALES) {
   test.describe(`${name}`, () => {
     // fuzz on, as in real use: the fixture turns it off by default
     const server = testServer(["tests/fixtures/e2e-content"], { env: { MIANSHI_FSRS_FUZZ: "1" } });
@@ -48,7 +59,7 @@ for (const { locale, day, name } of LOCALES) {
         await page.clock.runFor(7_000 + i * 3_000);
         await page.keyboard.press("4");
         await expect(card).not.toHaveAttribute("data-card-id", id);
-        expect(day(lastInterval(server, id)), `card ${i + 1}: Easy showed ${label}`).toBe(label);
+        expect(asLabel(lastInterval(server, id)), `card ${i + 1}: Easy showed ${label}`).toBe(label);
       }
 
       // undo: the last card comes back with the same labels as before its rating
@@ -62,7 +73,7 @@ for (const { locale, day, name } of LOCALES) {
       await page.clock.runFor(40_000);
       await page.keyboard.press("4");
       await expect(card).not.toHaveAttribute("data-card-id", lastId);
-      expect(day(lastInterval(server, lastId))).toBe(easy[lastId]);
+      expect(asLabel(lastInterval(server, lastId))).toBe(easy[lastId]);
 
       // days later, when the first of them falls due, it is a review card: every fuzzed button tells the truth
       const dues = withDb(server, (db) => db.prepare(`SELECT id, due FROM Card WHERE id IN (${Object.keys(easy).map(() => "?").join(", ")}) ORDER BY due, id`).all(...Object.keys(easy)) as Array<{ id: string; due: number }>);
@@ -75,7 +86,7 @@ for (const { locale, day, name } of LOCALES) {
       await page.clock.runFor(12_000);
       await page.keyboard.press("3");
       await expect(card).not.toHaveAttribute("data-card-id", firstId);
-      expect(day(lastInterval(server, firstId))).toBe(shown[2]);
+      expect(asLabel(lastInterval(server, firstId))).toBe(shown[2]);
       // and after an undo the review card shows all four labels as they were
       await page.keyboard.press("u");
       await expect(card).toHaveAttribute("data-card-id", firstId);

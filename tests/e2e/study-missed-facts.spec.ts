@@ -22,7 +22,7 @@ for (const c of CASES) {
     test.use({ locale: c.locale, viewport: c.viewport });
 
     test(`study what I missed queues the cards of the missed points and takes you to study them (${c.name})`, async ({ page, request }) => {
-      const decks = (await (await request.get(`${server.url}/api/v1/decks`)).json()) as Array<{ id: string }>;
+      const { decks } = (await (await request.get(`${server.url}/api/v1/decks`)).json()) as { decks: Array<{ id: string }> };
       const deckId = decks[0]!.id;
       const created = await request.post(`${server.url}/api/v1/interviews`, { data: { scope: [{ deckId }], count: 1, secondsPerQuestion: 300, seed: c.seed } });
       expect(created.status()).toBe(201);

@@ -15,7 +15,7 @@ const fresh = () =>
     server,
     (db) => {
       db.prepare("DELETE FROM Review").run();
-      db.prepare("UPDATE Card SET state = 0, reps = 0, lastReview = NULL, suspended = 0, buriedUntil = NULL").run();
+      db.prepare("UPDATE Card SET state = 0, due = 0, reps = 0, lapses = 0, stability = 0, difficulty = 0, lastReview = NULL, suspended = 0, buriedUntil = NULL").run();
     },
     { readonly: false },
   );
