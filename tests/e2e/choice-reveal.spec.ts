@@ -6,6 +6,7 @@
  * the mouse, in English on a 375 px phone by keyboard.
  */
 import { test, expect, type Page } from "@playwright/test";
+import { seriousViolations } from "./fixtures/axe";
 import { testServer, withDb } from "./fixtures/server";
 
 const server = testServer(["tests/fixtures/e2e-content"]);
@@ -54,6 +55,7 @@ test.describe("Chinese, desktop, mouse", () => {
     await expect(page.getByTestId("choice-wrong-picks")).toHaveCount(0);
     await expect(page.getByTestId("proposed-rating")).toHaveText("困难");
     await expect(page.getByTestId("rate-2")).toHaveClass(/proposed/);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press("Enter");
     await expect.poll(ratings).toEqual([2]);
   });
@@ -66,11 +68,11 @@ test.describe("English, 375 px phone, keyboard", () => {
     onlyTheChoiceCard();
     await page.goto(`${server.url}/study/e2e-deck`);
     await expect(page.getByTestId("card")).toHaveAttribute("data-kind", "choice");
-    await expect(page.getByTestId("reveal-hint")).toContainText("tick");
     await page.keyboard.press("1");
     await page.keyboard.press("3");
     await expect(option(page, "TCP").locator("input")).toBeChecked();
     await expect(option(page, "HTTP").locator("input")).toBeChecked();
+    await expect(page.getByTestId("reveal-hint")).toContainText("tick");
     // Tab to the first option: there Space is the checkbox's own
     await page.keyboard.press("Tab");
     await expect(option(page, "TCP").locator("input")).toBeFocused();
@@ -90,6 +92,7 @@ test.describe("English, 375 px phone, keyboard", () => {
     await expect(page.getByTestId("choice-wrong-picks")).toContainText("HTTP");
     await expect(page.getByTestId("proposed-rating")).toHaveText("Again");
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page)).toEqual([]);
     // a digit overrides the proposal
     await page.keyboard.press("3");
     await expect.poll(ratings).toEqual([3]);

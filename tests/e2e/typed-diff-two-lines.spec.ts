@@ -6,6 +6,7 @@
  * phone (the lines wrap, nothing scrolls sideways).
  */
 import { test, expect } from "@playwright/test";
+import { seriousViolations } from "./fixtures/axe";
 import { testServer, withDb } from "./fixtures/server";
 
 const server = testServer(["tests/fixtures/e2e-content"]);
@@ -64,6 +65,7 @@ for (const c of CASES) {
       expect(expectedBox.y).toBeGreaterThanOrEqual(typedBox.y + typedBox.height - 1);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       await expect(diff).toContainText(c.answer);
+      expect(await seriousViolations(page)).toEqual([]);
     });
   });
 }
