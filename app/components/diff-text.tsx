@@ -52,7 +52,8 @@ export function AnswerComparison({ typed, expected, marked, labels, testId }: { 
       </dl>
       {marked ? (
         <p className="diff-legend hint">
-          <del>{labels.wrong}</del> · <ins>{labels.missing}</ins>
+          {/* styled as the marks, but not edits themselves */}
+          <span className="as-del">{labels.wrong}</span> · <span className="as-ins">{labels.missing}</span>
         </p>
       ) : null}
     </div>
