@@ -1,7 +1,18 @@
 /**
  * FSRS scheduling through ts-fsrs. Time is always passed in; nothing here reads the clock.
  */
-import { fsrs, createEmptyCard, generatorParameters, Rating, State, type Card as FsrsCard, type Grade, type StepUnit } from "ts-fsrs";
+import {
+  fsrs,
+  createEmptyCard,
+  generatorParameters,
+  Rating,
+  State,
+  StrategyMode,
+  type AbstractScheduler,
+  type Card as FsrsCard,
+  type Grade,
+  type StepUnit,
+} from "ts-fsrs";
 
 /** The scheduling state stored on a card (camelCase mirror of ts-fsrs' Card). */
 export interface SchedState {
@@ -35,8 +46,29 @@ export interface SchedulerOptions {
   parameters?: readonly number[];
 }
 
-function toFsrs(s: SchedState): FsrsCard {
+/**
+ * The seed of a review's fuzz, decided by the card and its state alone, as Anki does (card id
+ * plus review count): the interval a rating button shows is the one that rating applies, at
+ * whatever second the button is pressed, and an undo brings the same button back. ts-fsrs'
+ * default seed includes the review time to the millisecond, so the preview shown when the
+ * card appeared and the review a few seconds later drew different fuzz.
+ */
+export function fuzzSeed(cardId: string | undefined, state: SchedState): string {
+  // without a card id (benchmarks, tools): the state alone, still independent of the clock
+  return cardId !== undefined ? `${cardId}:${state.reps}` : `${state.reps}:${state.lastReview?.getTime() ?? 0}:${state.stability}:${state.difficulty}`;
+}
+
+/** The field of ts-fsrs' card that carries our seed to the seed strategy. */
+const SEED_FIELD = "mianshiSeed";
+
+/** ts-fsrs' seed strategy: the card as given (its protected `last`, as its own GenSeedStrategyWithCardId reads it). */
+function seedStrategy(this: AbstractScheduler): string {
+  return String(Reflect.get(Reflect.get(this, "last") as object, SEED_FIELD));
+}
+
+function toFsrs(s: SchedState, cardId?: string): FsrsCard {
   return {
+    [SEED_FIELD]: fuzzSeed(cardId, s),
     due: s.due,
     stability: s.stability,
     difficulty: s.difficulty,
@@ -47,7 +79,7 @@ function toFsrs(s: SchedState): FsrsCard {
     lapses: s.lapses,
     state: s.state as State,
     last_review: s.lastReview ?? undefined,
-  };
+  } as FsrsCard;
 }
 
 function fromFsrs(c: FsrsCard): SchedState {
@@ -104,15 +136,19 @@ export function createScheduler(options: SchedulerOptions = {}) {
     ...(options.relearningSteps ? { relearning_steps: [...options.relearningSteps] as StepUnit[] } : {}),
   });
   const f = fsrs(params);
+  f.useStrategy(StrategyMode.SEED, seedStrategy);
 
   return {
-    /** The state after rating the card at `now`. */
-    rate(state: SchedState, rating: RatingValue, now: Date): SchedState {
-      return fromFsrs(f.next(toFsrs(state), now, rating as Grade).card);
+    /**
+     * The state after rating the card at `now`. `cardId` seeds the fuzz (see fuzzSeed): pass
+     * the same one to `preview` so that the buttons show what `rate` applies.
+     */
+    rate(state: SchedState, rating: RatingValue, now: Date, cardId?: string): SchedState {
+      return fromFsrs(f.next(toFsrs(state, cardId), now, rating as Grade).card);
     },
     /** When the card would be due after each rating, as milliseconds from now. */
-    preview(state: SchedState, now: Date): Record<RatingValue, number> {
-      const p = f.repeat(toFsrs(state), now);
+    preview(state: SchedState, now: Date, cardId?: string): Record<RatingValue, number> {
+      const p = f.repeat(toFsrs(state, cardId), now);
       return {
         1: p[Rating.Again].card.due.getTime() - now.getTime(),
         2: p[Rating.Hard].card.due.getTime() - now.getTime(),

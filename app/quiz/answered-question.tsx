@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { SanitizedHtml } from "@/app/components/html";
-import { DiffText } from "@/app/components/diff-text";
+import { AnswerComparison } from "@/app/components/diff-text";
+import { closestAnswer } from "@/lib/answer/diff";
 import type { AnswerScore } from "@/lib/quiz/score";
 import type { QuestionSource, QuizAnswer, QuizQuestion } from "@/lib/quiz/types";
 
@@ -72,7 +73,13 @@ export function AnsweredQuestion({ question: q, answer, result, score, answered 
           {result?.kind === "typed" && result.score < 1 && answer && "text" in answer && answer.text !== "" ? (
             <>
               {result.nearMiss ? <p className="hint">{t("nearMiss")}</p> : null}
-              <DiffText diff={result.diff} missingLabel={study("missing")} extraLabel={study("extra")} testId="typed-diff" />
+              <AnswerComparison
+                typed={answer.text}
+                expected={closestAnswer(answer.text, [q.expected, ...q.aliases])}
+                marked
+                labels={{ yours: study("diffYours"), expected: study("diffExpected"), wrong: study("diffWrongMark"), missing: study("diffMissingMark"), nothing: study("nothingTyped") }}
+                testId="typed-diff"
+              />
             </>
           ) : null}
           <p>

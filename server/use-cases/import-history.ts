@@ -200,7 +200,7 @@ export async function importHistory(options: ImportHistoryOptions): Promise<Impo
       replay.sort((a, b) => a.reviewedAt - b.reviewedAt);
       let state: SchedState = newCardState(new Date(Math.min(card.createdAt, replay[0]!.reviewedAt)));
       for (const r of replay) {
-        const after = scheduler.rate(state, r.rating, new Date(r.reviewedAt));
+        const after = scheduler.rate(state, r.rating, new Date(r.reviewedAt), cardId);
         const written = {
           before: JSON.stringify(state),
           prevState: state.state,

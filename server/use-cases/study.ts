@@ -143,7 +143,7 @@ export async function listDecks(options: { now?: Date; db?: Db } = {}): Promise<
 }
 
 export function toStudyCard(row: CardRow, now: Date, scheduler: Scheduler = fallback().scheduler): StudyCard {
-  const preview = scheduler.preview(stateFromRow(row), now);
+  const preview = scheduler.preview(stateFromRow(row), now, row.id);
   const data = JSON.parse(row.data) as Record<string, unknown>;
   // a topic level that names the answer ("which phase" under its phase) is not shown before the reveal
   const shown = Array.isArray(data.shownTopic) ? (data.shownTopic as string[]) : null;
@@ -292,7 +292,7 @@ export function reviewInTransaction(database: Db, options: Omit<RecordReviewOpti
   if (!row) throw new NotFoundError(`no card with id ${options.cardId}`);
   if (row.retired) throw new ConflictError(`card ${options.cardId} is retired: its question is no longer in the content`);
   const before = stateFromRow(row);
-  const after = (optionsForCard(database.sqlite, row.id) ?? fallback()).scheduler.rate(before, options.rating, now);
+  const after = (optionsForCard(database.sqlite, row.id) ?? fallback()).scheduler.rate(before, options.rating, now, row.id);
   const inserted = st.insertReview.run({
     cardId: row.id,
     deckId: row.deckId,

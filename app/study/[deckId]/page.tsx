@@ -9,6 +9,14 @@ export const dynamic = "force-dynamic";
 
 interface Props {
   params: Promise<{ deckId: string }>;
+  /** `cards`: card ids to study first, comma-separated (study what I missed) */
+  searchParams: Promise<{ cards?: string | string[] }>;
+}
+
+/** Card ids are hashes (see lib/content/ids.ts): anything else in `?cards=` is dropped. */
+function cardList(raw: string | string[] | undefined): string[] {
+  const text = Array.isArray(raw) ? raw.join(",") : (raw ?? "");
+  return [...new Set(text.split(",").filter((id) => /^[\w-]{1,100}$/.test(id)))].slice(0, 200);
 }
 
 /** The segment may arrive percent-encoded ("openstack%2F01-vm-creation") or decoded. */
@@ -29,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("pageTitle", { page: deck ? deck.title : t("deckNotFound") }) };
 }
 
-export default async function StudyPage({ params }: Props) {
+export default async function StudyPage({ params, searchParams }: Props) {
   const deck = await findDeck(params);
   if (!deck) notFound();
   const t = await getTranslations("common");
@@ -49,7 +57,7 @@ export default async function StudyPage({ params }: Props) {
           {t("options")}
         </Link>
       </div>
-      <StudySession deckId={deck.id} deckTitle={deck.title} />
+      <StudySession deckId={deck.id} deckTitle={deck.title} firstCards={cardList((await searchParams).cards)} />
     </main>
   );
 }

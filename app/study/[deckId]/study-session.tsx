@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { SanitizedHtml } from "@/app/components/html";
-import { DiffText } from "@/app/components/diff-text";
+import { AnswerComparison } from "@/app/components/diff-text";
 import { newIdempotencyKey } from "@/app/components/idempotency";
 import { api, useApiErrorMessage } from "@/app/components/api-client";
 import { shuffledIndices } from "@/lib/random";
@@ -18,6 +18,8 @@ import {
 } from "@/app/components/card-data";
 import type { StudyCounts } from "@/lib/api-schemas";
 import { gradeTypedAnswer, type TypedAnswer, type TypedGrade } from "@/lib/answer/grade";
+import { closestAnswer } from "@/lib/answer/diff";
+import { scoreChoice } from "@/lib/quiz/score";
 
 type Rating = 1 | 2 | 3 | 4;
 
@@ -30,6 +32,21 @@ interface Queue {
 
 const RATINGS: Rating[] = [1, 2, 3, 4];
 
+/**
+ * The rating proposed for a choice card, from the options ticked (scored as in quizzes): all
+ * right → Good, partly right (half the points or more) → Hard, otherwise Again. Nothing ticked:
+ * no proposal, you rate yourself.
+ */
+export function proposedChoiceRating(correct: readonly boolean[], selected: readonly boolean[]): Rating | null {
+  const ticked = selected.flatMap((on, i) => (on ? [i] : []));
+  if (ticked.length === 0) return null;
+  const { score } = scoreChoice(correct, ticked);
+  return score >= 1 - 1e-9 ? 3 : score >= 0.5 ? 2 : 1;
+}
+
+/** The answer box of a typed card (one at a time on the screen). */
+const typedInput = () => document.querySelector<HTMLInputElement>("[data-testid=typed-input]");
+
 /** A card on screen: the idempotency key and start time are made once per displayed card. */
 interface Shown {
   card: StudyCardView;
@@ -40,7 +57,11 @@ interface Shown {
 /** The review endpoint accepts durations up to a day. */
 const MAX_DURATION_MS = 24 * 3600 * 1000;
 
-export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle: string }) {
+/**
+ * The study screen. `firstCards` (from `?cards=`, set by a mock interview's "study what I
+ * missed") are shown before the queue, in their order, each once.
+ */
+export function StudySession({ deckId, deckTitle, firstCards = [] }: { deckId: string; deckTitle: string; firstCards?: string[] }) {
   const t = useTranslations("study");
   const common = useTranslations("common");
   const format = useFormatter();
@@ -64,7 +85,12 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
   const [typeMode, setTypeMode] = useState<boolean | null>(null);
   const [deckTyped, setDeckTyped] = useState(false);
   const [grade, setGrade] = useState<TypedGrade | null>(null);
+  // what is typed in the answer box, and the options ticked on a choice card
+  const [typed, setTyped] = useState("");
+  const [selected, setSelected] = useState<boolean[]>([]);
   const inFlight = useRef(false);
+  // the cards asked for first (study what I missed), not shown yet
+  const pending = useRef<string[]>(firstCards);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
 
@@ -80,9 +106,23 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
     setDone(card === null);
     setRevealed(false);
     setGrade(null);
+    setTyped("");
+    setSelected([]);
     setLoading(false);
   };
 
+  /** The queue (for the counts), with its card replaced by the next of `firstCards` while any is left. */
+  const fetchQueue = async (): Promise<Queue> => {
+    const queue = await api<Queue>(nextUrl);
+    while (pending.current.length > 0) {
+      const id = pending.current[0]!;
+      pending.current = pending.current.slice(1);
+      const found = await api<{ card: StudyCardView }>(`/api/v1/cards/${encodeURIComponent(id)}`).catch(() => null);
+      if (found && found.card.deckId === deckId) return { ...queue, card: found.card };
+    }
+    return queue;
+  };
+  const firstQueue = useEffectEvent(() => fetchQueue());
   const onFirstQueue = useEffectEvent((q: Queue) => showQueue(q));
 
   // the first card
@@ -92,7 +132,7 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
   });
   useEffect(() => {
     let cancelled = false;
-    api<Queue>(nextUrl)
+    firstQueue()
       .then((q) => {
         if (!cancelled) onFirstQueue(q);
       })
@@ -109,8 +149,7 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
   useEffect(() => {
     if (!shownKey) return;
     // a typed-answer card starts in its answer box; any other card on its heading
-    const input = document.querySelector<HTMLInputElement>("[data-testid=typed-input]");
-    (input ?? headingRef.current)?.focus();
+    (typedInput() ?? headingRef.current)?.focus();
   }, [shownKey, typeMode]);
   useEffect(() => {
     if (done) doneRef.current?.focus();
@@ -123,7 +162,7 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
     setLoading(true);
     setError(null);
     try {
-      showQueue(await api<Queue>(nextUrl));
+      showQueue(await fetchQueue());
     } catch (e) {
       setError(message(e));
       setLoading(false);
@@ -133,8 +172,19 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
     }
   };
 
+  const typing = typeMode ?? deckTyped;
+  const expected = shown && typing ? typedAnswerView(shown.card.data) : null;
+  const choice = shown?.card.kind === "choice" ? choiceView(shown.card.data) : null;
+  // the rating Enter accepts once the answer shows: the typed answer's, or the choice's
+  const proposed: Rating | null = grade ? grade.proposedRating : choice && revealed ? proposedChoiceRating(choice.correct, selected) : null;
+
   const reveal = () => {
     if (!shown || revealed) return;
+    // a typed card is checked with what the box holds, even when the box has no focus
+    if (expected) {
+      revealTyped(typed, expected);
+      return;
+    }
     setRevealed(true);
     // the reveal button goes away: keep the focus on the card rather than lose it to the page
     const active = document.activeElement;
@@ -146,7 +196,6 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
     setRevealed(true);
     headingRef.current?.focus();
   };
-  const typing = typeMode ?? deckTyped;
 
   const rate = async (rating: Rating) => {
     if (!shown || !revealed || inFlight.current) return;
@@ -164,8 +213,9 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
         setUndoStack((stack) => [...stack, result.reviewId]);
       }
       setNotice(null);
+      pending.current = pending.current.filter((id) => id !== shown.card.id);
       // a retry after a failed load re-sends the same key: the server records the review once
-      showQueue(await api<Queue>(nextUrl));
+      showQueue(await fetchQueue());
     } catch (e) {
       setError(message(e));
     } finally {
@@ -212,7 +262,7 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
     const cardId = shown.card.id;
     void act(async () => {
       await api(`/api/v1/cards/${encodeURIComponent(cardId)}/actions`, { method: "POST", body: JSON.stringify(body) });
-      return api<Queue>(nextUrl);
+      return fetchQueue();
     }, done);
   };
   const suspend = () => cardAction({ action: "suspend" }, t("suspended"));
@@ -231,10 +281,22 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
       return;
     }
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
-    // a choice option's checkbox or radio keeps Space (it toggles); Enter and digits still work
+    // the answer box keeps every key but Esc, which leaves it for the shortcuts (Enter checks:
+    // the box's form submits)
+    if (target instanceof HTMLInputElement && target.dataset.testid === "typed-input") {
+      if (e.key === "Escape") {
+        e.preventDefault();
+        headingRef.current?.focus();
+      }
+      return;
+    }
+    // a choice option keeps Space when it was reached by keyboard (Space ticks it); after a
+    // click on it (marked data-pointer, see CardView) Space reveals, as on any card. Enter and
+    // digits always work.
     const toggle = target instanceof HTMLInputElement && (target.type === "checkbox" || target.type === "radio");
-    const typing = target && (target.isContentEditable || ["TEXTAREA", "SELECT"].includes(target.tagName) || (target.tagName === "INPUT" && !toggle));
-    if (typing) return;
+    const keyboardToggle = toggle && target.dataset.pointer !== "1";
+    const typingElsewhere = target && (target.isContentEditable || ["TEXTAREA", "SELECT"].includes(target.tagName) || (target.tagName === "INPUT" && !toggle));
+    if (typingElsewhere) return;
     if (e.key === "?") {
       e.preventDefault();
       setHelpOpen((open) => !open);
@@ -251,6 +313,8 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
       return;
     }
     if (!shown) return;
+    // a focused button or link handles its own Space and Enter
+    const control = target && (target.tagName === "BUTTON" || target.tagName === "A");
     if (e.key === "@") {
       e.preventDefault();
       suspend();
@@ -258,15 +322,19 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
       e.preventDefault();
       bury();
     } else if (!revealed && (e.key === " " || e.key === "Enter")) {
-      // a focused button or link handles its own Space and Enter
-      if (target && (target.tagName === "BUTTON" || target.tagName === "A")) return;
-      if (toggle && e.key === " ") return;
+      if (control) return;
+      if (keyboardToggle && e.key === " ") return;
       e.preventDefault();
       reveal();
-    } else if (revealed && grade && e.key === "Enter") {
-      if (target && (target.tagName === "BUTTON" || target.tagName === "A")) return;
+    } else if (!revealed && choice && /^[1-9]$/.test(e.key) && Number(e.key) <= choice.optionsHtml.length) {
+      // before the reveal, digits tick a choice card's options
       e.preventDefault();
-      void rate(grade.proposedRating);
+      const i = Number(e.key) - 1;
+      setSelected((prev) => choice.optionsHtml.map((_, j) => (j === i ? !(prev[j] ?? false) : choice.multiple ? prev[j] === true : false)));
+    } else if (revealed && proposed !== null && e.key === "Enter") {
+      if (control) return;
+      e.preventDefault();
+      void rate(proposed);
     } else if (revealed && ["1", "2", "3", "4"].includes(e.key)) {
       e.preventDefault();
       void rate(Number(e.key) as Rating);
@@ -342,6 +410,11 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
   return (
     <>
       {errorBox}
+      {firstCards.includes(shown.card.id) ? (
+        <p className="hint missed-banner" data-testid="missed-banner">
+          {t("missedBanner", { count: firstCards.length })}
+        </p>
+      ) : null}
       {counts ? <CountsBar counts={counts} /> : null}
       <CardView
         key={shown.key}
@@ -355,6 +428,11 @@ export function StudySession({ deckId, deckTitle }: { deckId: string; deckTitle:
         typing={typing}
         grade={grade}
         onRevealTyped={revealTyped}
+        typed={typed}
+        onTyped={setTyped}
+        selected={selected}
+        onSelected={setSelected}
+        proposed={proposed}
       />
       <div className="card-tools" role="group" aria-label={t("toolbar")}>
         <button type="button" onClick={undo} disabled={busy || undoStack.length === 0} data-testid="undo" aria-keyshortcuts="U Control+Z">
@@ -411,11 +489,14 @@ function CountsBar({ counts }: { counts: StudyCounts }) {
 const SHORTCUTS = [
   ["Space / Enter", "reveal"],
   ["1 2 3 4", "rate"],
+  ["Enter", "accept"],
+  ["1–9", "tick"],
   ["U / Ctrl+Z", "undo"],
   ["-", "bury"],
   ["@", "suspend"],
   ["?", "toggle"],
   ["Esc", "close"],
+  ["Esc", "leave"],
 ] as const;
 
 function ShortcutHelp({ onClose }: { onClose: () => void }) {
@@ -436,7 +517,7 @@ function ShortcutHelp({ onClose }: { onClose: () => void }) {
       <h2 id="shortcut-title">{t("title")}</h2>
       <dl>
         {SHORTCUTS.map(([keys, what]) => (
-          <div key={keys}>
+          <div key={what}>
             <dt>
               <kbd>{keys}</kbd>
             </dt>
@@ -462,6 +543,11 @@ export function CardView({
   typing,
   grade,
   onRevealTyped,
+  typed,
+  onTyped,
+  selected,
+  onSelected,
+  proposed,
   onNext,
 }: {
   card: StudyCardView;
@@ -474,6 +560,14 @@ export function CardView({
   typing: boolean;
   grade: TypedGrade | null;
   onRevealTyped: (typed: string, expected: TypedAnswer) => void;
+  /** the answer box's text (typed cards) */
+  typed: string;
+  onTyped: (text: string) => void;
+  /** the options ticked (choice cards) */
+  selected: boolean[];
+  onSelected: (update: (prev: boolean[]) => boolean[]) => void;
+  /** the rating Enter accepts, highlighted on its button */
+  proposed: Rating | null;
   /** practice: one "next" button instead of the ratings (nothing is recorded) */
   onNext?: () => void;
 }) {
@@ -487,11 +581,11 @@ export function CardView({
     return m ? intervals(m[2] as "mo" | "m" | "h" | "d" | "y", { n: Number(m[1]) }) : label;
   };
   const expected = typing ? typedAnswerView(card.data) : null;
-  const [typed, setTyped] = useState("");
+  // the box has the focus: its own hint, not the card's keys
+  const [inBox, setInBox] = useState(false);
   const choice = card.kind === "choice" ? choiceView(card.data) : null;
   const steps = card.kind === "ordering" ? stepsView(card.data) : null;
   const points = card.kind === "open" ? pointsView(card.data) : null;
-  const [selected, setSelected] = useState<boolean[]>([]);
 
   const order = steps ? shuffledIndices(steps.length, card.id) : [];
   // the structured views show options, steps or points; below them goes the explanation
@@ -500,6 +594,10 @@ export function CardView({
   const kindLabel = (isCardKind(card.kind) ? kinds(card.kind) : card.kind) + (choice ? ` · ${choice.multiple ? t("multiple") : t("single")}` : "");
   const anySelected = selected.some(Boolean);
   const choiceRight = choice ? choice.correct.every((c, i) => c === (selected[i] ?? false)) : false;
+  // what the choice missed: right options not ticked, wrong ones ticked
+  const missedOptions = choice ? choice.optionsHtml.filter((_, i) => choice.correct[i] && !selected[i]) : [];
+  const wrongPicks = choice ? choice.optionsHtml.filter((_, i) => !choice.correct[i] && selected[i]) : [];
+  const choicePartly = choice && anySelected && !choiceRight ? proposedChoiceRating(choice.correct, selected) === 2 : false;
 
   return (
     <article className="study-card" data-testid="card" data-card-id={card.id} data-kind={card.kind} aria-labelledby="card-heading">
@@ -534,43 +632,90 @@ export function CardView({
           <input
             id={`typed-${card.id}`}
             value={typed}
-            onChange={(e) => setTyped(e.target.value)}
+            onChange={(e) => onTyped(e.target.value)}
+            onFocus={() => setInBox(true)}
+            onBlur={() => setInBox(false)}
             readOnly={revealed}
             autoComplete="off"
             lang="zh"
+            aria-describedby={`typed-hint-${card.id}`}
+            aria-keyshortcuts="Enter Escape"
             data-testid="typed-input"
           />
-          {!revealed ? <p className="hint">{t("enterToCheck")}</p> : null}
+          {!revealed ? (
+            <p className="hint typed-hint" id={`typed-hint-${card.id}`} data-testid="typed-hint">
+              <span>{t.rich("typedBoxHint", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</span>
+              {inBox ? (
+                <button
+                  type="button"
+                  className="link-button"
+                  // keep the focus where it is until the click lands
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => headingRef.current?.focus()}
+                  data-testid="leave-box"
+                >
+                  {t.rich("leaveBox", { kbd: (chunks) => <kbd>{chunks}</kbd> })}
+                </button>
+              ) : null}
+            </p>
+          ) : null}
         </form>
       ) : null}
 
       {choice ? (
-        <fieldset className="options" data-testid="options" disabled={revealed}>
-          <legend>{choice.multiple ? t("chooseAll") : t("chooseOne")}</legend>
-          {choice.optionsHtml.map((html, i) => {
-            const isCorrect = choice.correct[i] === true;
-            const isSelected = selected[i] === true;
-            const cls = revealed ? (isCorrect ? "correct" : isSelected ? "wrong" : "") : "";
-            return (
-              <label key={i} className={`option ${cls}`} data-testid="option" data-correct={revealed ? String(isCorrect) : undefined}>
+        revealed ? (
+          // after the reveal: your picks stay as clear as before, each option says what it was
+          <div className="options revealed" data-testid="options">
+            <p className="legend">{choice.multiple ? t("chooseAll") : t("chooseOne")}</p>
+            <ul>
+              {choice.optionsHtml.map((html, i) => {
+                const isCorrect = choice.correct[i] === true;
+                const isSelected = selected[i] === true;
+                const cls = `${isCorrect ? "correct" : isSelected ? "wrong" : ""}${isSelected ? " picked" : ""}${isCorrect && !isSelected && anySelected ? " missed" : ""}`;
+                return (
+                  <li key={i} className={`option ${cls}`} data-testid="option" data-correct={String(isCorrect)} data-picked={String(isSelected)}>
+                    <span className={`pick ${choice.multiple ? "box" : "dot"}`} aria-hidden="true">
+                      {isSelected ? (choice.multiple ? "☑" : "◉") : choice.multiple ? "☐" : "○"}
+                    </span>
+                    <SanitizedHtml as="span" className="inline-html" html={html} />
+                    <span className="mark" data-testid="option-mark">
+                      {isCorrect ? (isSelected ? t("pickRight") : anySelected ? t("pickMissed") : t("correct")) : isSelected ? t("pickWrong") : <span className="visually-hidden">{t("notPicked")}</span>}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ) : (
+          <fieldset className="options" data-testid="options">
+            <legend>{choice.multiple ? t("chooseAll") : t("chooseOne")}</legend>
+            {choice.optionsHtml.map((html, i) => (
+              <label
+                key={i}
+                className="option"
+                data-testid="option"
+                // clicked, not tabbed to: Space then reveals instead of unticking (cleared on blur)
+                onPointerDown={(e) => {
+                  const input = e.currentTarget.querySelector("input");
+                  if (input) input.dataset.pointer = "1";
+                }}
+              >
                 <input
+                  onBlur={(e) => delete e.currentTarget.dataset.pointer}
                   type={choice.multiple ? "checkbox" : "radio"}
                   name={`choice-${card.id}`}
-                  checked={isSelected}
+                  checked={selected[i] === true}
                   onChange={(e) => {
                     const checked = e.currentTarget.checked;
-                    setSelected((prev) =>
-                      choice.optionsHtml.map((_, j) => (j === i ? checked : choice.multiple ? prev[j] === true : false)),
-                    );
+                    onSelected((prev) => choice.optionsHtml.map((_, j) => (j === i ? checked : choice.multiple ? prev[j] === true : false)));
                   }}
                 />
+                {i < 9 ? <kbd aria-hidden="true">{i + 1}</kbd> : null}
                 <SanitizedHtml as="span" className="inline-html" html={html} />
-                {revealed && isCorrect ? <span className="mark">{t("correct")}</span> : null}
-                {revealed && !isCorrect && isSelected ? <span className="mark">{t("wrong")}</span> : null}
               </label>
-            );
-          })}
-        </fieldset>
+            ))}
+          </fieldset>
+        )
       ) : null}
 
       {steps && !revealed ? (
@@ -592,11 +737,32 @@ export function CardView({
       <div className="answer" aria-live="polite" data-testid="answer-region">
         {revealed ? (
           <div className="answer-inner" data-testid="answer">
-            {grade ? <TypedVerdict grade={grade} /> : null}
+            {grade && expected ? <TypedVerdict grade={grade} typed={typed} expected={expected} /> : null}
             {choice && anySelected ? (
-              <p className={`verdict ${choiceRight ? "ok" : "bad"}`} data-testid="verdict">
-                {choiceRight ? t("right") : t("notQuite")}
-              </p>
+              <div className={`verdict ${choiceRight ? "ok" : "bad"}`} data-testid="verdict">
+                <p>{choiceRight ? t("right") : choicePartly ? t("choicePartly") : t("notQuite")}</p>
+                {missedOptions.length > 0 ? (
+                  <p className="verdict-detail" data-testid="choice-missed">
+                    {t("choiceMissed")}{" "}
+                    {missedOptions.map((html, i) => (
+                      <span key={i} className="verdict-item">
+                        <SanitizedHtml as="span" className="inline-html" html={html} />
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
+                {wrongPicks.length > 0 ? (
+                  <p className="verdict-detail" data-testid="choice-wrong-picks">
+                    {t("choiceWrongPicks")}{" "}
+                    {wrongPicks.map((html, i) => (
+                      <span key={i} className="verdict-item">
+                        <SanitizedHtml as="span" className="inline-html" html={html} />
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
+                {proposed !== null ? <ProposedRating rating={proposed} /> : null}
+              </div>
             ) : null}
             {steps ? (
               <>
@@ -647,7 +813,12 @@ export function CardView({
             >
               {t("showAnswer")}
             </button>
-            <p className="hint">{t.rich("revealHint", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</p>
+            {/* in the answer box, Enter checks and the keys type: its own hint says so */}
+            {expected && inBox ? null : (
+              <p className="hint" data-testid="reveal-hint">
+                {t.rich(expected ? "checkHint" : choice ? "choiceRevealHint" : "revealHint", { kbd: (chunks) => <kbd>{chunks}</kbd>, n: choice ? Math.min(9, choice.optionsHtml.length) : 0 })}
+              </p>
+            )}
           </>
         ) : onNext ? (
           <button type="button" className="primary" onClick={onNext} disabled={busy} data-testid="practice-next" aria-keyshortcuts="Space Enter">
@@ -662,7 +833,7 @@ export function CardView({
                   <button
                     key={r}
                     type="button"
-                    className={`rate-${r}${grade?.proposedRating === r ? " proposed" : ""}`}
+                    className={`rate-${r}${proposed === r ? " proposed" : ""}`}
                     onClick={() => onRate(r)}
                     disabled={busy}
                     data-testid={`rate-${r}`}
@@ -682,7 +853,7 @@ export function CardView({
             </div>
             <p className="hint">
               {t.rich("rateHint", { kbd: (chunks) => <kbd>{chunks}</kbd> })}
-              {grade ? <> · {t.rich("acceptHint", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</> : null}
+              {proposed !== null ? <> · {t.rich("acceptHint", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</> : null}
             </p>
           </>
         )}
@@ -699,18 +870,33 @@ function typedAnswerView(data: Record<string, unknown>): TypedAnswer | null {
   return { expected: t.expected, aliases };
 }
 
-function TypedVerdict({ grade }: { grade: TypedGrade }) {
+function ProposedRating({ rating }: { rating: Rating }) {
   const t = useTranslations("study");
   const ratings = useTranslations("ratings");
+  return (
+    <p className="hint">
+      {t("proposedRating")} <strong data-testid="proposed-rating">{ratings(String(rating) as `${Rating}`)}</strong>
+    </p>
+  );
+}
+
+function TypedVerdict({ grade, typed, expected }: { grade: TypedGrade; typed: string; expected: TypedAnswer }) {
+  const t = useTranslations("study");
   const label = grade.correct ? t("typedRight") : grade.nearMiss ? t("typedAlmost") : t("typedWrong");
+  // against the accepted answer closest to what was typed (an alias typed nearly right)
+  const answer = closestAnswer(typed, [expected.expected, ...expected.aliases]);
   return (
     <div className={`verdict ${grade.correct ? "ok" : "bad"}`} data-testid="typed-verdict">
       <p>{label}</p>
       <p className="visually-hidden">{t("typedDiff")}</p>
-      <DiffText diff={grade.diff} missingLabel={t("missing")} extraLabel={t("extra")} testId="typed-diff" />
-      <p className="hint">
-        {t("proposedRating")} <strong data-testid="proposed-rating">{ratings(String(grade.proposedRating) as `${Rating}`)}</strong>
-      </p>
+      <AnswerComparison
+        typed={typed}
+        expected={answer}
+        marked={!grade.correct}
+        labels={{ yours: t("diffYours"), expected: t("diffExpected"), wrong: t("diffWrongMark"), missing: t("diffMissingMark"), nothing: t("nothingTyped") }}
+        testId="typed-diff"
+      />
+      <ProposedRating rating={grade.proposedRating} />
     </div>
   );
 }

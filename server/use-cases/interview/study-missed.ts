@@ -1,13 +1,22 @@
 /**
- * "Study what I missed": every card behind a question not fully covered gets an Again review
- * (source "interview"), so the scheduler makes it due within minutes and the next study
- * session starts with it. Runs once per interview: the reviews' idempotency keys make a
- * second run record nothing.
+ * "Study what I missed": the cards behind what a mock interview missed get an Again review
+ * (source "interview"), so they are in learning, due within a minute, and come before new and
+ * review cards; the report then takes you to study them (the ids in `study`).
+ *
+ * - an open question not fully covered: for each missed key point, the deck's cards in the
+ *   question's topic whose text shares the point's terms (lib/interview/missed.ts), then the
+ *   question's own card;
+ * - a choice or ordering question not fully right: its card.
+ *
+ * Runs once per interview: the reviews' idempotency keys make a second run record nothing (it
+ * still lists the cards, to study them again).
  */
+import { cardsBehindPoint, type CandidateCard } from "@/lib/interview/missed";
+import type { PointMatch } from "@/lib/interview/rubric";
 import { db as defaultDb, type Db } from "../../db";
 import { ConflictError } from "../../errors";
 import { reviewInTransaction } from "../study";
-import { interviewQuestions, interviewRow } from "./store";
+import { interviewQuestions, interviewRow, questionOf } from "./store";
 
 export interface StudyMissedResult {
   /** cards given an Again review now */
@@ -16,36 +25,84 @@ export interface StudyMissedResult {
   cards: number;
   /** when the first of them is due */
   dueAt: string | null;
+  /** the cards to study, per deck (the deck with the most first), in the order to study them */
+  study: Array<{ deckId: string; cardIds: string[] }>;
+}
+
+interface CardRow {
+  id: string;
+  deckId: string;
+  kind: string;
+  topic: string;
+  prompt: string;
+  answer: string;
+  retired: number;
+  suspended: number;
 }
 
 export async function studyMissed(options: { interviewId: string; now?: Date; db?: Db }): Promise<StudyMissedResult> {
   const database = options.db ?? defaultDb();
   const { sqlite } = database;
   const now = options.now ?? new Date();
+  const cardById = sqlite.prepare<[string], CardRow>("SELECT id, deckId, kind, topic, prompt, answer, retired, suspended FROM Card WHERE id = ?");
+  const deckCards = sqlite.prepare<[string], CardRow>(
+    "SELECT id, deckId, kind, topic, prompt, answer, retired, suspended FROM Card WHERE deckId = ? AND retired = 0 AND suspended = 0 ORDER BY position",
+  );
   return sqlite
     .transaction((): StudyMissedResult => {
       const interview = interviewRow(sqlite, options.interviewId);
       if (interview.finishedAt === null) throw new ConflictError("the interview is still in progress");
       const missed = interviewQuestions(sqlite, interview.id).filter((q) => (q.score ?? 0) < 0.999999);
-      const retired = new Set(
-        (sqlite.prepare(`SELECT id FROM Card WHERE retired = 1 AND id IN (${missed.map(() => "?").join(", ") || "''"})`).all(...missed.map((q) => q.cardId)) as Array<{ id: string }>).map((r) => r.id),
-      );
+      const candidatesOf = new Map<string, CandidateCard[]>();
+      const candidates = (deckId: string) => {
+        let list = candidatesOf.get(deckId);
+        if (!list) {
+          list = deckCards.all(deckId).map((c) => ({ id: c.id, kind: c.kind, topic: JSON.parse(c.topic) as string[], text: `${c.prompt}\n${c.answer}` }));
+          candidatesOf.set(deckId, list);
+        }
+        return list;
+      };
+
       let recorded = 0;
       let dueAt: number | null = null;
+      const order: Array<{ cardId: string; deckId: string }> = [];
       const seen = new Set<string>();
-      for (const q of missed) {
-        if (retired.has(q.cardId) || seen.has(q.cardId)) continue;
-        seen.add(q.cardId);
-        const review = reviewInTransaction(database, { cardId: q.cardId, rating: 1, now, source: "interview", idempotencyKey: `interview:${interview.id}:${q.position}:missed` });
-        if (review.recorded) {
-          recorded++;
-          sqlite.prepare("UPDATE InterviewQuestion SET reviewId = ? WHERE interviewId = ? AND position = ?").run(review.reviewId, interview.id, q.position);
-        }
+      const again = (card: CardRow, key: string): number | null => {
+        if (seen.has(card.id) || card.retired) return null;
+        seen.add(card.id);
+        order.push({ cardId: card.id, deckId: card.deckId });
+        const review = reviewInTransaction(database, { cardId: card.id, rating: 1, now, source: "interview", idempotencyKey: key });
+        if (review.recorded) recorded++;
         const due = Date.parse(review.due);
         dueAt = dueAt === null ? due : Math.min(dueAt, due);
+        return review.recorded ? review.reviewId : null;
+      };
+
+      for (const q of missed) {
+        const own = cardById.get(q.cardId);
+        if (!own) continue;
+        const question = questionOf(q);
+        if (question.kind === "open") {
+          const ticks = q.ticks ? (JSON.parse(q.ticks) as boolean[]) : null;
+          const matches = q.matches ? (JSON.parse(q.matches) as PointMatch[]) : null;
+          const topic = JSON.parse(own.topic) as string[];
+          question.points.forEach((point, i) => {
+            if (ticks?.[i] ?? matches?.[i]?.covered ?? false) return;
+            for (const fact of cardsBehindPoint(point, topic, candidates(own.deckId))) {
+              const row = cardById.get(fact.id);
+              if (row) again(row, `interview:${interview.id}:${q.position}:missed:${fact.id}`);
+            }
+          });
+        }
+        const reviewId = again(own, `interview:${interview.id}:${q.position}:missed`);
+        if (reviewId !== null) sqlite.prepare("UPDATE InterviewQuestion SET reviewId = ? WHERE interviewId = ? AND position = ?").run(reviewId, interview.id, q.position);
       }
       if (interview.missedStudied === null) sqlite.prepare("UPDATE Interview SET missedStudied = ? WHERE id = ?").run(now.getTime(), interview.id);
-      return { recorded, cards: seen.size, dueAt: dueAt === null ? null : new Date(dueAt).toISOString() };
+
+      const byDeck = new Map<string, string[]>();
+      for (const { cardId, deckId } of order) byDeck.set(deckId, [...(byDeck.get(deckId) ?? []), cardId]);
+      const study = [...byDeck].map(([deckId, cardIds]) => ({ deckId, cardIds })).sort((a, b) => b.cardIds.length - a.cardIds.length);
+      return { recorded, cards: seen.size, dueAt: dueAt === null ? null : new Date(dueAt).toISOString(), study };
     })
     .immediate();
 }

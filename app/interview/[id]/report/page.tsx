@@ -56,7 +56,12 @@ export default async function InterviewReportPage({ params }: { params: Promise<
             {t("versusLast", { delta: Math.round((report.score - previous.score) * 100), previous: percent(previous.score) })}
           </p>
         ) : null}
-        <ReportActions interviewId={report.id} missed={missed} studied={report.missedStudied !== null} />
+        <ReportActions
+          interviewId={report.id}
+          missed={missed}
+          studied={report.missedStudied !== null}
+          deckTitles={Object.fromEntries(report.questions.map((x) => [x.question.source.deckId, x.question.source.deckTitle]))}
+        />
       </section>
 
       <section aria-labelledby="trend">

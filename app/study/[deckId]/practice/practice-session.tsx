@@ -19,6 +19,7 @@ export function PracticeSession({ deckId, deckTitle, mode, topic }: { deckId: st
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [seen, setSeen] = useState(0);
+  const [selected, setSelected] = useState<boolean[]>([]);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const topicParam = topic.join(" › ");
@@ -32,6 +33,7 @@ export function PracticeSession({ deckId, deckTitle, mode, topic }: { deckId: st
   const apply = (body: Step) => {
     setStep(body);
     setRevealed(false);
+    setSelected([]);
     if (body.card) setSeen((n) => n + 1);
   };
   const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
@@ -106,6 +108,11 @@ export function PracticeSession({ deckId, deckTitle, mode, topic }: { deckId: st
           typing={false}
           grade={null}
           onRevealTyped={() => setRevealed(true)}
+          typed=""
+          onTyped={() => undefined}
+          selected={selected}
+          onSelected={setSelected}
+          proposed={null}
           onNext={next}
         />
       ) : step ? (
