@@ -8,12 +8,12 @@
  * - a point with keywords (`{keystone|认证; token|令牌}`): at least half of its keyword groups
  *   (rounded up) have an alias in the card's text, matched as the rubric matches answers
  *   (whole Latin words, width, case and separators ignored);
- * - a point without keywords: at least half (rounded up) of its Latin terms and numbers when it
- *   has any (the technical names carry the fact), otherwise of its Chinese character pairs.
+ * - a point without keywords: the same, with the keywords the rubric gives it from its meaning
+ *   (lib/interview/keywords.ts).
  */
 import { containsKeyword, normalizeAnswer } from "../answer/normalize";
 import type { RubricPoint } from "../content/types";
-import { pointTerms } from "./rubric";
+import { pointGroups as rubricGroups } from "./rubric";
 
 const HAN = /\p{Script=Han}/u;
 
@@ -25,12 +25,9 @@ export interface CandidateCard {
   text: string;
 }
 
-/** The term groups of a point: each group is a list of aliases, any of which counts. */
+/** The term groups of a point, as the rubric checks them (a point without keywords gets them from its meaning). */
 export function pointGroups(point: RubricPoint): string[][] {
-  if (point.keywords.length > 0) return point.keywords.filter((g) => g.length > 0);
-  const terms = pointTerms(point.text);
-  const latin = terms.filter((t) => !HAN.test(t));
-  return (latin.length > 0 ? latin : terms).map((t) => [t]);
+  return rubricGroups(point).groups.filter((g) => g.length > 0);
 }
 
 function hasAlias(text: string, alias: string): boolean {

@@ -37,9 +37,9 @@ describe("cards behind a missed point", () => {
     expect(withinTopic(["DHCP"], ["DHCP", "文件"])).toBe(false);
   });
 
-  it("a point without keywords: its Latin terms, or its Chinese pairs when it has none", () => {
-    expect(pointGroups({ text: "dnsmasq 读 host 文件", keywords: [] })).toEqual([["dnsmasq"], ["host"]]);
-    expect(pointGroups({ text: "路由器做地址转换", keywords: [] }).length).toBeGreaterThan(2);
+  it("a point without keywords: the keywords the rubric gives it from its meaning", () => {
+    expect(pointGroups({ text: "dnsmasq 读 host 文件", keywords: [] }).map((g) => g[0])).toEqual(expect.arrayContaining(["dnsmasq", "host"]));
+    expect(pointGroups({ text: "路由器做地址转换", keywords: [] }).length).toBeGreaterThanOrEqual(2);
     const cards = [card("host", "哪个文件记录 MAC 与 IP？\nhost 文件"), card("neither", "端口 67")];
     expect(ids(cardsBehindPoint({ text: "dnsmasq 读 host 文件", keywords: [] }, ["DHCP"], cards))).toEqual(["host"]);
   });
