@@ -29,7 +29,7 @@ export interface Classified {
 const REASONS = /为什么|为何|原因|理由|好处|优点|优势|缺点|弊端|意义|目的|必要性|为了|触发|why\b|reasons?\b|because|benefits?\b|advantages?\b|disadvantages?\b|pros\b|cons\b|motivation|triggered|is not enough|not enough/i;
 const ALTERNATIVES = /[几两二三四五六多]种|取值|模式|方式|方案|类型|种类|级别|区别|不同|对比|比较|\bvs\.?(?=\s|$)|versus|\bmodes?\b|\btypes?\b|\bkinds?\b|\boptions?\b|\blevels?\b|strateg|alternatives|\bvalues?\b|differences?|compared/i;
 /** Words of a heading or intro that name a collection of facts, not a process. */
-const FACTS = /看到|观察|要看|查看|注意事项|判断|规则|是否|条件|字段|参数|\brules?\b|criteria|\bconditions?\b|\bfields?\b|\bparameters?\b|多了|多出|现象|变化|输出|检查项|几项|内容|概念|组成|术语|文件|\bshow\b|\bstatus\b|\bobserv|you (?:can |will )?see|\boutput|\bresults?\b|\bchecks?\b|\btest\b|\bafter running|\bconcepts?\b|glossary|\bterms\b|vocabulary|overview|\bcomponents?\b/i;
+const FACTS = /看到|观察|要看|查看|注意事项|判断|规则|是否|条件|字段|参数|\brules?\b|criteria|\bconditions?\b|\bfields?\b|\bparameters?\b|多了|多出|现象|变化|输出|检查项|几项|内容|概念|组成|术语|文件|\bshows?\b|\bprints?\b|\bdisplays?\b|显示|打印|\bstatus\b|\bobserv|you (?:can |will )?see|\boutput|\bresults?\b|\bchecks?\b|\btest\b|\bafter running|\bconcepts?\b|glossary|\bterms\b|vocabulary|overview|\bcomponents?\b/i;
 const OBSERVATION = /多了|多出|产生了|出现了|生成了|新增了|有了|看到|变成了|都无|没有任何|\bnow has\b|there (?:is|are) now|\bappears?\b|\bshows?\b|you (?:can |will )?see/i;
 /** Words that say the list is a sequence: they keep "name：description" steps a process. */
 const PROCESS = /流程|过程|步骤|经过|原理|怎么|如何|\bhow\b|\bflow\b|\bprocess\b|\bpath\b|\bsteps?\b|\bprocedure\b|\bwalk|\bsequence\b|handshake|election|\bwhat happens\b/i;

@@ -62,6 +62,11 @@ function shift(p: Paragraph, lineOffset: number): Paragraph {
   return { ...p, position: { start: { ...p.position.start, line: p.position.start.line + lineOffset }, end: p.position.end } };
 }
 
+/** The lines of a paragraph as text, from its own nodes (line breaks inside text values). */
+function plainLines(p: Paragraph): string[] {
+  return plainText(p).split("\n");
+}
+
 /** A list marker at the start of a line inside a paragraph: CommonMark made it a lazy continuation. */
 const LAZY_ITEM = /\n[ \t]*(?:\d{1,3}[.)、]|[-+*])[ \t]+\S/;
 
@@ -115,7 +120,7 @@ export function readSections(input: NotesTree): Section[] {
     // in reading order: the item's own lines, the prose line, then what is nested after it
     walkItemParts(first, [], ordered, lineOffset);
     closeRuns();
-    addProse(lazy.tail, 0);
+    addProse(lazy.tail, 0, false);
     walk(rest, lineOffset);
   };
 
@@ -210,7 +215,7 @@ export function readSections(input: NotesTree): Section[] {
             const head = source.slice(0, lazy.index);
             const headTree = parseMarkdown(head).children[0];
             closeRuns();
-            if (headTree?.type === "paragraph") addProse(shift(headTree, startLine(n) - 1), lineOffset);
+            if (headTree?.type === "paragraph") addProse(shift(headTree, startLine(n) - 1), lineOffset, false);
             // the list's intro is the line right above it, not the whole paragraph
             const lines = head.split("\n");
             const last = cleanText(lines[lines.length - 1] ?? "");
@@ -220,7 +225,7 @@ export function readSections(input: NotesTree): Section[] {
             break;
           }
           closeRuns();
-          addProse(shift(n, lineOffset), 0);
+          addProse(shift(n, lineOffset), 0, lineOffset === 0);
           break;
         }
         default:
@@ -231,12 +236,14 @@ export function readSections(input: NotesTree): Section[] {
       }
     }
   };
-  const addProse = (p: Paragraph, lineOffset: number) => {
+  /** `original`: the paragraph's offsets are offsets into `src` (not into a block read again) */
+  const addProse = (p: Paragraph, lineOffset: number, original: boolean) => {
     const prose: Prose = { text: cleanText(plainText(p)), line: startLine(p) + lineOffset, children: p.children };
     if (prose.text === "") return;
     current.prose.push(prose);
-    // a list's intro is the paragraph's last line ("里面有四个字段："), not all of it
-    const lines = lineOffset === 0 && p.position ? sourceOf(src, p).split("\n") : [];
+    // a list's intro is the paragraph's last line ("里面有四个字段："), not all of it; a paragraph
+    // read again from a code block has offsets into that block, not into the file
+    const lines = original && p.position ? sourceOf(src, p).split("\n") : plainLines(p);
     if (lines.length > 1) {
       const lastTree = parseMarkdown(lines[lines.length - 1]!.trim()).children[0];
       const text = lastTree ? cleanText(plainText(lastTree)) : "";
