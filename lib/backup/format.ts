@@ -193,6 +193,17 @@ export const interviewQuestionRow = z.strictObject({
   reviewId: int.nullable(),
 });
 
+export const curationRow = z.strictObject({
+  cardId: text,
+  deckId: text,
+  status: z.enum(["kept", "discarded", "edited"], "must be kept, discarded or edited"),
+  override: text.nullable(),
+  sourceHash: text,
+  sourceChanged: bool,
+  createdAt: time,
+  updatedAt: time,
+});
+
 export interface TableSpec {
   /** key under `tables` in the export */
   name: string;
@@ -201,6 +212,8 @@ export interface TableSpec {
   /** primary key columns: rows are exported in this order */
   primaryKey: readonly string[];
   row: z.ZodObject;
+  /** added after version 1 was written: an export from before it has no such table (read as empty) */
+  optional?: boolean;
 }
 
 /** Every table, in foreign-key order (a table only references tables before it). */
@@ -214,6 +227,8 @@ export const TABLES = [
   { name: "quizQuestions", sqlTable: "QuizQuestion", primaryKey: ["quizId", "position"], row: quizQuestionRow },
   { name: "interviews", sqlTable: "Interview", primaryKey: ["id"], row: interviewRow },
   { name: "interviewQuestions", sqlTable: "InterviewQuestion", primaryKey: ["interviewId", "position"], row: interviewQuestionRow },
+  // the user's decisions on generated cards (lib/content/curation.ts); last, so older exports end before it
+  { name: "curations", sqlTable: "CardCuration", primaryKey: ["cardId"], row: curationRow, optional: true },
 ] as const satisfies readonly TableSpec[];
 
 export type TableName = (typeof TABLES)[number]["name"];
@@ -253,6 +268,7 @@ export const exportSchema = exportHeader.extend({
     quizQuestions: z.array(quizQuestionRow),
     interviews: z.array(interviewRow),
     interviewQuestions: z.array(interviewQuestionRow),
+    curations: z.array(curationRow).default([]),
   }),
 });
 export type MianshiExport = z.infer<typeof exportSchema>;
@@ -291,7 +307,8 @@ export function parseExportHeader(raw: unknown): ExportHeader & { tables: Record
   const t = tables as Record<string, unknown>;
   const known = new Set<string>(TABLES.map((s) => s.name));
   for (const name of Object.keys(t)) if (!known.has(name)) throw new ExportFormatError(`unknown table "${name}"`);
-  for (const spec of TABLES) {
+  for (const spec of TABLES as readonly TableSpec[]) {
+    if (!(spec.name in t) && spec.optional) t[spec.name] = [];
     if (!(spec.name in t)) throw new ExportFormatError(`missing table "${spec.name}"`);
     if (!Array.isArray(t[spec.name])) throw new ExportFormatError(`table "${spec.name}" must be an array`);
   }

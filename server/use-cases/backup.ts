@@ -344,7 +344,11 @@ function fileSource(file: string | undefined): RestoreSource {
   }
   function* tables(): Generator<[TableSpec, Iterable<unknown>]> {
     const state = { ended: false };
-    for (const spec of TABLES) {
+    for (const spec of TABLES as readonly TableSpec[]) {
+      if (state.ended && spec.optional) {
+        yield [spec, []];
+        continue;
+      }
       const line = state.ended ? null : reader.next();
       if (line === null) throw new ExportFormatError(`missing table "${spec.name}"`);
       const open = /^"(\w+)":\[(\](?:,|\}\})?)?$/.exec(line);

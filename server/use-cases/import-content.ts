@@ -8,6 +8,8 @@ import { baseGlossary, makeGlossary, type Glossary } from "@/lib/glossary";
 import { renderMarkdown } from "@/lib/content/render";
 import { cardData, type ContentError, type ParsedCard, type ParsedDeck } from "@/lib/content/types";
 import { newCardState } from "@/lib/scheduling";
+import { applyCurations, sourceHashOf, type CurationOutcome } from "@/lib/content/curation";
+import { readCurations, recordCurationOutcome } from "../store/curations";
 import { db as defaultDb, type Db, type Sqlite } from "../db";
 import { findDeckFiles, DEFAULT_CONTENT_ROOT } from "../content-files";
 import { IMPORTED_HISTORY_DECK_ID } from "./import-history";
@@ -35,6 +37,8 @@ export interface DeckImportReport {
   updated: number;
   retired: number;
   unchanged: number;
+  /** cards of the notes the user discarded (kept out of study) */
+  discarded?: number;
 }
 
 export interface ImportContentResult {
@@ -112,22 +116,44 @@ export async function importContent(options: ImportContentOptions = {}): Promise
       continue;
     }
     options.onDeckStart?.(file);
-    const parsed = parseDeck(bytes, { file: file.display, deckId: file.deckId });
-    if (!parsed.deck) {
-      result.errors.push(...parsed.errors);
-      push({ deckId: file.deckId, source: file.display, status: "failed", added: 0, updated: 0, retired: 0, unchanged: 0 });
-      continue;
-    }
-    const cards = prepareDeck(parsed.deck);
-    push(importDeck(database, parsed.deck, cards, now, options.onWrite));
+    const outcome = parseAndImport(database, bytes, file, now, options.onWrite);
+    result.errors.push(...outcome.errors);
+    push(outcome.report);
     // let other work of this process (timers, a server's requests) run between decks
     await new Promise((resolve) => setImmediate(resolve));
   }
   return result;
 }
 
-/** A deck's cards as they will be stored, rendered before any write (rendering is the slow part). */
-function prepareDeck(deck: ParsedDeck) {
+function parseAndImport(database: Db, bytes: Uint8Array, file: { display: string; deckId: string }, now: Date, onWrite?: (ms: number) => void): { report: DeckImportReport; errors: ContentError[] } {
+  const parsed = parseDeck(bytes, { file: file.display, deckId: file.deckId });
+  if (!parsed.deck) return { errors: parsed.errors, report: { deckId: file.deckId, source: file.display, status: "failed", added: 0, updated: 0, retired: 0, unchanged: 0 } };
+  const prepared = prepareDeck(database, parsed.deck);
+  return { errors: [], report: importDeck(database, parsed.deck, prepared, now, onWrite) };
+}
+
+/**
+ * Imports one deck's file again even when it has not changed, under the deck id it already has:
+ * what a change of the user's decisions on its generated cards needs (lib/content/curation.ts).
+ */
+export function reimportDeck(options: { deckId: string; db?: Db; now?: Date }): { report: DeckImportReport; errors: ContentError[] } {
+  const database = options.db ?? defaultDb();
+  const deck = statements(database.sqlite).deckHash.get(options.deckId);
+  if (!deck) return { errors: [], report: { deckId: options.deckId, source: "", status: "failed", added: 0, updated: 0, retired: 0, unchanged: 0 } };
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(/*turbopackIgnore: true*/ deck.source);
+  } catch {
+    return { errors: [{ file: deck.source, line: 1, message: "the deck's file cannot be read: the change applies when it is imported again" }], report: { deckId: options.deckId, source: deck.source, status: "failed", added: 0, updated: 0, retired: 0, unchanged: 0 } };
+  }
+  return parseAndImport(database, bytes, { display: deck.source, deckId: options.deckId }, options.now ?? new Date());
+}
+
+/**
+ * A deck's cards as they will be stored, rendered before any write (rendering is the slow part),
+ * with the user's decisions on its generated cards applied.
+ */
+function prepareDeck(database: Db, deck: ParsedDeck) {
   // one deck repeats snippets (notes mode asks the same steps and phase names in several cards)
   const rendered = new Map<string, string>();
   const render = (md: string) => {
@@ -135,10 +161,25 @@ function prepareDeck(deck: ParsedDeck) {
     if (html === undefined) rendered.set(md, (html = renderMarkdown(md, { deckFolder: deck.group })));
     return html;
   };
-  return deck.cards.map((card, position) => ({ id: card.id, ...storedContent(card, deck, render), position }));
+  const curations = deck.notesMode ? readCurations(database, deck.id) : new Map();
+  const generated = new Map<string, ReturnType<typeof storedContent>>();
+  const stored = (card: ParsedCard) => {
+    let s = generated.get(card.id);
+    if (!s) generated.set(card.id, (s = storedContent(card, deck, render)));
+    return s;
+  };
+  const curated: CurationOutcome = curations.size > 0 ? applyCurations(deck.cards, curations, (card) => sourceHashOf(stored(card))) : { cards: deck.cards, discarded: new Set(), lapsed: [], current: new Set(), broken: [] };
+  const positions = new Map(deck.cards.map((c, i) => [c.id, i]));
+  const cards = curated.cards.map((card) => ({
+    id: card.id,
+    // an edited card is stored as edited; a generated one as rendered above
+    ...(card === deck.cards[positions.get(card.id) ?? -1] ? stored(card) : storedContent(card, deck, render)),
+    position: positions.get(card.id) ?? 0,
+  }));
+  return { cards, curated };
 }
 
-type StoredCard = ReturnType<typeof prepareDeck>[number];
+type Prepared = ReturnType<typeof prepareDeck>;
 const CONTENT_COLUMNS = ["kind", "topic", "position", "sourceLine", "prompt", "answer", "promptHtml", "answerHtml", "data"] as const;
 
 function statements(sqlite: Sqlite) {
@@ -149,7 +190,7 @@ function statements(sqlite: Sqlite) {
 
 function prepare(sqlite: Sqlite) {
   return {
-    deckHash: sqlite.prepare<[string], { contentHash: string; title: string }>(`SELECT contentHash, title FROM Deck WHERE id = ?`),
+    deckHash: sqlite.prepare<[string], { contentHash: string; title: string; source: string }>(`SELECT contentHash, title, source FROM Deck WHERE id = ?`),
     liveCount: sqlite.prepare<[string], { n: number }>(`SELECT COUNT(*) AS n FROM Card WHERE deckId = ? AND retired = 0`),
     upsertDeck: sqlite.prepare(
       `INSERT INTO Deck (id, source, title, description, tags, language, groupPath, notesMode, contentHash, importedAt)
@@ -177,7 +218,8 @@ function prepare(sqlite: Sqlite) {
  * (parsing, rendering) is done before it, so a review recorded while `npm start` imports in the
  * background waits milliseconds for the write lock, not the length of an import.
  */
-function importDeck(database: Db, deck: ParsedDeck, cards: StoredCard[], now: Date, onWrite?: (ms: number) => void): DeckImportReport {
+function importDeck(database: Db, deck: ParsedDeck, prepared: Prepared, now: Date, onWrite?: (ms: number) => void): DeckImportReport {
+  const { cards, curated } = prepared;
   const st = statements(database.sqlite);
   const report: DeckImportReport = { deckId: deck.id, source: deck.source, title: deck.title, status: "imported", added: 0, updated: 0, retired: 0, unchanged: 0 };
   const at = now.getTime();
@@ -223,10 +265,17 @@ function importDeck(database: Db, deck: ParsedDeck, cards: StoredCard[], now: Da
       }
     }
     for (const old of byId.values()) {
-      if (old.retired || seen.has(old.id)) continue;
+      if (seen.has(old.id)) continue;
+      if (curated.discarded.has(old.id)) {
+        report.discarded = (report.discarded ?? 0) + 1;
+        if (!old.retired) st.retireCard.run({ id: old.id, now: at });
+        continue;
+      }
+      if (old.retired) continue;
       st.retireCard.run({ id: old.id, now: at });
       report.retired++;
     }
+    recordCurationOutcome(database, curated, now);
   });
   const t0 = performance.now();
   write.immediate();

@@ -24,6 +24,8 @@ import { submitAnswer } from "../../server/use-cases/interview/submit-answer";
 import { gradeAnswer } from "../../server/use-cases/interview/grade-answer";
 import { finishInterview } from "../../server/use-cases/interview/finish-interview";
 import { studyMissed } from "../../server/use-cases/interview/study-missed";
+import { discardCard } from "../../server/use-cases/curation/discard-card";
+import { editCard } from "../../server/use-cases/curation/edit-card";
 import { DECK_CSV_COLUMNS, backupDatabase, exportAll, exportDeckCsv, restoreAll, startDailyBackups } from "../../server/use-cases/backup";
 import { closeDb } from "../../server/db";
 import { GET as exportRoute } from "../../app/api/v1/export/route";
@@ -80,8 +82,13 @@ async function buildContent(db: Db & { dir: string }) {
     "quiz/openstack-quiz.md": fixture("quiz-content/openstack-quiz.md"),
     "mock/mock-interview.md": fixture("interview-content/mock-interview.md"),
     "zh/tricky.md": TRICKY,
+    "notes/net.md": "# 网络\n\n**dnsmasq** 是 neutron 的 DHCP 服务。\n\n**qrouter** 负责三层转发。\n",
   });
   expect((await importContent({ db, paths: [root], contentRoot: root, now: NOW })).errors).toEqual([]);
+  // the user's decisions on generated cards: one discarded, one edited
+  const generated = (db.sqlite.prepare("SELECT id, kind FROM Card WHERE deckId = 'notes/net' AND kind = 'cloze' ORDER BY position").all() as Array<{ id: string }>).map((c) => c.id);
+  discardCard({ db, cardId: generated[0]!, now: NOW });
+  editCard({ db, cardId: generated[1]!, now: NOW, override: { kind: "cloze", text: "{{c1::qrouter}} 做租户网络之间的三层转发。" } });
   const cards = (db.sqlite.prepare("SELECT id FROM Card WHERE deckId = 'quiz/openstack-quiz' ORDER BY position").all() as Array<{ id: string }>).map((c) => c.id);
   for (const [i, id] of cards.slice(0, 4).entries()) await recordReview({ db, cardId: id, rating: ((i % 4) + 1) as 1 | 2 | 3 | 4, now: at(i), durationMs: 1500 + i, idempotencyKey: `k${i}` });
   await recordReview({ db, cardId: cards[0]!, rating: 3, now: at(600) });
@@ -189,7 +196,7 @@ describe("export and restore", () => {
     const file = path.join(source.dir, "export.json");
     await exportAll({ db: source, out: file, now: NOW });
     const before = dump(source.sqlite);
-    await expectError(restoreAll({ db: source, file }), 409, /^the database is not empty \(2 settings, 3 decks, \d+ cards, \d+ reviews, .*\): restore only into a new, empty database/);
+    await expectError(restoreAll({ db: source, file }), 409, /^the database is not empty \(2 settings, 4 decks, \d+ cards, \d+ reviews, .*\): restore only into a new, empty database/);
     expect(dump(source.sqlite)).toEqual(before);
     // a single setting is enough to count as not empty
     await saveSettings({ db: target, settings: { rolloverHour: 3 } });

@@ -1,0 +1,57 @@
+/**
+ * Card rows, the parts curation needs (the rest of the card queries still live in the use cases
+ * that were written before this storage layer; they move here one at a time).
+ */
+import { z } from "zod";
+import type { Db, Sqlite } from "../db";
+
+const contentSchema = z.object({
+  id: z.string(),
+  deckId: z.string(),
+  kind: z.string(),
+  topic: z.string(),
+  position: z.number().int(),
+  sourceLine: z.number().int(),
+  prompt: z.string(),
+  answer: z.string(),
+  promptHtml: z.string(),
+  answerHtml: z.string(),
+  data: z.string(),
+  retired: z.union([z.literal(0), z.literal(1)]).transform((v) => v === 1),
+  notesMode: z.union([z.literal(0), z.literal(1)]).transform((v) => v === 1),
+});
+export type CardContentRow = z.infer<typeof contentSchema>;
+
+const COLUMNS = "c.id, c.deckId, c.kind, c.topic, c.position, c.sourceLine, c.prompt, c.answer, c.promptHtml, c.answerHtml, c.data, c.retired, d.notesMode";
+
+function statements(sqlite: Sqlite) {
+  const holder = sqlite as Sqlite & { __mianshiCardStore?: ReturnType<typeof prepare> };
+  holder.__mianshiCardStore ??= prepare(sqlite);
+  return holder.__mianshiCardStore;
+}
+
+function prepare(sqlite: Sqlite) {
+  return {
+    one: sqlite.prepare<[string]>(`SELECT ${COLUMNS} FROM Card c JOIN Deck d ON d.id = c.deckId WHERE c.id = ?`),
+    // a deck's live cards and the ones the user discarded (retired only because of that)
+    generatedOfDeck: sqlite.prepare<[string]>(
+      `SELECT ${COLUMNS} FROM Card c JOIN Deck d ON d.id = c.deckId LEFT JOIN CardCuration k ON k.cardId = c.id
+       WHERE c.deckId = ? AND (c.retired = 0 OR k.status = 'discarded') ORDER BY c.position, c.id`,
+    ),
+    setRetired: sqlite.prepare(`UPDATE Card SET retired = @retired, updatedAt = @now WHERE id = @id`),
+  };
+}
+
+export function getCardContent(db: Db, cardId: string): CardContentRow | null {
+  const raw = statements(db.sqlite).one.get(cardId);
+  return raw === undefined ? null : contentSchema.parse(raw);
+}
+
+/** The cards a deck's review page lists, in content order, discarded ones included. */
+export function listDeckCardContent(db: Db, deckId: string): CardContentRow[] {
+  return statements(db.sqlite).generatedOfDeck.all(deckId).map((r) => contentSchema.parse(r));
+}
+
+export function setCardRetired(db: Db, cardId: string, retired: boolean, now: Date): void {
+  statements(db.sqlite).setRetired.run({ id: cardId, retired: retired ? 1 : 0, now: now.getTime() });
+}
