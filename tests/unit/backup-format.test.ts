@@ -69,8 +69,14 @@ describe("the export format", () => {
     expect(parsed.tables.decks).toHaveLength(1);
   });
 
-  it("lists the nine tables in foreign-key order", () => {
-    expect(TABLES.map((t) => t.name)).toEqual(["presets", "settings", "decks", "cards", "reviews", "quizzes", "quizQuestions", "interviews", "interviewQuestions"]);
+  it("lists the ten tables in foreign-key order, curations last", () => {
+    expect(TABLES.map((t) => t.name)).toEqual(["presets", "settings", "decks", "cards", "reviews", "quizzes", "quizQuestions", "interviews", "interviewQuestions", "curations"]);
+  });
+
+  it("reads an export written before card curation existed (no curations table) as one with none", () => {
+    const older = valid();
+    delete older.tables.curations;
+    expect(parseExport(older).tables.curations).toEqual([]);
   });
 
   it("rejects another format, an unknown version, a missing table and an unknown table", () => {
