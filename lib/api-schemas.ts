@@ -1,6 +1,7 @@
 /** Request schemas of the JSON API, shared by the browser client and the route handlers. */
 import { z } from "zod";
 import { deckOptionsSchema } from "./deck-options";
+import { overrideSchema } from "./content/override";
 
 export const ratingSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
   error: "rating must be 1 (again), 2 (hard), 3 (good) or 4 (easy)",
@@ -182,3 +183,31 @@ export const dashboardQuerySchema = z.object({ tz: timeZoneSchema.optional() }).
 
 /** Query of `GET /api/v1/decks/:id/next`: the same rule for `tz` as the dashboard (an unknown zone is a 400, never UTC). */
 export const nextQuerySchema = dashboardQuerySchema;
+
+/** What a person decides about one generated card (server/use-cases/curation/). */
+export const cardCurationSchema = z.discriminatedUnion(
+  "action",
+  [
+    z.strictObject({ action: z.literal("keep") }),
+    z.strictObject({ action: z.literal("discard") }),
+    z.strictObject({ action: z.literal("restore") }),
+    z.strictObject({ action: z.literal("edit"), override: overrideSchema }),
+    z.strictObject({ action: z.literal("revert") }),
+  ],
+  { error: "action must be one of keep, discard, restore, edit, revert" },
+);
+export type CardCurationRequest = z.infer<typeof cardCurationSchema>;
+
+/** "Keep all" on a deck's review page: every undecided card, or the listed ones. */
+export const deckKeepSchema = z.strictObject({
+  action: z.literal("keep", { error: 'action must be "keep"' }),
+  cardIds: z.array(z.string().min(1).max(200)).min(1).max(10_000).optional(),
+});
+
+/** A generated card's curation state, as every curation request answers. */
+export const curationStateSchema = z.strictObject({
+  cardId: z.string(),
+  status: z.enum(["unreviewed", "kept", "discarded", "edited"]),
+  sourceChanged: z.boolean(),
+  warning: z.string().optional(),
+});

@@ -11,12 +11,12 @@
  * Pure: no database; the caller passes rows in and writes what comes out.
  */
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import { overrideSchema, type CardOverride } from "./override";
 import { parseDeck } from "./parse";
 import type { ParsedCard, RubricPoint } from "./types";
 
-export const MAX_OVERRIDE_FIELD = 8_000;
-const MAX_LIST = 40;
+export { MAX_OVERRIDE_FIELD, overrideSchema, type CardOverride } from "./override";
+
 
 export type CurationStatus = "kept" | "discarded" | "edited";
 export const CURATION_STATUSES: readonly CurationStatus[] = ["kept", "discarded", "edited"];
@@ -47,27 +47,6 @@ export function sourceHashOf(card: GeneratedContent): string {
 
 const HINTED_BLANK = /\\\[([^\]\n]*?)\\\]/g;
 
-const text = z.string().trim().min(1, "must not be empty").max(MAX_OVERRIDE_FIELD, `must be at most ${MAX_OVERRIDE_FIELD} characters`);
-const optional = z.string().trim().max(MAX_OVERRIDE_FIELD, `must be at most ${MAX_OVERRIDE_FIELD} characters`).optional();
-
-/**
- * An edited card: the fields a person edits, by kind (the kind itself does not change: a card's
- * history is the history of one kind of question). Markdown in every text field.
- */
-export const overrideSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("basic"), prompt: text, answer: text }),
-  // the sentence with its hidden term(s) marked as {{c1::term}} or {{c1::term|other answer::hint}}
-  z.strictObject({ kind: z.literal("cloze"), text }),
-  z.strictObject({
-    kind: z.literal("choice"),
-    prompt: text,
-    options: z.array(z.strictObject({ text, correct: z.boolean() })).min(2, "needs at least two options").max(MAX_LIST, `at most ${MAX_LIST} options`),
-    explanation: optional,
-  }),
-  z.strictObject({ kind: z.literal("ordering"), prompt: text, steps: z.array(text).min(2, "needs at least two steps").max(MAX_LIST, `at most ${MAX_LIST} steps`), explanation: optional }),
-  z.strictObject({ kind: z.literal("open"), prompt: text, points: z.array(text).min(1, "needs at least one key point").max(MAX_LIST, `at most ${MAX_LIST} key points`), modelAnswer: optional }),
-]);
-export type CardOverride = z.infer<typeof overrideSchema>;
 
 /** Joins a cloze term with its accepted alternatives, as `{{c1::a|b}}` writes them. */
 function clozeTerm(term: { text: string; hint?: string; aliases?: string[] }): string {

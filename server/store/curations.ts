@@ -49,6 +49,13 @@ function prepare(sqlite: Sqlite) {
     ),
     remove: sqlite.prepare<[string]>(`DELETE FROM CardCuration WHERE cardId = ?`),
     setStatus: sqlite.prepare(`UPDATE CardCuration SET status = @status, sourceChanged = @sourceChanged, updatedAt = @now WHERE cardId = @cardId`),
+    undecided: sqlite.prepare<[], { deckId: string; n: number }>(
+      `SELECT c.deckId AS deckId, COUNT(*) AS n FROM Card c
+         JOIN Deck d ON d.id = c.deckId AND d.notesMode = 1
+         LEFT JOIN CardCuration k ON k.cardId = c.id
+       WHERE c.retired = 0 AND k.cardId IS NULL AND json_extract(c.data, '$.generatedBy') IS NOT NULL
+       GROUP BY c.deckId`,
+    ),
     flag: sqlite.prepare(`UPDATE CardCuration SET sourceChanged = @sourceChanged, updatedAt = @now WHERE cardId = @cardId AND sourceChanged != @sourceChanged`),
   };
 }
@@ -60,6 +67,11 @@ export function readCurations(db: Db, deckId: string): Map<string, Curation> {
 
 export function listCurations(db: Db, deckId: string): CurationRow[] {
   return statements(db.sqlite).ofDeck.all(deckId).map(decode);
+}
+
+/** Per notes deck, how many of its live generated cards have no decision yet (the review page's work). */
+export function countUndecided(db: Db): Map<string, number> {
+  return new Map(statements(db.sqlite).undecided.all().map((r) => [r.deckId, r.n]));
 }
 
 export function getCuration(db: Db, cardId: string): CurationRow | null {

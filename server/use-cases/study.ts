@@ -7,6 +7,7 @@ import { isValidTimeZone, studyDayStart } from "@/lib/study-day";
 import { db as defaultDb, type Db, type Sqlite } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
 import { optionsForCard, optionsForDeck, readSettings, resolveOptions } from "../deck-settings";
+import { countUndecided } from "../store/curations";
 import type { StudyCard, StudyCounts } from "@/lib/api-schemas";
 
 /** Learning cards due within this much are shown when nothing else is left (Anki's learn-ahead limit). */
@@ -120,6 +121,10 @@ export interface DeckSummary {
   dueCount: number;
   /** cards never studied */
   newCount: number;
+  /** the deck is generated from notes */
+  notesMode: boolean;
+  /** generated cards no one has kept, discarded or edited yet (the deck's review page) */
+  toReview: number;
 }
 
 export async function listDecks(options: { now?: Date; db?: Db } = {}): Promise<DeckSummary[]> {
@@ -127,6 +132,7 @@ export async function listDecks(options: { now?: Date; db?: Db } = {}): Promise<
   const now = (options.now ?? new Date()).getTime();
   const decks = await database.prisma.deck.findMany({ orderBy: [{ groupPath: "asc" }, { id: "asc" }] });
   const counts = new Map(statements(database.sqlite).deckCounts.all({ now }).map((c) => [c.deckId, c]));
+  const undecided = countUndecided(database);
   return decks.map((d) => {
     const c = counts.get(d.id);
     return {
@@ -138,6 +144,8 @@ export async function listDecks(options: { now?: Date; db?: Db } = {}): Promise<
       cardCount: c?.total ?? 0,
       dueCount: c?.due ?? 0,
       newCount: c?.fresh ?? 0,
+      notesMode: d.notesMode,
+      toReview: undecided.get(d.id) ?? 0,
     };
   });
 }
