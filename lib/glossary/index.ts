@@ -86,6 +86,8 @@ export function spotTerms(text: string, glossary: Glossary): Array<{ word: strin
 }
 
 const LATIN = /^[a-z0-9][a-z0-9 ._/-]*$/i;
+/** First letters that look alike and get mistyped for each other ("I3 agent" for "l3 agent"). */
+const LOOKALIKE = new Set(["il", "li", "l1", "1l", "i1", "1i", "o0", "0o"]);
 
 /** The edit distance tolerated for a misspelling of a term with this many letters (none under 7). */
 export function typoBudget(length: number): number {
@@ -134,6 +136,9 @@ export function makeGlossary(extra: readonly GlossaryEntry[] = []): Glossary {
       let bestDistance = budget + 1;
       for (let len = key.length - budget; len <= key.length + budget; len++) {
         for (const w of byLength.get(len) ?? []) {
+          // a misspelling keeps its first letter: "application" is another word, not "replication"
+          // mistyped, nor "matching" "watching" (the notes' "Hypersior" is still "hypervisor")
+          if (w[0] !== key[0] && !LOOKALIKE.has(`${w[0]}${key[0]}`)) continue;
           const d = distance(w, key);
           if (d < bestDistance) {
             best = w;

@@ -48,7 +48,7 @@ function live(): Array<{ id: string; kind: string; prompt: string; answer: strin
   return db.sqlite.prepare(`SELECT id, kind, prompt, answer, data FROM Card WHERE deckId = 'net' AND retired = 0 ORDER BY position`).all() as never;
 }
 function clozeOn(term: string) {
-  const card = live().find((c) => c.kind === "cloze" && c.answer.includes(`**${term}**`));
+  const card = live().find((c) => c.kind === "cloze" && c.answer.includes(`**${term}`));
   if (!card) throw new Error(`no cloze on ${term}: ${JSON.stringify(live().map((c) => c.answer))}`);
   return card;
 }

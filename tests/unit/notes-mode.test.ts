@@ -101,25 +101,9 @@ describe("the user's OpenStack notes", () => {
   // phase of each of the 19 VM steps, by position: 2 + 7 + 3 + 3 + 4
   const PHASE_OF_STEP = [0, 0, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 4].map((k) => PHASES[k]!);
 
-  it("'which phase' cards only for steps that name no phase's nouns (or their translations), at most 2", () => {
-    const choices = byRule("choice", "notes:phase-of-step");
-    const steps = processOrder(VM).steps;
-    // regression: nearly every step names a phase's component (nova, glance / 镜像 / image,
-    // neutron / 网络, Cinder / 存储) or its own phase's verb, so the card answered itself; the
-    // words all phase names share (虚拟机, 使用) give nothing away. Step 5 (Keystone 校验 token
-    // …) names none of them.
-    const kept = [4];
-    expect(choices).toHaveLength(kept.length);
-    choices.forEach((c, k) => {
-      const step = kept[k]!;
-      expect(c.options.map((o) => o.text)).toEqual(PHASES);
-      expect(c.options.find((o) => o.correct)!.text).toBe(PHASE_OF_STEP[step]);
-      expect(c.prompt).toBe(`「OpenStack创建虚拟机流程」中，下面这一步属于哪个阶段？\n\n> ${steps[step]}`);
-      // the topic names the phase (scores by topic need it); the study screen hides it (leaks.test.ts)
-      expect(c.topic).toEqual([VM, PHASE_OF_STEP[step]]);
-    });
-    // regression: "nova-compute 获取 image 的元数据" was asked although image is 镜像, its phase's word
-    for (const c of choices) expect(c.prompt.split("> ")[1]).not.toMatch(/nova|glance|neutron|cinder|镜像|image|网络|用户|存储/i);
+  it("no 'which phase does this step belong to' cards: a careful reader kept 5 of 36 (the step names its phase's things)", () => {
+    expect(deck.cards.some((c) => c.kind === "choice")).toBe(false);
+    expect(deck.cards.some((c) => c.prompt.includes("属于哪个阶段"))).toBe(false);
   });
 
   it("17 next-step cards in the VM section, filed under the phase of the step shown, not of the answer", () => {
@@ -274,7 +258,7 @@ describe("the user's OpenStack notes", () => {
     //  5 processes (vxlan lists observations, 实例 has 2 steps once its definition is taken out,
     //  dhcp内容 is facts) -> 5 process orderings; 1 section with >= 5 steps -> 1 first-step card;
     //  next-step: VM 17 (cinder's "校验 token" repeats neutron's) + 实例 1 + dhcp过程 2 + router 3
-    //  + 外网 3 + 浮动ip 2 = 28; VM: 1 phase ordering, 4 per-phase orderings, 1 which-phase choice;
+    //  + 外网 3 + 浮动ip 2 = 28; VM: 1 phase ordering, 4 per-phase orderings;
     //  1 definition (虚拟机的eth0端口); 1 sub-step ordering (the DHCP exchange);
     //  no bold in the notes, so no clozes; 8 top-level sections -> 8 open cards.
     const counts: Record<string, number> = {};
@@ -286,12 +270,11 @@ describe("the user's OpenStack notes", () => {
       "ordering:notes:phase-order": 1,
       "ordering:notes:phase-steps-order": 4,
       "ordering:notes:substep-order": 1,
-      "choice:notes:phase-of-step": 1,
       "basic:notes:definition": 1,
       "open:notes:section-interview": 8,
     });
-    expect(deck.cards).toHaveLength(50);
-    expect(new Set(deck.cards.map((c) => c.id)).size).toBe(50);
+    expect(deck.cards).toHaveLength(49);
+    expect(new Set(deck.cards.map((c) => c.id)).size).toBe(49);
   });
 
   it("parsing the notes as a string gives the same cards and ids", () => {

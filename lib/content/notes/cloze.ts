@@ -76,6 +76,9 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
     const shown = normalizeAnswer(prompt.replace(/\\\[…\\\]/g, " "));
     const giveaways = [term, ...aliases, ...g.glossary.synonyms(glossed ? glossed[1]! : term)].map(normalizeAnswer).filter((w) => w.length >= 2);
     if (giveaways.some((w) => shown.includes(w)) || misspeltIn(prompt, term)) return;
+    // "**qrouter** 命名空间负责…" already asks "[…]负责…" for "qrouter 命名空间": the same card twice
+    const asked = normalizeAnswer(term);
+    if (g.cards.some((c) => c.line === line && c.generatedBy === "notes:responsibility" && c.kind === "cloze" && c.cloze.some((x) => normalizeAnswer(x.text).includes(asked)))) return;
     const answer = sentenceAt(render((x, k) => (k === group ? `\u0001${md(x)}\u0002${gloss ? `（${md(gloss)}）` : ""}` : md(x)), group), at);
     g.add(
       { kind: "cloze", topic, line, prompt, answer, group: group + 1, cloze: [{ text: term, ...(aliases.length ? { aliases } : {}) }], generatedBy: "notes:bold-cloze" },

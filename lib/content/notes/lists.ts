@@ -7,7 +7,6 @@ import type { Section } from "./read";
 import type { Classified } from "./classify";
 import type { Generator } from "./generator";
 import { conditionOf, md, numbered } from "./text";
-import { normalizeAnswer } from "../../answer/normalize";
 
 const QUESTION = /为什么|为何|怎么|如何|是否|吗|\?|？|^why\b|^how\b|^what\b|^when\b/i;
 const DIFFERENCES = /区别|不同|差异|对比|比较|\bvs\.?(?=\s|$)|versus|differences?|compared/i;
@@ -53,19 +52,7 @@ export function listCards(g: Generator, s: Section, run: Classified, title: stri
     rule = "notes:facts";
   }
   g.add({ kind: "basic", topic, line, prompt, answer, generatedBy: rule }, prompt);
-
-  // "name：description" items: which one is described, with every item as an option, never
-  // when the description names an option, a part of its name or its translation
-  const labels = [...new Set(run.labelled.map((l) => l.label))];
-  if (labels.length >= 2 && labels.length === run.items.length && labels.length <= 8) {
-    const giveaways = (x: string) =>
-      [x, ...x.split(/[\s_=()（）-]+/), ...g.glossary.synonyms(x).slice(1)].map(normalizeAnswer).filter((w) => w.length >= 2 && !/^\d+$/.test(w));
-    for (const l of run.labelled) {
-      const d = normalizeAnswer(l.description);
-      if (labels.some((x) => giveaways(x).some((w) => d.includes(w)))) continue;
-      const which = t.which(`${sectionTitle} › ${intro}`, md(l.description));
-      const options = labels.map((x) => ({ text: md(x), correct: x === l.label }));
-      g.add({ kind: "choice", topic, line: l.item.line, prompt: which, answer: `- ${md(l.label)}`, options, multiple: false, generatedBy: "notes:which-option" }, which);
-    }
-  }
+  // no "which one is described?" choices on "name：description" items: 25 of 31 were answered by
+  // the description's own wording or its translation ("每次写都 fsync" → always), which no
+  // word list catches; the compare card above asks the same knowledge
 }

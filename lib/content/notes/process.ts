@@ -1,52 +1,21 @@
 /**
  * Cards of a process: the whole order, the first step, what comes right after each step,
- * the phases (their order, the steps of each, which phase a step is in), the precondition,
- * each fallback as the condition it is, and the order inside a step that holds a sub-process.
+ * the phases (their order, the steps of each), the precondition, each fallback as the
+ * condition it is, and the order inside a step that holds a sub-process.
+ *
+ * No "which phase does this step belong to?" choice: read by a careful reader, 31 of 36 such
+ * cards answered themselves (the step names its phase's things: "RDB 生成后发给从节点" → 全量同步)
+ * or drilled the author's grouping; the phases' order and the steps of each phase stay.
  */
 import type { Section } from "./read";
 import type { Classified } from "./classify";
 import type { Generator } from "./generator";
 import { isDefinition, md, numbered, subSteps } from "./text";
-import { tagWords } from "../../text/segment";
 import { normalizeAnswer } from "../../answer/normalize";
-import type { Glossary } from "../../glossary";
-import stopwords from "stopwords-iso/stopwords-iso.json";
-
-const EN_STOPWORDS = new Set(stopwords.en as string[]);
-const GENERIC_PHASE_WORDS = new Set(["阶段", "过程", "步骤", "流程", "phase", "stage", "step", "steps"]);
-
-/**
- * Words of phase names that give a step's phase away when the step contains one: the names
- * and nouns of every phase name (a step naming glance, or 镜像 / image, is in the glance
- * phase; one naming dockerd is not in the phase named after containerd), and the verbs of its
- * own phase name (创建 in 创建容器阶段), with their glossary translations.
- */
-export function giveawayWords(name: string, all: string[], glossary: Glossary): string[] {
-  const words = (n: string, verbs: boolean) =>
-    tagWords(n)
-      .filter((w) => (w.tag === "eng" && w.word.length >= 3) || ((/^n/.test(w.tag) || (verbs && /^v/.test(w.tag))) && [...w.word].length >= 2) || (w.tag === "x" && /\p{Script=Han}{2,}/u.test(w.word)))
-      .map((w) => w.word.toLowerCase())
-      // "and", "the" of "TLD and authoritative servers" give nothing away
-      .filter((w) => !GENERIC_PHASE_WORDS.has(w) && !EN_STOPWORDS.has(w));
-  const shared = (w: string) => all.every((n) => n.toLowerCase().includes(w));
-  const found = [...words(name, true), ...all.flatMap((n) => words(n, false))].filter((w) => !shared(w));
-  return [...new Set(found)].flatMap((w) => glossary.synonyms(w));
-}
-
-/** At most this many "which phase" questions per process: beyond that they drill the author's grouping. */
-const MAX_PHASE_QUESTIONS = 2;
 
 /** A step's wording without its names ("glance-api 向 keystone 校验token" → "向校验"): steps alike but for the service repeat one card. */
 function skeleton(text: string): string {
   return normalizeAnswer(text.replace(/[A-Za-z][A-Za-z0-9]*(?:[-_./][A-Za-z0-9]+)*/g, ""));
-}
-
-function mentions(text: string, words: string[]): boolean {
-  const hay = normalizeAnswer(text);
-  return words.some((w) => {
-    const needle = normalizeAnswer(w);
-    return needle.length >= 2 && hay.includes(needle);
-  });
 }
 
 export function processCards(g: Generator, s: Section, run: Classified, title: string) {
@@ -110,17 +79,6 @@ export function processCards(g: Generator, s: Section, run: Classified, title: s
         const prompt = t.phaseSteps(title, p);
         g.add({ kind: "ordering", topic: [...s.path, p], line: phaseLine(p), prompt, answer: numbered(inPhase), steps: inPhase, generatedBy: "notes:phase-steps-order" }, prompt);
       }
-    }
-    const askedPhases = new Set<string>();
-    for (const step of steps) {
-      if (!step.phase || askedPhases.has(step.phase) || askedPhases.size >= MAX_PHASE_QUESTIONS) continue;
-      const giveaway = giveawayWords(step.phase, phases, g.glossary);
-      if (mentions(step.text, giveaway)) continue;
-      askedPhases.add(step.phase);
-      const prompt = t.phaseOf(title, step.md);
-      const options = phases.map((n) => ({ text: md(n), correct: n === step.phase }));
-      // the topic names the phase, which is the answer: the study screen hides that level (see leaks.ts)
-      g.add({ kind: "choice", topic: phaseTopic(step.phase), line: step.line, prompt, answer: `- ${md(step.phase)}`, options, multiple: false, generatedBy: "notes:phase-of-step" }, prompt);
     }
   }
 }

@@ -7,7 +7,6 @@ export interface Templates {
   subOrder(t: string, previous: string | null): string;
   differences(t: string, intro: string, n: number): string;
   next(t: string, step: string): string;
-  phaseOf(t: string, step: string): string;
   first(t: string): string;
   precondition(t: string): string;
   condition(t: string, condition: string): string;
@@ -15,7 +14,6 @@ export interface Templates {
   reasons(t: string, intro: string, n: number): string;
   why(t: string, question: string, n: number): string;
   alternatives(t: string, intro: string, n: number): string;
-  which(t: string, description: string): string;
   facts(t: string, intro: string, n: number): string;
   define(t: string, term: string): string;
   open(t: string): string;
@@ -30,7 +28,6 @@ export const TEMPLATES: { zh: Templates; en: Templates } = {
     subOrder: (t, previous) => (previous ? `「${t}」中，下面这一步之后发生的几件事，按顺序排好：\n\n> ${previous}` : `「${t}」一开始发生的几件事，按顺序排好`),
     differences: (t, intro, n) => `「${t}」：${intro}有哪 ${n} 点？`,
     next: (t, step) => `「${t}」中，下面这一步之后紧接着发生什么？\n\n> ${step}`,
-    phaseOf: (t, step) => `「${t}」中，下面这一步属于哪个阶段？\n\n> ${step}`,
     first: (t) => `「${t}」的第一步是什么？`,
     precondition: (t) => `「${t}」开始之前要满足什么前提？`,
     condition: (t, c) => `「${t}」中，如果${c}，会怎样？`,
@@ -38,7 +35,6 @@ export const TEMPLATES: { zh: Templates; en: Templates } = {
     reasons: (t, intro, n) => `「${t}」：${intro}——有哪 ${n} 点？`,
     why: (t, q, n) => `「${t}」：${q}（${n} 点）`,
     alternatives: (t, intro, n) => `「${t}」：${intro}——是哪 ${n} 种？各有什么不同？`,
-    which: (t, d) => `「${t}」：下面说的是哪一个？\n\n> ${d}`,
     facts: (t, intro, n) => `「${t}」：${intro}——有哪 ${n} 点？`,
     define: (t, term) => `「${t}」中，${term} 是什么？`,
     open: (t) => `面试题：请完整讲一讲「${t}」。`,
@@ -51,7 +47,6 @@ export const TEMPLATES: { zh: Templates; en: Templates } = {
     subOrder: (t, previous) => (previous ? `In “${t}”, put what happens after this step in order:\n\n> ${previous}` : `In “${t}”, put what happens first in order`),
     differences: (t, intro, n) => `“${t}”: ${intro} — what are the ${n} points?`,
     next: (t, step) => `In “${t}”, what happens right after this step?\n\n> ${step}`,
-    phaseOf: (t, step) => `In “${t}”, which phase does this step belong to?\n\n> ${step}`,
     first: (t) => `What is the first step of “${t}”?`,
     precondition: (t) => `What must hold before “${t}” starts?`,
     condition: (t, c) => `In “${t}”, what happens if ${c}?`,
@@ -59,7 +54,6 @@ export const TEMPLATES: { zh: Templates; en: Templates } = {
     reasons: (t, intro, n) => `“${t}”: ${intro} — what are the ${n} points?`,
     why: (t, q, n) => `“${t}”: ${q} (${n} points)`,
     alternatives: (t, intro, n) => `“${t}”: ${intro} — which ${n}, and how do they differ?`,
-    which: (t, d) => `“${t}”: which one is this?\n\n> ${d}`,
     facts: (t, intro, n) => `“${t}”: ${intro} — what are the ${n} points?`,
     define: (t, term) => `In “${t}”, what is ${term}?`,
     open: (t) => `Interview question: walk me through “${t}”.`,

@@ -53,6 +53,8 @@ export function definitionOf(sentence: string): Definition | null {
     if (!m) return null;
     const term = m[1]!.trim();
     if (term.length < 2 || NOT_A_SUBJECT.test(term) || /[的了着过]$/.test(term) || /\s(?:is|are|was)\s/.test(term)) return null;
+    // "dnsmasq 是 neutron 用来…的服务": the sentence says what X is; 用来 belongs to its predicate
+    if (relation === "does" && /是/u.test(term)) return null;
     // a Chinese subject with a verb in it is a clause, not a term ("创建网络前" "dhcp 网络空间里边的 ns 设备和…")
     if (/[在把被从向给对用让会要能]/.test(term) && !/[A-Za-z]/.test(term)) return null;
     if (term.length > 16 && !/[A-Za-z]/.test(term)) return null;

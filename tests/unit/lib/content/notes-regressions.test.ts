@@ -20,4 +20,17 @@ describe("notes mode regressions", () => {
     expect(d.cards.find((c) => c.prompt.includes("Running openssl"))?.generatedBy).toBe("notes:facts");
     expect(d.cards.some((c) => c.generatedBy === "notes:next-step")).toBe(false);
   });
+
+  it("'**qrouter** 命名空间负责…' made the same cloze twice (the bold term, and the subject of 负责 around it)", () => {
+    const d = deck("# 网络\n\n**qrouter** 命名空间负责租户网络之间的三层转发。\n");
+    const clozes = d.cards.filter((c) => c.kind === "cloze");
+    expect(clozes).toHaveLength(1);
+    expect(clozes[0]!.prompt).toBe("\\[…\\]负责租户网络之间的三层转发。");
+  });
+
+  it("'**dnsmasq** 是 neutron 用来…的 DHCP 服务' blanked 'dnsmasq 是 neutron' as what does the job", () => {
+    const d = deck("# 网络\n\n**dnsmasq** 是 neutron 用来给虚拟机分配地址的 DHCP 服务。\n");
+    expect(d.cards.some((c) => c.kind === "cloze" && c.cloze.some((t) => t.text.includes("是")))).toBe(false);
+    expect(d.cards.find((c) => c.generatedBy === "notes:definition")?.prompt).toContain("dnsmasq 是什么");
+  });
 });

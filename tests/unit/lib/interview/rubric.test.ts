@@ -122,6 +122,16 @@ describe("pointKeywords: keywords from the meaning of a point", () => {
     expect(matchPoint("nova-compute 会调用 hypervisor 去执行", { text: "", ...k }).covered).toBe(true);
   });
 
+  it("regression: a real word was taken for a typo of another ('application' became replication/副本/从库, 'matching' watching/监听)", () => {
+    const app = en("Derive the application traffic secrets from the master secret.");
+    expect(app.keywords.flat().map((w) => w.toLowerCase())).not.toContain("replication");
+    expect(app.keywords.flat()).not.toContain("副本");
+    const matching = en("The client checks that the certificate name is matching the host.");
+    expect(matching.keywords.flat().map((w) => w.toLowerCase())).not.toContain("watch");
+    expect(baseGlossary.correction("application")).toBeNull();
+    expect(baseGlossary.correction("Hypersior")).toBe("hypervisor");
+  });
+
   it("regression: glued forms did not match (2MSL holds MSL, DHCPOFFER holds offer)", () => {
     expect(matchPoint("TIME_WAIT 要等 2MSL 才关闭", { text: "", keywords: [["MSL"], ["TIME_WAIT"]] }).covered).toBe(true);
     expect(matchPoint("服务器回一个 DHCPOFFER 给虚拟机", { text: "", keywords: [["offer"]] }).covered).toBe(true);
