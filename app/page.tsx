@@ -86,9 +86,16 @@ async function DeckItem({ deck: d }: { deck: DeckSummary }) {
           </li>
         </ul>
       </div>
-      <Link className="button primary" href={`/study/${encodeURIComponent(d.id)}`} aria-label={t("studyDeck", { deck: d.title })} data-testid="study-link">
-        {t("study")}
-      </Link>
+      <div className="deck-actions">
+        {d.toReview > 0 ? (
+          <Link href={`/decks/${encodeURIComponent(d.id)}/review`} data-testid="review-link" title={t("toReview", { count: d.toReview })}>
+            {t("toReview", { count: d.toReview })}
+          </Link>
+        ) : null}
+        <Link className="button primary" href={`/study/${encodeURIComponent(d.id)}`} aria-label={t("studyDeck", { deck: d.title })} data-testid="study-link">
+          {t("study")}
+        </Link>
+      </div>
     </li>
   );
 }

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db as appDb } from "../../server/db";
 import { importContent } from "../../server/use-cases/import-content";
-import { POST as curateRoute } from "../../app/api/v1/cards/[id]/curation/route";
+import { GET as cardCurationRoute, POST as curateRoute } from "../../app/api/v1/cards/[id]/curation/route";
 import { GET as deckCurationRoute, POST as keepAllRoute } from "../../app/api/v1/decks/[id]/curation/route";
 import { GET as listDecksRoute } from "../../app/api/v1/decks/route";
 import { freshDb, writeContent } from "./helpers";
@@ -67,6 +67,8 @@ describe("POST /api/v1/cards/:id/curation", () => {
     expect(res.status).toBe(200);
     expect((await res.json()).status).toBe("edited");
     expect(cards().find((c) => c.id === card.id)).toMatchObject({ prompt: "dnsmasq 由哪个 agent 启动？", answer: "neutron 的 **DHCP agent**" });
+    const form = await (await cardCurationRoute(new Request(`http://localhost/api/v1/cards/${card.id}/curation`), { params: Promise.resolve({ id: card.id }) })).json();
+    expect(form).toEqual({ cardId: card.id, status: "edited", sourceChanged: false, fields: { kind: "basic", prompt: "dnsmasq 由哪个 agent 启动？", answer: "neutron 的 **DHCP agent**" } });
     expect((await (await curate(card.id, { action: "revert" })).json()).status).toBe("unreviewed");
     expect(cards().find((c) => c.id === card.id)).toMatchObject({ prompt: card.prompt, answer: card.answer });
   });

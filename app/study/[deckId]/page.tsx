@@ -53,6 +53,11 @@ export default async function StudyPage({ params, searchParams }: Props) {
         <Link href={`/browse?${new URLSearchParams({ deck: deck.id }).toString()}`} data-testid="browse-link">
           {t("browse")}
         </Link>
+        {deck.notesMode ? (
+          <Link href={`/decks/${encodeURIComponent(deck.id)}/review`} data-testid="review-link">
+            {t("reviewCards")}
+          </Link>
+        ) : null}
         <Link href={`/decks/${encodeURIComponent(deck.id)}/options`} data-testid="options-link">
           {t("options")}
         </Link>

@@ -20,6 +20,8 @@ import type { StudyCounts } from "@/lib/api-schemas";
 import { gradeTypedAnswer, type TypedAnswer, type TypedGrade } from "@/lib/answer/grade";
 import { closestAnswer } from "@/lib/answer/diff";
 import { scoreChoice } from "@/lib/quiz/score";
+import type { CardOverride } from "@/lib/content/override";
+import { CardEditForm } from "@/app/components/card-edit-form";
 
 type Rating = 1 | 2 | 3 | 4;
 
@@ -54,6 +56,12 @@ interface Shown {
   shownAt: number;
 }
 
+/** What `u` takes back: a rating, or a discard of a generated card. */
+type Undoable = { reviewId: number } | { discardedId: string };
+
+/** A card notes mode generated (the ones a person may discard or fix here). */
+const isGenerated = (card: StudyCardView) => typeof card.data.generatedBy === "string";
+
 /** The review endpoint accepts durations up to a day. */
 const MAX_DURATION_MS = 24 * 3600 * 1000;
 
@@ -75,8 +83,11 @@ export function StudySession({ deckId, deckTitle, firstCards = [] }: { deckId: s
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [reviewed, setReviewed] = useState(0);
-  // ids of this session's reviews, newest last: `u` undoes them one by one
-  const [undoStack, setUndoStack] = useState<number[]>([]);
+  // this session's ratings and discards, newest last: `u` undoes them one by one
+  const [undoStack, setUndoStack] = useState<Undoable[]>([]);
+  // the fix form of the card on screen (key E), with the fields it starts from
+  const [editing, setEditing] = useState<{ fields: CardOverride; edited: boolean } | null>(null);
+  const [editError, setEditError] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [counts, setCounts] = useState<StudyCounts | null>(null);
@@ -108,6 +119,8 @@ export function StudySession({ deckId, deckTitle, firstCards = [] }: { deckId: s
     setGrade(null);
     setTyped("");
     setSelected([]);
+    setEditing(null);
+    setEditError(null);
     setLoading(false);
   };
 
@@ -210,7 +223,7 @@ export function StudySession({ deckId, deckTitle, firstCards = [] }: { deckId: s
       });
       if (result.recorded) {
         setReviewed((n) => n + 1);
-        setUndoStack((stack) => [...stack, result.reviewId]);
+        setUndoStack((stack) => [...stack, { reviewId: result.reviewId }]);
       }
       setNotice(null);
       pending.current = pending.current.filter((id) => id !== shown.card.id);
@@ -242,10 +255,20 @@ export function StudySession({ deckId, deckTitle, firstCards = [] }: { deckId: s
   };
 
   const undo = () => {
-    const reviewId = undoStack[undoStack.length - 1];
-    if (reviewId === undefined) return;
+    const last = undoStack[undoStack.length - 1];
+    if (last === undefined) return;
+    if ("discardedId" in last) {
+      const cardId = last.discardedId;
+      void act(async () => {
+        await api(`/api/v1/cards/${encodeURIComponent(cardId)}/curation`, { method: "POST", body: JSON.stringify({ action: "restore" }) });
+        setUndoStack((stack) => stack.slice(0, -1));
+        const [restored, queue] = await Promise.all([api<{ card: StudyCardView }>(`/api/v1/cards/${encodeURIComponent(cardId)}`), api<Queue>(nextUrl)]);
+        return { ...queue, card: restored.card };
+      }, t("restored"));
+      return;
+    }
     void act(async () => {
-      const undone = await api<{ cardId: string }>(`/api/v1/reviews/${reviewId}`, { method: "DELETE" });
+      const undone = await api<{ cardId: string }>(`/api/v1/reviews/${last.reviewId}`, { method: "DELETE" });
       setUndoStack((stack) => stack.slice(0, -1));
       setReviewed((n) => Math.max(0, n - 1));
       // the restored card is shown again; the counts come from the queue
@@ -266,6 +289,62 @@ export function StudySession({ deckId, deckTitle, firstCards = [] }: { deckId: s
     }, done);
   };
   const suspend = () => cardAction({ action: "suspend" }, t("suspended"));
+
+  /** Discards a generated card for good (it stays out on re-import while the notes say the same); `u` brings it back. */
+  const discard = () => {
+    if (!shown || !isGenerated(shown.card)) return;
+    const cardId = shown.card.id;
+    void act(async () => {
+      await api(`/api/v1/cards/${encodeURIComponent(cardId)}/curation`, { method: "POST", body: JSON.stringify({ action: "discard" }) });
+      setUndoStack((stack) => [...stack, { discardedId: cardId }]);
+      pending.current = pending.current.filter((id) => id !== cardId);
+      return fetchQueue();
+    }, t("discarded"));
+  };
+  /** Opens the fix form of a generated card. */
+  const openEdit = () => {
+    if (!shown || !isGenerated(shown.card) || editing || inFlight.current) return;
+    const cardId = shown.card.id;
+    inFlight.current = true;
+    setBusy(true);
+    setError(null);
+    api<{ status: string; fields: CardOverride }>(`/api/v1/cards/${encodeURIComponent(cardId)}/curation`)
+      .then((c) => {
+        setEditError(null);
+        setEditing({ fields: c.fields, edited: c.status === "edited" });
+      })
+      .catch((e: unknown) => setError(message(e)))
+      .finally(() => {
+        inFlight.current = false;
+        setBusy(false);
+      });
+  };
+  /** Saves (or reverts) the fix and shows the card as it is now, to study it. */
+  const saveEdit = (body: { action: "edit"; override: CardOverride } | { action: "revert" }) => {
+    if (!shown || inFlight.current) return;
+    const cardId = shown.card.id;
+    inFlight.current = true;
+    setBusy(true);
+    setEditError(null);
+    api<{ warning?: string }>(`/api/v1/cards/${encodeURIComponent(cardId)}/curation`, { method: "POST", body: JSON.stringify(body) })
+      .then(async (r) => {
+        const [fixed, queue] = await Promise.all([api<{ card: StudyCardView }>(`/api/v1/cards/${encodeURIComponent(cardId)}`), api<Queue>(nextUrl)]);
+        showQueue({ ...queue, card: fixed.card });
+        setNotice(r.warning ? `${t(body.action === "edit" ? "edited" : "reverted")} · ${r.warning}` : t(body.action === "edit" ? "edited" : "reverted"));
+        // the focus goes back to the card, as after any card change
+        headingRef.current?.focus();
+      })
+      .catch((e: unknown) => setEditError(message(e)))
+      .finally(() => {
+        inFlight.current = false;
+        setBusy(false);
+      });
+  };
+  const closeEdit = () => {
+    setEditing(null);
+    setEditError(null);
+    headingRef.current?.focus();
+  };
   const bury = () => cardAction({ action: "bury", timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }, t("buried"));
 
   const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
@@ -281,6 +360,8 @@ export function StudySession({ deckId, deckTitle, firstCards = [] }: { deckId: s
       return;
     }
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
+    // the fix form keeps its keys (it handles Esc and Ctrl+Enter itself)
+    if (editing) return;
     // the answer box keeps every key but Esc, which leaves it for the shortcuts (Enter checks:
     // the box's form submits)
     if (target instanceof HTMLInputElement && target.dataset.testid === "typed-input") {
@@ -318,6 +399,12 @@ export function StudySession({ deckId, deckTitle, firstCards = [] }: { deckId: s
     if (e.key === "@") {
       e.preventDefault();
       suspend();
+    } else if ((e.key === "x" || e.key === "X") && isGenerated(shown.card)) {
+      e.preventDefault();
+      discard();
+    } else if ((e.key === "e" || e.key === "E") && isGenerated(shown.card)) {
+      e.preventDefault();
+      openEdit();
     } else if (e.key === "-") {
       e.preventDefault();
       bury();
@@ -416,6 +503,18 @@ export function StudySession({ deckId, deckTitle, firstCards = [] }: { deckId: s
         </p>
       ) : null}
       {counts ? <CountsBar counts={counts} /> : null}
+      {editing ? (
+        <CardEditForm
+          key={`edit-${shown.key}`}
+          initial={editing.fields}
+          edited={editing.edited}
+          busy={busy}
+          error={editError}
+          onSave={(override) => saveEdit({ action: "edit", override })}
+          onCancel={closeEdit}
+          onRevert={() => saveEdit({ action: "revert" })}
+        />
+      ) : null}
       <CardView
         key={shown.key}
         card={shown.card}
@@ -444,6 +543,16 @@ export function StudySession({ deckId, deckTitle, firstCards = [] }: { deckId: s
         <button type="button" onClick={suspend} disabled={busy} data-testid="suspend" aria-keyshortcuts="@">
           {t("suspend")} <kbd>@</kbd>
         </button>
+        {isGenerated(shown.card) ? (
+          <>
+            <button type="button" onClick={openEdit} disabled={busy || editing !== null} data-testid="edit-card" aria-keyshortcuts="E">
+              {t("fixCard")} <kbd>E</kbd>
+            </button>
+            <button type="button" onClick={discard} disabled={busy} data-testid="discard" aria-keyshortcuts="X">
+              {t("discard")} <kbd>X</kbd>
+            </button>
+          </>
+        ) : null}
         <label className="toggle">
           <input type="checkbox" checked={typing} onChange={(e) => setTypeMode(e.target.checked)} data-testid="type-toggle" /> {t("typeAnswers")}
         </label>
@@ -494,6 +603,8 @@ const SHORTCUTS = [
   ["U / Ctrl+Z", "undo"],
   ["-", "bury"],
   ["@", "suspend"],
+  ["E", "fix"],
+  ["X", "discard"],
   ["?", "toggle"],
   ["Esc", "close"],
   ["Esc", "leave"],

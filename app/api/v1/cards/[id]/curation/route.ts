@@ -3,6 +3,7 @@ import { handle, readJson } from "@/server/http";
 import { requestNow } from "@/server/clock";
 import { discardCard } from "@/server/use-cases/curation/discard-card";
 import { editCard } from "@/server/use-cases/curation/edit-card";
+import { getCardCuration } from "@/server/use-cases/curation/get-card-curation";
 import { keepCard } from "@/server/use-cases/curation/keep-card";
 import { restoreCard } from "@/server/use-cases/curation/restore-card";
 import { revertCard } from "@/server/use-cases/curation/revert-card";
@@ -22,6 +23,11 @@ function curate(cardId: string, request: CardCurationRequest, now: Date) {
     case "revert":
       return revertCard({ cardId, now });
   }
+}
+
+/** The card's decision and the fields of its fix form. */
+export async function GET(_request: Request, ctx: RouteContext<"/api/v1/cards/[id]/curation">) {
+  return handle(async () => getCardCuration({ cardId: (await ctx.params).id }));
 }
 
 /** Keep, discard, restore, edit or revert a generated card; answers the card's curation state. */
