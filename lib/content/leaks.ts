@@ -4,7 +4,7 @@
  * learner would recall, which topic levels the study screen may show, and where a card gives
  * its answer away. Notes mode must make no card with a leak (tested over every fixture);
  * `content check --audit` reports the leaks of hand-written decks; the study screen hides the
- * topic levels that name the answer (a "which phase" card is filed under that phase so that
+ * topic levels that name the answer (a cloze on dnsmasq under the heading "dnsmasq", filed there so that
  * scores by topic count it there).
  */
 import type { ParsedCard } from "./types";

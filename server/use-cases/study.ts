@@ -153,7 +153,7 @@ export async function listDecks(options: { now?: Date; db?: Db } = {}): Promise<
 export function toStudyCard(row: CardRow, now: Date, scheduler: Scheduler = fallback().scheduler): StudyCard {
   const preview = scheduler.preview(stateFromRow(row), now, row.id);
   const data = JSON.parse(row.data) as Record<string, unknown>;
-  // a topic level that names the answer ("which phase" under its phase) is not shown before the reveal
+  // a topic level that names the answer (a cloze on dnsmasq under "## dnsmasq") is not shown before the reveal
   const shown = Array.isArray(data.shownTopic) ? (data.shownTopic as string[]) : null;
   return {
     id: row.id,
