@@ -8,7 +8,9 @@
  *   In English text plain content words are concepts too, weighted below names.
  * - Other Chinese concepts come from jieba's segmentation ranked by TF-IDF (nouns, verbs), so
  *   校验, 分配, 挂接 are checked, not only the English names around them.
- * - A misspelt long term (`Hypersior`) becomes the glossary's word with the typo as an alias;
+ * - A misspelt long term (`Hypersior`) becomes the glossary's word with the typo as an alias, and
+ *   so does a misspelling of a word the notes themselves write more often (`repilca`, see notesTypos);
+ * - Placeholders (`KUBE-SVC-XXXX`, `caliYYY`) are no keywords;
  *   an ALL-CAPS glued name (`DHCPOFFER`, `2MSL`) also accepts its parts (`offer`, `MSL`).
  * - `A 或者 B`, `A 或 B`, `A or B`: the two terms are one group, either counts.
  * - Weights fall with the number of points of the same rubric that share the term: in the VM
@@ -18,10 +20,11 @@
  *   Chinese concept, a relation such as 校验 first, so a list of component names covers nothing.
  * - A point needs half of its groups, rounded up, the anchor among them.
  */
-import { spotTerms, spotTypos, type Glossary } from "../glossary";
+import { spotTerms, spotTypos, typoBudget, type Glossary } from "../glossary";
 import { normalizeAnswer } from "../answer/normalize";
 import { cutWords, idfOf, UNKNOWN_IDF, weightedWords } from "../text/segment";
 import stopwords from "stopwords-iso/stopwords-iso.json";
+import { distance } from "fastest-levenshtein";
 
 export interface PointKeywords {
   keywords: string[][];
@@ -110,7 +113,61 @@ function specificity(word: string): number {
   return 0.6 + 2 * Math.min(1, Math.max(0, (idf - 6) / 6));
 }
 
-function candidatesOf(text: string, glossary: Glossary, english: boolean): Candidate[] {
+/** A placeholder the notes wrote for a value ("KUBE-SVC-XXXX", "caliYYY", "<pid>"): nobody says it in an answer. */
+const PLACEHOLDER = /XXX|YYY|xxx|yyy|\*{3}/;
+
+export interface KeywordOptions {
+  glossary: Glossary;
+  english: boolean;
+  /** misspellings of the notes' own words, lower case → the spelling the notes use most ("repilca" → "replica") */
+  typos?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The notes' own misspellings: a Latin word written once that is, within the typo budget and
+ * with the same first letter, a word the same notes write at least twice ("repilca" beside
+ * "replica", "CoerDNS" beside "CoreDNS"). No dictionary knows the names of every system; the
+ * notes themselves do. Hand-written: no library does this for a document's vocabulary.
+ */
+/** Two letters side by side swapped ("repilca", "CoerDNS"): one slip of the fingers, two edits for Levenshtein. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}
+
+export function notesTypos(texts: readonly string[]): Map<string, string> {
+  const counts = new Map<string, { n: number; forms: Map<string, number> }>();
+  for (const t of texts) {
+    for (const m of t.matchAll(/[A-Za-z][A-Za-z0-9]{5,}/g)) {
+      const key = m[0].toLowerCase();
+      const c = counts.get(key) ?? { n: 0, forms: new Map() };
+      c.n++;
+      c.forms.set(m[0], (c.forms.get(m[0]) ?? 0) + 1);
+      counts.set(key, c);
+    }
+  }
+  const frequent = [...counts].filter(([, c]) => c.n >= 2);
+  const out = new Map<string, string>();
+  for (const [word, c] of counts) {
+    if (c.n !== 1) continue;
+    const budget = typoBudget(word.length);
+    if (budget === 0) continue;
+    let best: [string, number] | null = null;
+    for (const [other, o] of frequent) {
+      if (other[0] !== word[0] || Math.abs(other.length - word.length) > budget) continue;
+      const d = swapped(other, word) ? 1 : distance(other, word);
+      if (d > 0 && d <= budget && (!best || d < best[1] || (d === best[1] && o.n > counts.get(best[0])!.n))) best = [other, d];
+    }
+    if (best) {
+      const forms = counts.get(best[0])!.forms;
+      out.set(word, [...forms].sort((a, b) => b[1] - a[1])[0]![0]);
+    }
+  }
+  return out;
+}
+
+function candidatesOf(text: string, glossary: Glossary, english: boolean, typos: ReadonlyMap<string, string> = new Map()): Candidate[] {
   const candidates: Candidate[] = [];
   const taken: Array<[number, number]> = [];
   const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && b > x);
@@ -138,11 +195,11 @@ function candidatesOf(text: string, glossary: Glossary, english: boolean): Candi
   for (const m of text.matchAll(LATIN_TERM)) {
     const word = m[0].replace(/[._/-]+$/, "");
     if (!free(m.index, m.index + word.length)) continue;
-    if (EN_STOP.has(word.toLowerCase())) continue;
+    if (EN_STOP.has(word.toLowerCase()) || PLACEHOLDER.test(word)) continue;
     const base = englishBase(word, glossary);
     // one- and two-letter words are noise (e.g, ID, ns, the r and n of an escaped \r\n) unless the glossary knows them
     if (word.length < 2 || (word.length === 2 && base === null)) continue;
-    const corrected = base === null ? glossary.correction(word) : null;
+    const corrected = base === null ? (typos.get(word.toLowerCase()) ?? glossary.correction(word)) : null;
     // a capital at the start of a sentence is grammar, not a name
     const sentenceStart = english && (m.index === 0 || /[.!?:;]\s*$/u.test(text.slice(Math.max(0, m.index - 3), m.index)));
     // in Chinese text every Latin word is a name (libvirt, dnsmasq); in English only those that look like one
@@ -209,9 +266,9 @@ function mergeAlternatives(text: string, groups: Candidate[]) {
  * The keywords of every point of one rubric. Terms shared by many of its points weigh less
  * (they tell the points apart from nothing); see the module comment for the rest.
  */
-export function rubricKeywords(texts: readonly string[], options: { glossary: Glossary; english: boolean }): PointKeywords[] {
+export function rubricKeywords(texts: readonly string[], options: KeywordOptions): PointKeywords[] {
   const perPoint = texts.map((t) => {
-    const groups = groupsOf(candidatesOf(t, options.glossary, options.english));
+    const groups = groupsOf(candidatesOf(t, options.glossary, options.english, options.typos));
     mergeAlternatives(t, groups);
     return groups;
   });
@@ -247,6 +304,6 @@ export function rubricKeywords(texts: readonly string[], options: { glossary: Gl
 }
 
 /** The keywords of one point on its own. */
-export function pointKeywords(text: string, options: { glossary: Glossary; english: boolean }): PointKeywords {
+export function pointKeywords(text: string, options: KeywordOptions): PointKeywords {
   return rubricKeywords([text], options)[0]!;
 }

@@ -10,7 +10,7 @@ import type { Classified } from "./classify";
 import type { Generator } from "./generator";
 import { definitionOf, md, sentences, subSteps } from "./text";
 import { label } from "./lists";
-import { rubricKeywords } from "../../interview/keywords";
+import { notesTypos, rubricKeywords } from "../../interview/keywords";
 
 export interface ReadSection {
   section: Section;
@@ -73,13 +73,15 @@ export function interviewCards(g: Generator, read: ReadSection[]) {
   const depths = read.filter((r) => r.section.depth > 0).map((r) => r.section.depth);
   if (depths.length === 0) return;
   const topDepth = Math.min(...depths);
+  // the notes' own misspellings, found across the whole file (a typo in one section, the right spelling in another)
+  const typos = notesTypos(read.flatMap((r) => [...r.section.prose.map((p) => p.text), ...r.section.runs.flatMap((run) => run.items.map((i) => i.text))]));
   for (const r of read) {
     const s = r.section;
     if (s.depth !== topDepth) continue;
     const subtree = read.filter((x) => x.section.path.length >= s.path.length && s.path.every((p, k) => x.section.path[k] === p));
     const points = pointsOf(subtree);
     if (points.length === 0) continue;
-    const generated = rubricKeywords(points.map((p) => p.text), { glossary: g.glossary, english: !g.zh });
+    const generated = rubricKeywords(points.map((p) => p.text), { glossary: g.glossary, english: !g.zh, typos });
     const rubric: RubricPoint[] = points.map((p, k) => ({ text: md(p.text), keywords: generated[k]!.keywords, need: generated[k]!.need, anchor: generated[k]!.anchor }));
     const answer = modelAnswer(points, s);
     const isProcess = subtree.some((x) => x.runs.some((y) => y.run.kind === "process" && y.run.items.length >= 2));

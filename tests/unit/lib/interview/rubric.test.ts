@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { matchPoint, matchRubric, rubricScore } from "@/lib/interview/rubric";
-import { pointKeywords, rubricKeywords } from "@/lib/interview/keywords";
+import { notesTypos, pointKeywords, rubricKeywords } from "@/lib/interview/keywords";
 import { baseGlossary } from "@/lib/glossary";
 import type { RubricPoint } from "@/lib/content/types";
 
@@ -120,6 +120,23 @@ describe("pointKeywords: keywords from the meaning of a point", () => {
     const group = k.keywords.find((g) => g.includes("Hypersior"))!;
     expect(group[0]).toBe("hypervisor");
     expect(matchPoint("nova-compute 会调用 hypervisor 去执行", { text: "", ...k }).covered).toBe(true);
+  });
+
+  it("regression: the anchor was a placeholder of the notes ('KUBE-SVC-XXXX', 'caliXXX') nobody says in an answer", () => {
+    const k = zh("kube-proxy 把流量从 KUBE-SERVICES 跳到 KUBE-SVC-XXXX 链，再进 caliXXX 网卡");
+    const all = k.keywords.flat();
+    expect(all.some((w) => /XXX/.test(w))).toBe(false);
+    expect(all).toContain("kube-proxy");
+  });
+
+  it("regression: the notes' own typo ('repilca', 'CoerDNS') was a required keyword; the spelling the notes use elsewhere is required instead", () => {
+    const typos = notesTypos(["主从复制里 replica 会断开", "replica 重连后 PSYNC", "CoreDNS 负责集群内解析，CoreDNS 的配置在 Corefile", "repilca 收到 RDB 后清空数据", "CoerDNS 的缓存"]);
+    expect([...typos]).toEqual([["repilca", "replica"], ["coerdns", "CoreDNS"]]);
+    const k = pointKeywords("repilca 收到 RDB 后清空数据", { glossary: baseGlossary, english: false, typos });
+    const group = k.keywords.find((g) => g.includes("repilca"))!;
+    expect(group[0]).toBe("replica");
+    // a word written once that is no slip of another stays as it is
+    expect(notesTypos(["server serves", "server"]).size).toBe(0);
   });
 
   it("regression: a real word was taken for a typo of another ('application' became replication/副本/从库, 'matching' watching/监听)", () => {
