@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { HTML_LANG } from "@/i18n/config";
 import { SiteHeader } from "./components/site-header";
+import { TimeZoneCookie } from "./components/time-zone-cookie";
 import { requestTheme } from "./components/theme";
 import "./globals.css";
 
@@ -26,6 +27,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <a className="skip-link" href="#main">
             {t("skipToContent")}
           </a>
+          <TimeZoneCookie />
           <SiteHeader />
           {children}
         </NextIntlClientProvider>

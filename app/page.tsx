@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listDecks, type DeckSummary } from "@/server/use-cases/study";
+import { requestTimeZone } from "@/server/time-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,11 @@ function byGroup(decks: DeckSummary[]): [string, DeckSummary[]][] {
 }
 
 export default async function Home() {
-  const [decks, t, common] = await Promise.all([listDecks(), getTranslations("home"), getTranslations("common")]);
+  const [all, t, common, format] = await Promise.all([listDecks({ timeZone: await requestTimeZone() }), getTranslations("home"), getTranslations("common"), getFormatter()]);
+  // the imported history's placeholder cards are statistics, not something to study
+  const decks = all.filter((d) => !d.placeholder);
+  const history = all.find((d) => d.placeholder);
+  const today = decks.reduce((sum, d) => ({ new: sum.new + d.today.new, learning: sum.learning + d.today.learning, review: sum.review + d.today.review }), { new: 0, learning: 0, review: 0 });
   return (
     <main id="main" className="page">
       <header className="site-header">
@@ -43,6 +48,11 @@ export default async function Home() {
         </p>
       </header>
 
+      {decks.length > 0 ? (
+        <p className="today-total" data-testid="today-total">
+          {t("todayTotal", { new: format.number(today.new), learning: format.number(today.learning), review: format.number(today.review), total: format.number(today.new + today.learning + today.review) })}
+        </p>
+      ) : null}
       {decks.length === 0 ? (
         <section className="empty" data-testid="empty-state">
           <h2>{t("emptyTitle")}</h2>
@@ -63,6 +73,11 @@ export default async function Home() {
           </section>
         ))
       )}
+      {history ? (
+        <p className="hint" data-testid="history-deck">
+          {t.rich("historyDeck", { count: history.cardCount, link: (chunks) => <Link href={`/browse?${new URLSearchParams({ deck: history.id }).toString()}`}>{chunks}</Link> })}
+        </p>
+      ) : null}
     </main>
   );
 }
@@ -78,11 +93,14 @@ async function DeckItem({ deck: d }: { deck: DeckSummary }) {
           <li>
             <strong data-testid="deck-total">{format.number(d.cardCount)}</strong> {t("cards", { count: d.cardCount })}
           </li>
-          <li className="due">
-            <strong data-testid="deck-due">{format.number(d.dueCount)}</strong> {t("due")}
-          </li>
           <li className="new">
-            <strong data-testid="deck-new">{format.number(d.newCount)}</strong> {t("new")}
+            <strong data-testid="deck-new">{format.number(d.today.new)}</strong> {t("new")}
+          </li>
+          <li className="learning">
+            <strong data-testid="deck-learning">{format.number(d.today.learning)}</strong> {t("learning")}
+          </li>
+          <li className="due">
+            <strong data-testid="deck-due">{format.number(d.today.review)}</strong> {t("due")}
           </li>
         </ul>
       </div>

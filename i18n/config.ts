@@ -60,3 +60,6 @@ export const FORMATS = {
     retention: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
   },
 } as const;
+
+/** The browser's IANA time zone, written by the page itself (app/components/time-zone-cookie.tsx). */
+export const TIME_ZONE_COOKIE = "tz";

@@ -6,9 +6,8 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import { FORMATS, isLocale, LOCALE_COOKIE, negotiateLocale, type AppLocale } from "./config";
+import { requestTimeZone } from "../server/time-zone";
 
-/** The server's own time zone: dates rendered on the server (browser, card page) use it, as before. */
-const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export async function requestLocale(): Promise<AppLocale> {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
@@ -19,5 +18,6 @@ export async function requestLocale(): Promise<AppLocale> {
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
   const messages = (locale === "zh" ? await import("../messages/zh.json") : await import("../messages/en.json")).default;
-  return { locale, messages, formats: FORMATS, timeZone };
+  // dates rendered on the server are in the user's zone: the stored one, else the browser's
+  return { locale, messages, formats: FORMATS, timeZone: await requestTimeZone() };
 });

@@ -17,7 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function InterviewPage() {
   const [summaries, t, common, format, history] = await Promise.all([listDecks(), getTranslations("interview"), getTranslations("common"), getFormatter(), listInterviews()]);
-  const decks: BuilderDeck[] = await Promise.all(summaries.map(async (d) => ({ id: d.id, title: d.title, cardCount: d.cardCount, topics: await deckTopics({ deckId: d.id }) })));
+  // the imported history holds placeholders (ids only): no question can be made from them
+  const decks: BuilderDeck[] = await Promise.all(summaries.filter((d) => !d.placeholder).map(async (d) => ({ id: d.id, title: d.title, cardCount: d.cardCount, topics: await deckTopics({ deckId: d.id }) })));
   return (
     <main id="main" className="page">
       <PageTopbar title={t("title")} />

@@ -24,7 +24,8 @@ export default async function QuizPage({ searchParams }: Props) {
   const params = await searchParams;
   const [summaries, t, common, format] = await Promise.all([listDecks(), getTranslations("quiz"), getTranslations("common"), getFormatter()]);
   const decks: BuilderDeck[] = await Promise.all(
-    summaries.map(async (d) => ({ id: d.id, title: d.title, cardCount: d.cardCount, topics: await deckTopics({ deckId: d.id }) })),
+    // the imported history holds placeholders (ids only): no question can be made from them
+    summaries.filter((d) => !d.placeholder).map(async (d) => ({ id: d.id, title: d.title, cardCount: d.cardCount, topics: await deckTopics({ deckId: d.id }) })),
   );
   const cursor = typeof params.before === "string" ? params.before : undefined;
   const history = await listQuizzes({ limit: 20, cursor }).catch((e: unknown) => {

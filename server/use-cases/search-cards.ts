@@ -4,6 +4,7 @@
  * (deck, position, id). Text search is LIKE '%…%' over prompt and answer with % and _
  * escaped, so any substring matches, Chinese included; see bench/search.ts for its cost.
  */
+import { IMPORTED_HISTORY_DECK_ID } from "./import-history";
 import { escapeLike, topicCondition } from "../topic-sql";
 import { STATE_NAMES, type StateName } from "@/lib/scheduling";
 import type { SearchCardsQuery } from "@/lib/api-schemas";
@@ -111,6 +112,10 @@ function whereOf(o: SearchCardsOptions): { where: string[]; params: Record<strin
   if (o.deckId !== undefined) {
     where.push("c.deckId = @deckId");
     params.deckId = o.deckId;
+  } else {
+    // the imported history's placeholders (Anki ids, nothing to read) show only when that deck is asked for
+    where.push("c.deckId != @historyDeck");
+    params.historyDeck = IMPORTED_HISTORY_DECK_ID;
   }
   if (o.kind !== undefined) {
     where.push("c.kind = @kind");

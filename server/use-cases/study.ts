@@ -8,6 +8,7 @@ import { db as defaultDb, type Db, type Sqlite } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
 import { optionsForCard, optionsForDeck, readSettings, resolveOptions } from "../deck-settings";
 import { countUndecided } from "../store/curations";
+import { IMPORTED_HISTORY_DECK_ID } from "./import-history";
 import type { StudyCard, StudyCounts } from "@/lib/api-schemas";
 
 /** Learning cards due within this much are shown when nothing else is left (Anki's learn-ahead limit). */
@@ -125,11 +126,19 @@ export interface DeckSummary {
   notesMode: boolean;
   /** generated cards no one has kept, discarded or edited yet (the deck's review page) */
   toReview: number;
+  /** the imported history's deck of placeholder cards: statistics only, nothing to study */
+  placeholder: boolean;
+  /** cards left today with the deck's daily limits applied, as the study screen counts them */
+  today: StudyCounts;
 }
 
-export async function listDecks(options: { now?: Date; db?: Db } = {}): Promise<DeckSummary[]> {
+export async function listDecks(options: { now?: Date; db?: Db; timeZone?: string } = {}): Promise<DeckSummary[]> {
   const database = options.db ?? defaultDb();
-  const now = (options.now ?? new Date()).getTime();
+  const at = options.now ?? new Date();
+  const now = at.getTime();
+  const settings = readSettings(database.sqlite);
+  const timeZone = settings.timeZone ?? (options.timeZone && isValidTimeZone(options.timeZone) ? options.timeZone : "UTC");
+  const dayStart = studyDayStart(at, timeZone, settings.rolloverHour).getTime();
   const decks = await database.prisma.deck.findMany({ orderBy: [{ groupPath: "asc" }, { id: "asc" }] });
   const counts = new Map(statements(database.sqlite).deckCounts.all({ now }).map((c) => [c.deckId, c]));
   const undecided = countUndecided(database);
@@ -146,6 +155,8 @@ export async function listDecks(options: { now?: Date; db?: Db } = {}): Promise<
       newCount: c?.fresh ?? 0,
       notesMode: d.notesMode,
       toReview: undecided.get(d.id) ?? 0,
+      placeholder: d.id === IMPORTED_HISTORY_DECK_ID,
+      today: countsToday(database, d.id, optionsForDeck(database.sqlite, d.id)?.options ?? fallback().options, at, dayStart).counts,
     };
   });
 }
@@ -211,14 +222,7 @@ export async function studyQueue(options: StudyQueueOptions): Promise<StudyQueue
   const dayStart = studyDayStart(now, timeZone, settings.rolloverHour).getTime();
 
   const at = { deckId: options.deckId, now: now.getTime() };
-  const done = st.doneToday.get({ deckId: options.deckId, dayStart });
-  const newLeft = Math.max(0, deckOptions.newPerDay - (done?.newDone ?? 0));
-  const reviewLeft = Math.max(0, deckOptions.reviewsPerDay - (done?.reviewDone ?? 0));
-  const counts: StudyCounts = {
-    learning: st.countLearning.get({ ...at, until: dayStart + DAY_MS })?.n ?? 0,
-    review: reviewLeft > 0 ? (st.countReview.get({ ...at, cap: Math.min(reviewLeft, COUNT_CAP) })?.n ?? 0) : 0,
-    new: newLeft > 0 ? (st.countNew.get({ ...at, cap: Math.min(newLeft, COUNT_CAP) })?.n ?? 0) : 0,
-  };
+  const { counts, newLeft, reviewLeft } = countsToday(database, options.deckId, deckOptions, now, dayStart);
   const nextNew = deckOptions.newOrder === "random" ? st.nextNewRandom : st.nextNewInOrder;
   const learning = (p: typeof at) => earliest(st.nextLearning.get(p), st.nextRelearning.get(p));
   const row =
@@ -230,6 +234,21 @@ export async function studyQueue(options: StudyQueueOptions): Promise<StudyQueue
   if (row) return { card: toStudyCard(row, now, scheduler), counts, nextDueAt: null, typedAnswers };
   const nextDue = st.nextDue.get(at)?.due ?? null;
   return { card: null, counts, nextDueAt: nextDue === null ? null : new Date(nextDue).toISOString(), typedAnswers };
+}
+
+/** A deck's cards left today, with its daily limits applied (the study screen's and home's counts). */
+function countsToday(database: Db, deckId: string, deckOptions: { newPerDay: number; reviewsPerDay: number }, now: Date, dayStart: number) {
+  const st = statements(database.sqlite);
+  const at = { deckId, now: now.getTime() };
+  const done = st.doneToday.get({ deckId, dayStart });
+  const newLeft = Math.max(0, deckOptions.newPerDay - (done?.newDone ?? 0));
+  const reviewLeft = Math.max(0, deckOptions.reviewsPerDay - (done?.reviewDone ?? 0));
+  const counts: StudyCounts = {
+    learning: st.countLearning.get({ ...at, until: dayStart + DAY_MS })?.n ?? 0,
+    review: reviewLeft > 0 ? (st.countReview.get({ ...at, cap: Math.min(reviewLeft, COUNT_CAP) })?.n ?? 0) : 0,
+    new: newLeft > 0 ? (st.countNew.get({ ...at, cap: Math.min(newLeft, COUNT_CAP) })?.n ?? 0) : 0,
+  };
+  return { counts, newLeft, reviewLeft };
 }
 
 function earliest(a: CardRow | undefined, b: CardRow | undefined): CardRow | undefined {
