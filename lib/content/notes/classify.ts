@@ -26,22 +26,26 @@ export interface Classified {
   labelled: Array<{ item: Item; label: string; description: string }>;
 }
 
-const REASONS = /为什么|为何|原因|理由|好处|优点|优势|缺点|弊端|意义|目的|必要性|为了|触发|why\b|reasons?\b|because|benefits?\b|advantages?\b|disadvantages?\b|pros\b|cons\b|motivation|triggered|is not enough|not enough/i;
-const ALTERNATIVES = /[几两二三四五六多]种|取值|模式|方式|方案|类型|种类|级别|区别|不同|对比|比较|\bvs\.?(?=\s|$)|versus|\bmodes?\b|\btypes?\b|\bkinds?\b|\boptions?\b|\blevels?\b|strateg|alternatives|\bvalues?\b|differences?|compared/i;
+const REASONS = /为什么|为何|原因|理由|好处|优点|优势|缺点|弊端|意义|目的|必要性|为了|触发|why\b|reasons?\b|because|benefits?\b|advantages?\b|disadvantages?\b|pros\b|cons\b|motivation|triggered|is not enough|not enough|\bcauses?\b|诱因|常见问题|常见错误/i;
+const ALTERNATIVES = /[几两二三四五六多]种|取值|模式|方式|方案|类型|种类|级别|区别|不同|对比|比较|\bvs\.?(?=\s|$)|versus|\bmodes?\b|\btypes?\b|\bkinds?\b|\boptions?\b|\blevels?\b|strateg|alternatives|\bvalues?\b|differences?|compared|\bmethods?\b|\balgorithms?\b|算法|策略|手段|\bapproaches\b/i;
 /** Words of a heading or intro that name a collection of facts, not a process. */
-const FACTS = /看到|观察|要看|查看|注意事项|判断|规则|是否|条件|字段|参数|\brules?\b|criteria|\bconditions?\b|\bfields?\b|\bparameters?\b|多了|多出|现象|变化|输出|检查项|几项|内容|概念|组成|术语|文件|\bshows?\b|\bprints?\b|\bdisplays?\b|显示|打印|\bstatus\b|\bobserv|you (?:can |will )?see|\boutput|\bresults?\b|\bchecks?\b|\btest\b|\bafter running|\bconcepts?\b|glossary|\bterms\b|vocabulary|overview|\bcomponents?\b/i;
+const FACTS = /看到|观察|要看|查看|注意事项|判断|规则|是否|条件|字段|参数|\brules?\b|criteria|\bconditions?\b|\bfields?\b|\bparameters?\b|多了|多出|现象|变化|输出|检查项|几项|内容|概念|组成|术语|文件|\bshows?\b|\bprints?\b|\bdisplays?\b|显示|打印|\bstatus\b|\bobserv|you (?:can |will )?see|\boutput|\bresults?\b|\bchecks?\b|\btest\b|\bafter running|\bconcepts?\b|glossary|\bterms\b|vocabulary|overview|\bcomponents?\b|\bseen\b|遇到过|见过|踩过/i;
 const OBSERVATION = /多了|多出|产生了|出现了|生成了|新增了|有了|看到|变成了|都无|没有任何|\bnow has\b|there (?:is|are) now|\bappears?\b|\bshows?\b|you (?:can |will )?see/i;
 /** Words that say the list is a sequence: they keep "name：description" steps a process. */
 const PROCESS = /流程|过程|步骤|经过|原理|怎么|如何|\bhow\b|\bflow\b|\bprocess\b|\bpath\b|\bsteps?\b|\bprocedure\b|\bwalk|\bsequence\b|handshake|election|\bwhat happens\b/i;
-const LABEL = /^([^，,。；;：:（(]{1,24}(?:\s*[（(][^）)]{1,20}[）)])?)\s*[：:]\s*(.{2,})$/u;
+const LABEL = /^([^，,。；;：:（(]{1,24}(?:\s*[（(][^）)]{1,20}[）)])?)(?:\s*[：:]\s*|\s+[—–]{1,2}\s+|\s+-{1,2}\s+)(.{2,})$/u;
 /** A last item that draws the conclusion ("Because the broker checks …", "所以…") is a consequence, not a step. */
 const CONSEQUENCE = /^(?:所以|因此|因而|于是可见|这样一来|总之|because\b|so\b|therefore\b|thus\b|this means\b|that is why\b)/i;
 
 /** The kind of a run, from its intro (or the heading above it) and its items. */
-export function classifyRun(run: Run, heading: string | undefined): Classified {
+export function classifyRun(run: Run, heading: string | undefined, sectionTitle?: string): Classified {
   const items = run.items;
   // cue words in brackets are asides ("Leader election (ZooKeeper mode):" is not about modes)
-  const context = (run.intro?.text ?? heading ?? "").replace(/[（(][^（）()]*[）)]/gu, " ");
+  const own = (run.intro?.text ?? heading ?? "").replace(/[（(][^（）()]*[）)]/gu, " ");
+  // an intro with no cue of its own ("504:") is read with its section's title ("502 / 504 common causes");
+  // one with a cue ("How I debug a 502/504:") decides alone
+  const cued = [REASONS, ALTERNATIVES, FACTS, PROCESS].some((r) => r.test(own));
+  const context = cued || !sectionTitle ? own : `${own} ${sectionTitle.replace(/[（(][^（）()]*[）)]/gu, " ")}`;
   const labelled = items
     .map((item) => {
       const m = LABEL.exec(item.text);

@@ -59,7 +59,7 @@ export function generateNotes(input: NotesInput): NotesResult {
     const heading = s.path[s.path.length - 1];
     const before = g.cards.length;
     const runs = s.runs.map((run, r) => {
-      const classified = classifyRun(run, r === 0 && !run.intro ? heading : undefined);
+      const classified = classifyRun(run, r === 0 && !run.intro ? heading : undefined, heading);
       return { run: classified, raw: run, intro: run.intro?.text };
     });
     for (const { run, raw, intro } of runs) {

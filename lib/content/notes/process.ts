@@ -1,7 +1,9 @@
 /**
  * Cards of a process: the whole order, the first step, what comes right after each step,
  * the phases (their order, the steps of each), the precondition, each fallback as the
- * condition it is, and the order inside a step that holds a sub-process.
+ * condition it is. A step that holds a sub-process in one line is asked by its interview
+ * points (its sentences), not as an ordering of them: 12 of 12 such orderings were thrown away
+ * by a careful reader (a caveat or a glued paragraph became a "step", a connective gave the order).
  *
  * No "which phase does this step belong to?" choice: read by a careful reader, 31 of 36 such
  * cards answered themselves (the step names its phase's things: "RDB 生成后发给从节点" → 全量同步)
@@ -10,7 +12,7 @@
 import type { Section } from "./read";
 import type { Classified } from "./classify";
 import type { Generator } from "./generator";
-import { isDefinition, md, numbered, subSteps } from "./text";
+import { isDefinition, md, numbered } from "./text";
 import { normalizeAnswer } from "../../answer/normalize";
 
 /** A step's wording without its names ("glance-api 向 keystone 校验token" → "向校验"): steps alike but for the service repeat one card. */
@@ -49,13 +51,6 @@ export function processCards(g: Generator, s: Section, run: Classified, title: s
       g.add({ kind: "basic", topic: phaseTopic(step.phase), line: step.line, prompt, answer, generatedBy: "notes:next-step" }, prompt);
     }
   }
-  steps.forEach((step, k) => {
-    const parts = subSteps(step.text);
-    if (parts.length < 3) return;
-    const prompt = t.subOrder(title, k > 0 ? steps[k - 1]!.md : null);
-    const mdParts = parts.map(md);
-    g.add({ kind: "ordering", topic: phaseTopic(step.phase), line: step.line, prompt, answer: numbered(mdParts), steps: mdParts, generatedBy: "notes:substep-order" }, prompt);
-  });
   if (run.precondition) {
     const prompt = t.precondition(title);
     g.add({ kind: "basic", topic: s.path, line: run.precondition.item.line, prompt, answer: md(run.precondition.text), generatedBy: "notes:precondition" }, prompt);

@@ -4,7 +4,6 @@ export interface Templates {
   order(t: string): string;
   phaseOrder(t: string): string;
   phaseSteps(t: string, p: string): string;
-  subOrder(t: string, previous: string | null): string;
   differences(t: string, intro: string, n: number): string;
   next(t: string, step: string): string;
   first(t: string): string;
@@ -25,7 +24,6 @@ export const TEMPLATES: { zh: Templates; en: Templates } = {
     order: (t) => `把「${t}」的步骤按顺序排好`,
     phaseOrder: (t) => `把「${t}」的各个阶段按顺序排好`,
     phaseSteps: (t, p) => `「${t}」中，把「${p}」这一阶段的步骤按顺序排好`,
-    subOrder: (t, previous) => (previous ? `「${t}」中，下面这一步之后发生的几件事，按顺序排好：\n\n> ${previous}` : `「${t}」一开始发生的几件事，按顺序排好`),
     differences: (t, intro, n) => `「${t}」：${intro}有哪 ${n} 点？`,
     next: (t, step) => `「${t}」中，下面这一步之后紧接着发生什么？\n\n> ${step}`,
     first: (t) => `「${t}」的第一步是什么？`,
@@ -44,7 +42,6 @@ export const TEMPLATES: { zh: Templates; en: Templates } = {
     order: (t) => `Put the steps of “${t}” in order`,
     phaseOrder: (t) => `Put the phases of “${t}” in order`,
     phaseSteps: (t, p) => `In “${t}”, put the steps of the phase “${p}” in order`,
-    subOrder: (t, previous) => (previous ? `In “${t}”, put what happens after this step in order:\n\n> ${previous}` : `In “${t}”, put what happens first in order`),
     differences: (t, intro, n) => `“${t}”: ${intro} — what are the ${n} points?`,
     next: (t, step) => `In “${t}”, what happens right after this step?\n\n> ${step}`,
     first: (t) => `What is the first step of “${t}”?`,

@@ -33,4 +33,23 @@ describe("notes mode regressions", () => {
     expect(d.cards.some((c) => c.kind === "cloze" && c.cloze.some((t) => t.text.includes("是")))).toBe(false);
     expect(d.cards.find((c) => c.generatedBy === "notes:definition")?.prompt).toContain("dnsmasq 是什么");
   });
+
+  it("the load-balancing methods ('Methods available in upstream:', 'name — description' items) became 'what comes after least_conn' cards", () => {
+    const d = deck(
+      "# Nginx\n\n## load balancing\n\nMethods available in upstream:\n\n1. round robin — the default, with weights, interleaved\n2. least_conn — the server with the fewest active connections\n3. ip_hash — a hash of the client address, sticky by client\n4. random — random, or two at random and the one with fewer connections\n",
+    );
+    expect(d.cards.some((c) => c.generatedBy === "notes:next-step" || c.generatedBy === "notes:process-order" || c.generatedBy === "notes:first-step")).toBe(false);
+    expect(d.cards.find((c) => c.generatedBy === "notes:alternatives")?.answer).toContain("least\\_conn");
+  });
+
+  it("'504:' (a list with no cue of its own) under '502 / 504 common causes' was read as a process", () => {
+    const d = deck(
+      "# Nginx\n\n## 502 / 504 common causes\n\n504:\n\n1. upstream timed out while reading the response header, the backend is slower than proxy_read_timeout\n2. timed out while connecting, packets are dropped by a firewall\n3. PHP: fastcgi_read_timeout is shorter than the script\n\nHow I debug a 504:\n\n1. read error.log first\n2. log $upstream_response_time\n3. curl the backend directly from the nginx host\n",
+    );
+    const after = d.cards.filter((c) => c.generatedBy === "notes:next-step");
+    // the causes make no sequence; the debugging steps (its own cue, "How") still do
+    expect(after.length).toBeGreaterThan(0);
+    for (const c of after) expect(c.prompt).not.toMatch(/timed out|fastcgi/);
+    expect(d.cards.find((c) => c.generatedBy === "notes:reasons")?.answer).toContain("fastcgi");
+  });
 });
