@@ -136,9 +136,11 @@ export function readSections(input: NotesTree): Section[] {
       const p = shift(first, lineOffset);
       if (ordered) {
         // a step: what is nested under it are its details, not more steps
-        const details = rest.map((n) => cleanText(plainText(n))).filter((t) => t !== "");
+        const details = rest.flatMap((n): Nodes[] => (n.type === "list" ? n.children : [n])).map((n) => cleanText(plainText(n))).filter((t) => t !== "");
         const it = item(p, details);
         if (it.text === "") return;
+        // "etcdserver 先做检查：" with its checks nested under it: the checks are what the step says
+        if (/[：:]$/u.test(it.text) && details.length > 0) it.text = `${it.text}${details.map((d) => d.replace(/[。；;.]$/u, "")).join("；")}`;
         if (!numbered) {
           bullets = null;
           numbered = { ordered: true, items: [], intro: introFor(), line: it.line };
@@ -220,7 +222,13 @@ export function readSections(input: NotesTree): Section[] {
             const lines = head.split("\n");
             const last = cleanText(lines[lines.length - 1] ?? "");
             if (lastProse && last !== "") lastProse = { text: last, line: startLine(n) + lines.length - 1, children: [] };
-            const rest = source.slice(lazy.index + 1).replace(/^[ \t]+/gm, "");
+            // dedent by the list's own indent, not every line to the margin: a step's nested
+            // "- detail" lines stay nested under it instead of cutting the process in two
+            const restLines = source.slice(lazy.index + 1).split("\n");
+            const indentOf = (l: string) => l.length - l.trimStart().length;
+            const base = Math.min(...restLines.filter((l) => l.trim() !== "").map(indentOf));
+            // markdown's lazy lines come back at the margin: a line less indented than the list is its own
+            const rest = restLines.map((l) => (indentOf(l) >= base ? l.slice(base) : l.trimStart())).join("\n");
             walk(parseMarkdown(rest).children as Nodes[], startLine(n) + head.split("\n").length - 1);
             break;
           }

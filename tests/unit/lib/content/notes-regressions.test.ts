@@ -52,4 +52,17 @@ describe("notes mode regressions", () => {
     for (const c of after) expect(c.prompt).not.toMatch(/timed out|fastcgi/);
     expect(d.cards.find((c) => c.generatedBy === "notes:reasons")?.answer).toContain("fastcgi");
   });
+
+  it("a step with its checks nested under it ('    2. 先做检查：' + '        - …') cut the Put flow in two: an ordering of steps 3-5 of 5", () => {
+    const d = deck(
+      "# etcd\n\n## 一次 Put\n\n一次 Put 请求的流程：\n    1. client 通过 gRPC 把 Put 发到任意一个节点\n    2. etcdserver 先做检查：\n        - db 大小没有超过 quota\n        - applied index 落后不超过 5000\n    3. 调用 raftNode.Propose 提交提案\n    4. leader 给每个 follower 发 MsgApp\n    5. 多数派落盘后推进 commit index\n",
+    );
+    const order = d.cards.filter((c) => c.generatedBy === "notes:process-order");
+    expect(order).toHaveLength(1);
+    const steps = order[0]!.kind === "ordering" ? order[0]!.steps : [];
+    expect(steps).toHaveLength(5);
+    expect(steps[0]).toContain("client 通过 gRPC");
+    // the checks are what step 2 says
+    expect(steps[1]).toBe("etcdserver 先做检查：db 大小没有超过 quota；applied index 落后不超过 5000");
+  });
 });
