@@ -9,7 +9,9 @@
  * - conditions: most items are "如果 X，则 Y" / "If X, Y": a decision rule, not a sequence
  * - facts: observations ("执行后多了…", "you will see"), definitions ("X 是 Y"), a checklist
  * - process: the rest; a first item that is a precondition ("前提：") and items that are a
- *   fallback ("如果…失败，则…") are taken out of the sequence and asked as what they are.
+ *   fallback ("如果…失败，则…") are taken out of the sequence and asked as what they are. A
+ *   branch that is no failure ("If the longest prefix has ^~, use it", "Otherwise check the
+ *   regexes") is a step of the procedure and also asked as its condition.
  */
 import { conditionOf, isDefinition, preconditionOf } from "./text";
 import type { Item, Run } from "./read";
@@ -21,7 +23,8 @@ export interface Classified {
   /** the steps of a process (without its precondition and fallbacks); every item otherwise */
   items: Item[];
   precondition?: { item: Item; text: string };
-  fallbacks: Array<{ item: Item; condition: string; then: string }>;
+  /** conditions asked as "what happens if …": failure branches (not steps), and branches of the sequence (`inSequence`, also steps) */
+  fallbacks: Array<{ item: Item; condition: string; then: string; inSequence?: boolean }>;
   /** "name：description" items, for "which one is this" questions */
   labelled: Array<{ item: Item; label: string; description: string }>;
 }
@@ -34,6 +37,9 @@ const OBSERVATION = /多了|多出|产生了|出现了|生成了|新增了|有�
 /** Words that say the list is a sequence: they keep "name：description" steps a process. */
 const PROCESS = /流程|过程|步骤|经过|原理|怎么|如何|\bhow\b|\bflow\b|\bprocess\b|\bpath\b|\bsteps?\b|\bprocedure\b|\bwalk|\bsequence\b|handshake|election|\bwhat happens\b/i;
 const LABEL = /^([^，,。；;：:（(]{1,24}(?:\s*[（(][^）)]{1,20}[）)])?)(?:\s*[：:]\s*|\s+[—–]{1,2}\s+|\s+-{1,2}\s+)(.{2,})$/u;
+/** A condition about something going wrong: its branch is a fallback, not a step. */
+const FAILURE = /失败|超时|出错|错误|异常|宕机|挂了|挂掉|不可用|不通|拒绝|丢失|不满足|不一致|不存在|没有|不是|\bfail|\berror|time(?:s|d)?[ -]?out|\bdown\b|unavailable|refused|\blost\b|crash|mismatch|missing|invalid|not\b|n't\b|\bno\b/i;
+
 /** A last item that draws the conclusion ("Because the broker checks …", "所以…") is a consequence, not a step. */
 const CONSEQUENCE = /^(?:所以|因此|因而|于是可见|这样一来|总之|because\b|so\b|therefore\b|thus\b|this means\b|that is why\b)/i;
 
@@ -73,10 +79,18 @@ export function classifyRun(run: Run, heading: string | undefined, sectionTitle?
   const pre = first ? preconditionOf(first.text) : null;
   const fallbacks: Classified["fallbacks"] = [];
   const steps: Item[] = [];
+  let failing = false;
   items.forEach((item, k) => {
     if (k === 0 && pre !== null) return;
     const c = conditionOf(item.text);
-    if (c && k > 0) fallbacks.push({ item, ...c });
+    // "otherwise" after a failure branch goes on with the failure; after a step it is the next step
+    const failure = c !== null && (FAILURE.test(c.condition) || (c.condition === "" && failing));
+    failing = failure;
+    if (c && k > 0 && failure) fallbacks.push({ item, ...c });
+    else if (c && k > 0 && c.condition !== "") {
+      fallbacks.push({ item, ...c, inSequence: true });
+      steps.push(item);
+    }
     // a definition among the steps ("虚拟机的 eth0 端口就是…的映射") is a fact, and a closing
     // "所以…" a consequence: neither is a step (every other item stays, so no link is made up)
     else if (k > 0 && isDefinition(item.text) && !OBSERVATION.test(item.text)) return;

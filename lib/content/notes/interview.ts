@@ -40,7 +40,7 @@ function pointsOf(subtree: ReadSection[]): Point[] {
         if (parts.length >= 3) for (const p of parts) out.push({ text: p, section, heading: phase });
         else out.push({ text: item.text, section, heading: phase });
       }
-      for (const f of run.fallbacks) out.push({ text: f.item.text, section, heading });
+      for (const f of run.fallbacks) if (!f.inSequence) out.push({ text: f.item.text, section, heading });
     }
   }
   if (out.length > 0) return out;

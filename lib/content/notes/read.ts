@@ -140,7 +140,7 @@ export function readSections(input: NotesTree): Section[] {
         const it = item(p, details);
         if (it.text === "") return;
         // "etcdserver 先做检查：" with its checks nested under it: the checks are what the step says
-        if (/[：:]$/u.test(it.text) && details.length > 0) it.text = `${it.text}${details.map((d) => d.replace(/[。；;.]$/u, "")).join("；")}`;
+        if (/[：:]$/u.test(it.text) && details.length > 0) it.text = `${it.text}${it.text.endsWith(":") ? " " : ""}${details.map((d) => d.replace(/[。；;.]$/u, "")).join(it.text.endsWith(":") ? "; " : "；")}`;
         if (!numbered) {
           bullets = null;
           numbered = { ordered: true, items: [], intro: introFor(), line: it.line };

@@ -81,13 +81,30 @@ export function isDefinition(text: string): boolean {
   return /^[^，,。；;]{1,40}?(?:就是|即|是一|是)/u.test(text) || /^\S+(?: \S+){0,4} (?:is|are) (?:a|an|the)\b/i.test(text);
 }
 
+/** "X -> Y": an arrow outside brackets says where the consequence starts. */
+const ARROW = /\s*(?:->|→|=>)\s*/u;
+/** The text with what is inside brackets blanked (same length), so a search skips asides. */
+function masked(text: string): string {
+  let depth = 0;
+  return [...text]
+    .map((ch) => {
+      if (ch === "（" || ch === "(") depth++;
+      else if ((ch === "）" || ch === ")") && depth > 0) {
+        depth--;
+        return ch;
+      }
+      return depth > 0 ? "_" : ch;
+    })
+    .join("");
+}
+
 /** An item that is a condition with its consequence: "如果 X，则 Y", "If X, Y", "否则 Y". */
 export function conditionOf(text: string): { condition: string; then: string } | null {
   const zhStart = /^(?:如果|若是|若|假如|假设|万一|一旦|要是)\s*/u.exec(text);
   if (zhStart) {
     const body = text.slice(zhStart[0].length);
     // split where the consequence starts: at "，则 / ，就 / ，那么", else at the first comma outside brackets
-    const explicit = /[，,]\s*(?:则|就|那么|那就)\s*/u.exec(body);
+    const explicit = ARROW.exec(masked(body)) ?? /[，,]\s*(?:则|就|那么|那就)\s*/u.exec(body);
     let at = explicit ? explicit.index : -1;
     let len = explicit ? explicit[0].length : 0;
     if (at < 0) {
@@ -106,9 +123,25 @@ export function conditionOf(text: string): { condition: string; then: string } |
     if (at > 0 && body.length - at - len >= 2) return { condition: body.slice(0, at).trim(), then: body.slice(at + len).trim() };
     return null;
   }
-  const en = /^(?:If|When|Once|In case|Should)\s+(.+?),\s*(?:then\s+)?(.{2,})$/i.exec(text);
-  if (en && /^(?:If|In case|Should)/i.test(text)) return { condition: en[1]!.trim(), then: en[2]!.trim() };
-  if (en && /\b(?:fail|fails|failed|times? out|timed out|down|dies|crash|crashes|is lost|unavailable)\b/i.test(en[1]!)) return { condition: en[1]!.trim(), then: en[2]!.trim() };
+  // "If X -> Y": the arrow says where the consequence starts, before any comma
+  const lead = /^(?:If|When|Once|In case|Should)\s+/i.exec(text);
+  const arrow = lead ? ARROW.exec(masked(text)) : null;
+  const comma = /^(?:If|When|Once|In case|Should)\s+(.+?),\s*(?:then\s+)?(.{2,})$/i.exec(text);
+  // "If X -> Y": the arrow, when there is one outside brackets, says where the consequence starts
+  // "If X fails: …" (what follows the colon is the consequence, often a rule of its own)
+  const colon = lead ? masked(text).search(/[:：]\s/u) : -1;
+  const en: [string, string] | null =
+    lead && colon > lead[0].length && (!arrow || colon < arrow.index)
+      ? [text.slice(lead[0].length, colon), text.slice(colon + 1)]
+      : lead && arrow && arrow.index > lead[0].length
+        ? [text.slice(lead[0].length, arrow.index), text.slice(arrow.index + arrow[0].length)]
+        : comma
+          ? [comma[1]!, comma[2]!]
+          : null;
+  if (en && en[1].trim().length >= 2) {
+    if (/^(?:If|In case|Should)/i.test(text)) return { condition: en[0].trim(), then: en[1].trim() };
+    if (/\b(?:fail|fails|failed|times? out|timed out|down|dies|crash|crashes|is lost|unavailable)\b/i.test(en[0])) return { condition: en[0].trim(), then: en[1].trim() };
+  }
   const otherwise = /^(?:否则|不然|失败时|超时后|Otherwise|On failure|Else)[，,:：]?\s*(.{2,})$/iu.exec(text);
   if (otherwise) return { condition: "", then: otherwise[1]!.trim() };
   return null;

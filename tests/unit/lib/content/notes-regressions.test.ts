@@ -65,4 +65,18 @@ describe("notes mode regressions", () => {
     // the checks are what step 2 says
     expect(steps[1]).toBe("etcdserver 先做检查：db 大小没有超过 quota；applied index 落后不超过 5000");
   });
+
+  it("location matching: a branch of the procedure ('If the longest prefix has ^~ -> use it, skip regexes') left the sequence and its condition was cut at the comma", () => {
+    const d = deck(
+      "# Nginx\n\n## location matching\n\n1. Check all exact locations first, an exact hit is used.\n2. Check prefix locations, remember the longest match.\n3. If the longest prefix has ^~ -> use it, skip regexes.\n4. Otherwise check regex locations in config order, first match wins.\n5. No regex matched -> use the remembered longest prefix.\n",
+    );
+    const order = d.cards.find((c) => c.generatedBy === "notes:process-order");
+    expect(order?.kind === "ordering" ? order.steps : []).toHaveLength(5);
+    const branch = d.cards.find((c) => c.generatedBy === "notes:fallback");
+    expect(branch?.prompt).toMatch(/what happens if the longest prefix has \^\\~\?$/);
+    expect(branch?.answer).toBe("use it, skip regexes.");
+    // the step after "remember the longest match" is the ^~ check, not "No regex matched"
+    const after = d.cards.find((c) => c.generatedBy === "notes:next-step" && c.prompt.includes("remember the longest match"));
+    expect(after?.answer).toContain("^\\~");
+  });
 });
