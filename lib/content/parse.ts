@@ -151,7 +151,12 @@ function parseUnsafe(input: string | Uint8Array, options: ParseOptions, errors: 
   if (explicit) {
     parseExplicit(tree, ctx, skipHeading);
   } else {
-    const notes = generateNotes({ tree, src, deckId, language, skipHeading, title, glossary: meta.glossary.length > 0 ? makeGlossary(meta.glossary) : undefined });
+    // notes exported as "1.RBD 按…" (no space after the number) are a list to a reader, not to
+    // CommonMark: read them with the space (same lines, so every line number stays right)
+    const spaced = src.replace(/^([ \t]*)(\d{1,3})\.(?=[^\s\d.])/gm, "$1$2. ");
+    const notesTree = spaced === src ? tree : parseMarkdown(spaced);
+    const notesSkip = spaced === src || !skipHeading ? skipHeading : notesTree.children.find((n): n is Heading => n.type === "heading");
+    const notes = generateNotes({ tree: notesTree, src: spaced, deckId, language, skipHeading: notesSkip, title, glossary: meta.glossary.length > 0 ? makeGlossary(meta.glossary) : undefined });
     const generated = notes.cards;
     notices.push(...notes.notices);
     ctx.cards.push(...generated);

@@ -28,7 +28,9 @@ export function sentences(text: string): string[] {
 /** Words a subject cannot start with: a pronoun or a connective, not a term. */
 const NOT_A_SUBJECT = /^(?:这|那|它|其|该|此|他|她|我|你|因为|所以|如果|假如|假设|若|但是|但|而|也|还|就|并|且|然后|之后|当|在|对|把|被|从|用|通过|所有|每个|一个|两个|几个|一般|默认|只|都|要|先|再)|^(?:this|that|these|those|it|its|they|there|which|what|when|if|but|and|so|then|each|every|all|some|one|two|both|here)\b/i;
 /** A subject that names an attribute ("redo log 大小", "默认值") states a value, not what something is. */
-const ATTRIBUTE = /(?:大小|状态|值|数量|长度|个数|格式|默认值|类型|位置|时间|次数|size|state|value|count|length|default)$/i;
+const ATTRIBUTE = /(?:大小|状态|值|数量|长度|个数|格式|默认值|默认|类型|位置|时间|次数|size|state|value|count|length|default)$/i;
+/** A subject that is a general noun ("正常做法", "原因") or a quantified phrase ("每个节点") names no term. */
+const GENERAL_SUBJECT = /(?:做法|办法|方法|原因|问题|结果|情况|目的|作用|区别|关键|重点|思路|好处|坏处)$|每个|所有|任何|一些|这个|那个|这些|那些|刚|已经|正在/u;
 
 export interface Definition {
   /** the term defined */
@@ -52,7 +54,7 @@ export function definitionOf(sentence: string): Definition | null {
   const pick = (m: RegExpExecArray | null, relation: "is" | "does", restAt: number): Definition | null => {
     if (!m) return null;
     const term = m[1]!.trim();
-    if (term.length < 2 || NOT_A_SUBJECT.test(term) || /[的了着过]$/.test(term) || /\s(?:is|are|was)\s/.test(term)) return null;
+    if (term.length < 2 || NOT_A_SUBJECT.test(term) || GENERAL_SUBJECT.test(term) || /[的了着过]$/.test(term) || /\s(?:is|are|was)\s/.test(term)) return null;
     // "dnsmasq 是 neutron 用来…的服务": the sentence says what X is; 用来 belongs to its predicate
     if (relation === "does" && /是/u.test(term)) return null;
     // a Chinese subject with a verb in it is a clause, not a term ("创建网络前" "dhcp 网络空间里边的 ns 设备和…")
@@ -67,6 +69,8 @@ export function definitionOf(sentence: string): Definition | null {
     if (relation === "is" && /这个|这一|该|此/u.test(rest)) return null;
     // "X 是固定的", "X 是 InnoDB 特有的": a property, not what X is
     if (relation === "is" && /的[。；;，,.]?$/u.test(rest)) return null;
+    // "clone 是秒级的，…": a short property first, then more about it, not a definition
+    if (relation === "is" && /^[^，,。；;]{1,6}的[，,]/u.test(rest)) return null;
     // "RR 是在事务里…生成的": a cleft sentence about when or how, not what RR is
     if (relation === "is" && /^(?:在|把|被|从|向|对|给|让|用|为了|因为|由|以|将|每次|每个|如果|不是|没有)/u.test(rest)) return null;
     return { term, relation, rest };

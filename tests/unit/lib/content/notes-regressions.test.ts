@@ -79,4 +79,18 @@ describe("notes mode regressions", () => {
     const after = d.cards.find((c) => c.generatedBy === "notes:next-step" && c.prompt.includes("remember the longest match"));
     expect(after?.answer).toContain("^\\~");
   });
+
+  it("'1.RBD 按…' lines (no space after the number, as the export writes them) were prose: the object→PG→OSD lookup made no card", () => {
+    const d = deck("# Ceph\n\n## 对象怎么找到 OSD\n\n定位流程：\n1.RBD 把 image 切成 4MB 的对象\n2.对对象名做 hash，再对 pg_num 取模得到 PG\n3.CRUSH(pgid) 算出 PG 的 up set\n4.客户端把请求发给 primary OSD\n");
+    const order = d.cards.find((c) => c.generatedBy === "notes:process-order");
+    expect(order?.kind === "ordering" ? order.steps : []).toEqual(["RBD 把 image 切成 4MB 的对象", "对对象名做 hash，再对 pg\\_num 取模得到 PG", "CRUSH(pgid) 算出 PG 的 up set", "客户端把请求发给 primary OSD"]);
+    expect(order?.line).toBe(6);
+  });
+
+  it("definitions made of sentence fragments: '正常做法 是什么', 'Raft 里每个节点 是什么', 'etcd 的 Range 默认 是什么', '新节点刚加进来日志 是什么', 'clone 是秒级的，…'", () => {
+    const d = deck(
+      "# 笔记\n\n## 一\n\n正常做法是想办法把那个 OSD 拉起来。Raft 里每个节点是三种角色之一：follower、candidate、leader。etcd 的 Range 默认就是线性一致读。新节点刚加进来日志是空的，要收一个很大的快照。clone 是秒级的，不用拷数据。\n",
+    );
+    expect(d.cards.filter((c) => c.generatedBy === "notes:definition").map((c) => c.prompt)).toEqual([]);
+  });
 });
