@@ -4,7 +4,7 @@
  * and, in notes mode, prose no card used and sections that made no card.
  */
 import type { ParsedCard, ParsedDeck } from "./types";
-import { leaksOf } from "./leaks";
+import { asLeakCard, leaksOf } from "./leaks";
 import { normalizeAnswer } from "../answer/normalize";
 import { makeGlossary, baseGlossary } from "../glossary";
 
@@ -15,7 +15,6 @@ export interface AuditFinding {
   message: string;
 }
 
-const asLeakCard = (c: ParsedCard) => ({ ...c, options: c.kind === "choice" ? c.options : undefined, cloze: c.kind === "cloze" ? c.cloze : undefined });
 
 export function auditDeck(deck: ParsedDeck): AuditFinding[] {
   const glossary = deck.glossary.length > 0 ? makeGlossary(deck.glossary) : baseGlossary;

@@ -18,6 +18,9 @@ export type LeakCard = Pick<ParsedCard, "kind" | "prompt" | "answer" | "topic"> 
   cloze?: Array<{ text: string; aliases?: string[] }>;
 };
 
+/** A parsed card as the leak rules read it. */
+export const asLeakCard = (c: ParsedCard): LeakCard => ({ ...c, options: c.kind === "choice" ? c.options : undefined, cloze: c.kind === "cloze" ? c.cloze : undefined });
+
 /** Only an answer this short can stand in a topic level (a heading is a few words). */
 const TOPIC_SIZED = 80;
 

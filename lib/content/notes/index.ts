@@ -20,6 +20,7 @@ import { label, listCards } from "./lists";
 import { definitionCards } from "./prose";
 import { boldClozes } from "./cloze";
 import { interviewCards, type ReadSection } from "./interview";
+import { asLeakCard, leaksOf } from "../leaks";
 
 export interface NotesInput {
   tree: Root;
@@ -90,7 +91,15 @@ export function generateNotes(input: NotesInput): NotesResult {
     }
   }
   interviewCards(g, read);
-  return { cards: g.cards, notices };
+  // the invariant, enforced: nothing shown before the reveal gives the answer. A topic level that
+  // names it is hidden at study time (shownTopic); a card whose question or deck title shows it
+  // ("etcd 用 [Raft] 协议" in the deck "etcd与Raft面试问题") is not made
+  const cards = g.cards.filter((c) => {
+    const leak = leaksOf(asLeakCard(c), input.title, g.glossary).find((l) => l.where !== "topic");
+    if (leak) notices.push({ line: c.line, message: `no ${c.kind} card: its answer "${leak.answer}" shows in the ${leak.where === "deck" ? "deck title" : "question"}` });
+    return !leak;
+  });
+  return { cards, notices };
 }
 
 /** The cards of a notes file (see generateNotes for the notices). */

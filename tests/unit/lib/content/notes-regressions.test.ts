@@ -93,4 +93,10 @@ describe("notes mode regressions", () => {
     );
     expect(d.cards.filter((c) => c.generatedBy === "notes:definition").map((c) => c.prompt)).toEqual([]);
   });
+
+  it("'etcd 用 [Raft] 协议' in the deck 'etcd与Raft面试问题': the deck title above the card gave the blank away", () => {
+    const r = parseDeck("# etcd与Raft面试问题\n\n## 架构\n\netcd 用 **Raft** 协议保证多副本一致，写入要经过 **WAL** 落盘。\n", { file: "n.md", deckId: "t/n" });
+    const clozes = r.deck!.cards.filter((c) => c.kind === "cloze");
+    expect(clozes.map((c) => (c.kind === "cloze" ? c.cloze[0]!.text : ""))).toEqual(["WAL"]);
+  });
 });
