@@ -226,7 +226,21 @@ export function matchRubric(answer: string, points: readonly RubricPoint[], glos
   return points.map((p) => matchIn(windows, p, glossary));
 }
 
-/** The score of an open question: the share of its key points covered (0 with no points). */
-export function rubricScore(ticks: readonly boolean[]): number {
-  return ticks.length === 0 ? 0 : ticks.filter(Boolean).length / ticks.length;
+/**
+ * How many key points earn full marks. A rubric written by hand asks for every point. One
+ * generated from notes lists every step, item and definition of a section (often 15 to 25), more
+ * than a good spoken answer says: a careful reader's good answers covered 45% of such rubrics
+ * while a partial one covered 13%. So a generated rubric of more than 8 points is full at 60% of
+ * them (at least 8); what was missed is still listed point by point in the report.
+ */
+export const FULL_MARKS_SHARE = 0.6;
+const FULL_MARKS_MIN = 8;
+export function enoughPoints(count: number, generated: boolean): number {
+  return generated && count > FULL_MARKS_MIN ? Math.max(FULL_MARKS_MIN, Math.ceil(count * FULL_MARKS_SHARE)) : count;
+}
+
+/** The score of an open question: the points covered out of the points that earn full marks (0 with no points). */
+export function rubricScore(ticks: readonly boolean[], enough: number = ticks.length): number {
+  if (ticks.length === 0) return 0;
+  return Math.min(1, ticks.filter(Boolean).length / Math.max(1, Math.min(enough, ticks.length)));
 }

@@ -1,5 +1,6 @@
 /** Mock interview questions. Open questions carry their rubric; choice and ordering are quiz questions. */
 import type { RubricPoint } from "../content/types";
+import { enoughPoints } from "./rubric";
 import type { QuestionSource, QuizQuestion } from "../quiz/types";
 import { publicQuestion as publicQuizQuestion, type PublicQuestion as PublicQuizQuestion } from "../quiz/types";
 
@@ -12,6 +13,8 @@ export interface OpenQuestion {
   pointsHtml: string[];
   /** sanitized HTML of the model answer ("" when the card has none) */
   modelAnswerHtml: string;
+  /** the key points that earn full marks (every point, but for a long rubric generated from notes: see enoughPoints) */
+  enough?: number;
 }
 
 export type InterviewQuestion = OpenQuestion | Extract<QuizQuestion, { kind: "choice" | "ordering" }>;
@@ -39,5 +42,6 @@ export function openQuestion(source: QuestionSource, promptHtml: string, data: R
     points,
     pointsHtml: pointsHtml.length === points.length ? pointsHtml : points.map((p) => escapeHtml(p.text)),
     modelAnswerHtml: typeof data.modelAnswerHtml === "string" ? data.modelAnswerHtml : "",
+    enough: enoughPoints(points.length, typeof data.generatedBy === "string"),
   };
 }

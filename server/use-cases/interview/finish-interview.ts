@@ -26,7 +26,7 @@ export async function finishInterview(options: { interviewId: string; now?: Date
               now: now.getTime(),
               answer: q.kind === "open" ? JSON.stringify({ text: current.draft }) : null,
               matches: matches ? JSON.stringify(matches) : null,
-              score: matches ? rubricScore(matches.map((m) => m.covered)) : 0,
+              score: matches && q.kind === "open" ? rubricScore(matches.map((m) => m.covered), q.enough) : 0,
               durationMs: Math.max(0, now.getTime() - current.shownAt),
               id: interview.id,
               position: current.position,

@@ -18,7 +18,7 @@ export async function gradeAnswer(options: { interviewId: string; position: numb
       if (q.kind !== "open") throw new ConflictError(`question ${options.position} is a ${q.kind} question: it is graded automatically`);
       if (row.submittedAt === null) throw new ConflictError(`question ${options.position} has not been answered yet`);
       if (options.ticks.length !== q.points.length) throw new ValidationError(`ticks must have one value per key point (${q.points.length})`);
-      const score = rubricScore(options.ticks);
+      const score = rubricScore(options.ticks, q.enough);
       sqlite.prepare("UPDATE InterviewQuestion SET ticks = ?, score = ? WHERE interviewId = ? AND position = ?").run(JSON.stringify(options.ticks), score, interview.id, row.position);
       if (interview.finishedAt !== null) endInterview(sqlite, interview.id, interview.finishedAt);
       return { position: row.position, score };

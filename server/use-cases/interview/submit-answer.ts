@@ -55,7 +55,7 @@ export async function submitAnswer(options: { interviewId: string; position: num
     if (question.kind === "open") {
       if (!("text" in options.answer)) throw new ValidationError("this is an open question: send { text }");
       matches = matchRubric(options.answer.text, question.points);
-      score = rubricScore(matches.map((m) => m.covered));
+      score = rubricScore(matches.map((m) => m.covered), question.enough);
       draft = options.answer.text;
     } else {
       const invalid = validateAnswer(question, options.answer);

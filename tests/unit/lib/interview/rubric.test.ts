@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchPoint, matchRubric, rubricScore } from "@/lib/interview/rubric";
+import { enoughPoints, matchPoint, matchRubric, rubricScore } from "@/lib/interview/rubric";
 import { notesTypos, pointKeywords, rubricKeywords } from "@/lib/interview/keywords";
 import { baseGlossary } from "@/lib/glossary";
 import type { RubricPoint } from "@/lib/content/types";
@@ -172,5 +172,20 @@ describe("matchRubric and rubricScore", () => {
     expect(rubricScore(matches.map((m) => m.covered))).toBeCloseTo(1 / 3, 10);
     expect(rubricScore([true, true, false, true])).toBe(0.75);
     expect(rubricScore([])).toBe(0);
+  });
+
+  it("regression: a good spoken answer scored 0.45 on rubrics generated from notes (15-25 points each); a long generated rubric is full at 60% of its points", () => {
+    // hand-written rubrics, and generated ones of up to 8 points, ask for every point
+    expect(enoughPoints(6, false)).toBe(6);
+    expect(enoughPoints(20, false)).toBe(20);
+    expect(enoughPoints(8, true)).toBe(8);
+    // longer generated ones: 60%, at least 8
+    expect(enoughPoints(10, true)).toBe(8);
+    expect(enoughPoints(20, true)).toBe(12);
+    const ticks = (n: number, of: number) => Array.from({ length: of }, (_, i) => i < n);
+    expect(rubricScore(ticks(12, 20), enoughPoints(20, true))).toBe(1);
+    expect(rubricScore(ticks(6, 20), enoughPoints(20, true))).toBe(0.5);
+    expect(rubricScore(ticks(20, 20), enoughPoints(20, true))).toBe(1);
+    expect(rubricScore(ticks(6, 20))).toBe(0.3);
   });
 });
