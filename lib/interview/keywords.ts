@@ -25,6 +25,24 @@ import { normalizeAnswer } from "../answer/normalize";
 import { cutWords, idfOf, UNKNOWN_IDF, weightedWords } from "../text/segment";
 import stopwords from "stopwords-iso/stopwords-iso.json";
 import { distance } from "fastest-levenshtein";
+import englishWords from "an-array-of-english-words/index.json";
+
+/**
+ * English words (an-array-of-english-words, MIT, ~275,000 words): a word of the dictionary is a
+ * word, never someone's typo of another ("protect" is not "project" mistyped, "execution" not
+ * "election"). Loaded on first use; this module runs on the server only (rubrics are made at import).
+ */
+let english: Set<string> | null = null;
+/** "downloads" of "download", "servers" of "server": the same word inflected, not another word. */
+function inflectionOf(word: string, base: string): boolean {
+  const w = word.toLowerCase();
+  const b = base.toLowerCase();
+  return w.length >= b.length && w.length - b.length <= 3 && w.startsWith(b.replace(/e$/, ""));
+}
+function isEnglishWord(word: string): boolean {
+  english ??= new Set(englishWords as string[]);
+  return /^[a-z]+$/i.test(word) && english.has(word.toLowerCase());
+}
 
 export interface PointKeywords {
   keywords: string[][];
@@ -53,7 +71,9 @@ const ZH_STOP = new Set([
   ...("进行 一个 一些 这个 那个 这些 那些 通过 使用 然后 之后 以后 之前 可以 需要 包括 用来 相关 对应 其中 以及 或者 或是 还是 并且 同时 所有 每个 整个 过程 流程 步骤 阶段 方式 情况 时候 问题 内容 信息 东西 部分 结果 " +
     "操作 处理 实现 完成 开始 结束 发生 出现 存在 成为 作为 属于 没有 不是 就是 还有 比如 例如 因为 所以 如果 但是 而且 另外 其他 其它 当前 此时 这时 他们 自己 主要 一般 通常 直接 自动 首先 最后 接着 " +
     "说明 注意 表示 等于 意味着 相当于 挂到 写回去 拿到 得到 变成 有关 关于 一样 不同 同样 其实 本身 对应项 " +
-    "后续 数据 地址 功能 作用 有没有 是否 默认 一直 已经 马上 立即 之前 以前 方面 一下 一次 一条 一种 里面 上面 下面 这里 那里 这样 那样 如何 怎么 为什么 什么 时候").split(" "),
+    "后续 数据 地址 功能 作用 有没有 是否 默认 一直 已经 马上 立即 之前 以前 方面 一下 一次 一条 一种 里面 上面 下面 这里 那里 这样 那样 如何 怎么 为什么 什么 时候 " +
+    // words of how a note is said, not of what it says (found in rubrics read by a careful reader)
+    "知道 可能 只能 不了 不用 没关系 记不住 回来 看到 发来 带上 交给 要求 实际 做法 办法 写成 做成 没拿到 跟不上 约等于 个数 负责").split(" "),
 ]);
 
 interface Candidate {
@@ -150,7 +170,7 @@ export function notesTypos(texts: readonly string[]): Map<string, string> {
   const frequent = [...counts].filter(([, c]) => c.n >= 2);
   const out = new Map<string, string>();
   for (const [word, c] of counts) {
-    if (c.n !== 1) continue;
+    if (c.n !== 1 || isEnglishWord(word)) continue;
     const budget = typoBudget(word.length);
     if (budget === 0) continue;
     let best: [string, number] | null = null;
@@ -177,6 +197,8 @@ function candidatesOf(text: string, glossary: Glossary, english: boolean, typos:
   };
 
   for (const t of spotTypos(text, glossary)) {
+    // a word is no typo, and a phrase with a filler word in it is a term plus grammar ("timeout is", "connect vs")
+    if ((isEnglishWord(t.word) && !inflectionOf(t.word, t.right)) || t.word.split(/\s+/).some((w) => w.length < 2 || EN_STOP.has(w.toLowerCase()))) continue;
     add({ term: t.right, at: t.at, end: t.end, weight: 3, latin: true, relation: false, aliases: [...new Set([...glossary.synonyms(t.right), t.word])] });
   }
   for (const g of spotTerms(text, glossary)) {
@@ -199,7 +221,7 @@ function candidatesOf(text: string, glossary: Glossary, english: boolean, typos:
     const base = englishBase(word, glossary);
     // one- and two-letter words are noise (e.g, ID, ns, the r and n of an escaped \r\n) unless the glossary knows them
     if (word.length < 2 || (word.length === 2 && base === null)) continue;
-    const corrected = base === null ? (typos.get(word.toLowerCase()) ?? glossary.correction(word)) : null;
+    const corrected = base === null && !isEnglishWord(word) ? (typos.get(word.toLowerCase()) ?? glossary.correction(word)) : null;
     // a capital at the start of a sentence is grammar, not a name
     const sentenceStart = english && (m.index === 0 || /[.!?:;]\s*$/u.test(text.slice(Math.max(0, m.index - 3), m.index)));
     // in Chinese text every Latin word is a name (libvirt, dnsmasq); in English only those that look like one

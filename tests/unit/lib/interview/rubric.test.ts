@@ -139,6 +139,19 @@ describe("pointKeywords: keywords from the meaning of a point", () => {
     expect(notesTypos(["server serves", "server"]).size).toBe(0);
   });
 
+  it("regression: held-out rubrics accepted 'project/tenant/租户' for protect, 'election/选举' for execution, and had fragments ('timeout is') and filler (做法, 知道) as keywords", () => {
+    const protect = en("Protect the snapshot before you clone it.").keywords.flat().map((w) => w.toLowerCase());
+    expect(protect).not.toContain("project");
+    expect(protect).not.toContain("租户");
+    const execution = en("The execution of the request stops when the timeout is hit.").keywords.flat().map((w) => w.toLowerCase());
+    expect(execution).not.toContain("election");
+    expect(execution).not.toContain("timeout is");
+    const filler = zh("正常做法是想办法把那个 OSD 拉起来，知道它为什么挂了").keywords.flat();
+    for (const w of ["做法", "办法", "知道"]) expect(filler).not.toContain(w);
+    // an inflection is still the word: "downloads" finds download / 下载
+    expect(en("nova-compute downloads the image from glance").keywords.flat()).toContain("下载");
+  });
+
   it("regression: a real word was taken for a typo of another ('application' became replication/副本/从库, 'matching' watching/监听)", () => {
     const app = en("Derive the application traffic secrets from the master secret.");
     expect(app.keywords.flat().map((w) => w.toLowerCase())).not.toContain("replication");
