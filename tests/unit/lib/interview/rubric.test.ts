@@ -139,6 +139,13 @@ describe("pointKeywords: keywords from the meaning of a point", () => {
     expect(notesTypos(["server serves", "server"]).size).toBe(0);
   });
 
+  it("regression: '投一票' was not found in '先投自己一票' (a Chinese phrase said with a word inside it)", () => {
+    const point: RubricPoint = { text: "candidate 给自己投一票并持久化", keywords: [["投一票"], ["持久化"]], need: 2 };
+    expect(matchPoint("它会先投自己一票，然后把 term 持久化", point).covered).toBe(true);
+    // the characters must stay close: 投 … 票 across a clause is no vote
+    expect(matchPoint("投递消息给别人，一会儿以后再去拿票据，最后持久化", point).covered).toBe(false);
+  });
+
   it("regression: held-out rubrics accepted 'project/tenant/租户' for protect, 'election/选举' for execution, and had fragments ('timeout is') and filler (做法, 知道) as keywords", () => {
     const protect = en("Protect the snapshot before you clone it.").keywords.flat().map((w) => w.toLowerCase());
     expect(protect).not.toContain("project");
