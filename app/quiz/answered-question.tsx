@@ -65,6 +65,11 @@ export function AnsweredQuestion({ question: q, answer, result, score, answered 
           {t("choiceExplained", { right: result.rightTicks, wrong: result.wrongTicks, missed: result.missed })}
         </p>
       ) : null}
+      {result?.kind === "typed" && result.overridden ? (
+        <p className="hint" data-testid="overridden">
+          {t("overridden", { percent: Math.round(result.overridden.score * 100) })}
+        </p>
+      ) : null}
       {q.kind === "typed" ? (
         <div className="typed-review">
           <p>

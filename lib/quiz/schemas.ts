@@ -70,3 +70,8 @@ export const answerQuizSchema = z
 export type AnswerQuizRequest = z.infer<typeof answerQuizSchema>;
 
 export const quizIdSchema = z.string().regex(/^[a-z0-9]{8,40}$/, "not a quiz id");
+
+/** `POST /api/v1/quizzes/:id/override`: "I was right" on an answered typed question. */
+export const overrideQuizSchema = z.strictObject({
+  position: z.number({ error: "position must be the question's number" }).int().min(0),
+});

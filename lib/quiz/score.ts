@@ -117,7 +117,7 @@ export function validateAnswer(q: QuizQuestion, answer: QuizAnswer): string | nu
 /** An answer's score with what the result page shows about it. */
 export type AnswerScore =
   | ({ kind: "choice" | "generated" } & ChoiceScore)
-  | { kind: "typed"; score: number; nearMiss: boolean; diff: DiffPart[] }
+  | { kind: "typed"; score: number; nearMiss: boolean; diff: DiffPart[]; /** the learner said "I was right": scored 1, the checker's own score kept */ overridden?: { score: number } }
   | ({ kind: "ordering" } & OrderingScore);
 
 /** Scores a valid answer (see validateAnswer). An empty answer (nothing selected or typed) scores 0. */

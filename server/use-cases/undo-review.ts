@@ -1,6 +1,6 @@
 import type { SchedState } from "@/lib/scheduling";
 import { STATE_NAMES } from "@/lib/scheduling";
-import { db as defaultDb, type Db } from "../db";
+import { db as defaultDb, type Db, type Sqlite } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
 
 export interface UndoResult {
@@ -24,23 +24,23 @@ function parseBefore(json: string): SchedState {
  */
 export async function undoReview(options: { reviewId: number; db?: Db }): Promise<UndoResult> {
   const { sqlite } = options.db ?? defaultDb();
-  const run = sqlite.transaction((): UndoResult => {
-    const review = sqlite.prepare(`SELECT id, cardId, before FROM Review WHERE id = ?`).get(options.reviewId) as
-      | { id: number; cardId: string; before: string }
-      | undefined;
-    if (!review) throw new NotFoundError(`no review with id ${options.reviewId}`);
-    const latest = sqlite.prepare(`SELECT id FROM Review WHERE cardId = ? ORDER BY reviewedAt DESC, id DESC LIMIT 1`).get(review.cardId) as { id: number };
-    if (latest.id !== review.id) throw new ConflictError("only the latest review of a card can be undone");
-    const s = parseBefore(review.before);
-    sqlite
-      .prepare(
-        `UPDATE Card SET due = @due, stability = @stability, difficulty = @difficulty, elapsedDays = @elapsedDays,
-           scheduledDays = @scheduledDays, learningSteps = @learningSteps, reps = @reps, lapses = @lapses, state = @state,
-           lastReview = @lastReview WHERE id = @id`,
-      )
-      .run({ ...s, id: review.cardId, due: s.due.getTime(), lastReview: s.lastReview?.getTime() ?? null });
-    sqlite.prepare(`DELETE FROM Review WHERE id = ?`).run(review.id);
-    return { reviewId: review.id, cardId: review.cardId, due: s.due.toISOString(), state: STATE_NAMES[s.state] ?? "new" };
-  });
-  return run.immediate();
+  return sqlite.transaction((): UndoResult => undoInTransaction(sqlite, options.reviewId)).immediate();
+}
+
+/** undoReview inside the caller's transaction (a quiz answer overridden replaces its review). */
+export function undoInTransaction(sqlite: Sqlite, reviewId: number): UndoResult {
+  const review = sqlite.prepare(`SELECT id, cardId, before FROM Review WHERE id = ?`).get(reviewId) as { id: number; cardId: string; before: string } | undefined;
+  if (!review) throw new NotFoundError(`no review with id ${reviewId}`);
+  const latest = sqlite.prepare(`SELECT id FROM Review WHERE cardId = ? ORDER BY reviewedAt DESC, id DESC LIMIT 1`).get(review.cardId) as { id: number };
+  if (latest.id !== review.id) throw new ConflictError("only the latest review of a card can be undone");
+  const s = parseBefore(review.before);
+  sqlite
+    .prepare(
+      `UPDATE Card SET due = @due, stability = @stability, difficulty = @difficulty, elapsedDays = @elapsedDays,
+         scheduledDays = @scheduledDays, learningSteps = @learningSteps, reps = @reps, lapses = @lapses, state = @state,
+         lastReview = @lastReview WHERE id = @id`,
+    )
+    .run({ ...s, id: review.cardId, due: s.due.getTime(), lastReview: s.lastReview?.getTime() ?? null });
+  sqlite.prepare(`DELETE FROM Review WHERE id = ?`).run(review.id);
+  return { reviewId: review.id, cardId: review.cardId, due: s.due.toISOString(), state: STATE_NAMES[s.state] ?? "new" };
 }

@@ -9,6 +9,7 @@ import { SanitizedHtml } from "@/app/components/html";
 import type { QuizAnswer } from "@/lib/quiz/types";
 import type { QuizView } from "@/server/use-cases/quiz/get-quiz";
 import type { AnswerFeedback } from "@/server/use-cases/quiz/answer-question";
+import type { OverrideResult } from "@/server/use-cases/quiz/override-answer";
 import { AnsweredQuestion, QuestionSourceLinks } from "../answered-question";
 import { Countdown } from "@/app/components/countdown";
 import { answerOf, emptyDraft, QuestionInput, type Draft } from "../question-input";
@@ -90,6 +91,24 @@ export function QuizRunner({ quizId }: { quizId: string }) {
       // the server may have moved on (time up, answered in another tab): show where it is
       const fresh = await api<QuizView>(`/api/v1/quizzes/${quizId}`).catch(() => null);
       if (fresh?.finished) router.replace(resultUrl);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** "I was right": the checker missed a right typed answer; it scores 1 and the review becomes a right one. */
+  const overrideRight = async () => {
+    if (!feedback || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api<OverrideResult>(`/api/v1/quizzes/${quizId}/override`, { method: "POST", body: JSON.stringify({ position: feedback.fb.position }) });
+      const result = feedback.fb.result.kind === "typed" ? { ...feedback.fb.result, score: 1, overridden: { score: feedback.fb.result.score } } : feedback.fb.result;
+      setFeedback({ ...feedback, fb: { ...feedback.fb, score: 1, rating: r.rating, result } });
+      setView((v) => (v ? { ...v, progress: v.progress.map((p, i) => (i === r.position ? 1 : p)) } : v));
+      nextRef.current?.focus();
+    } catch (e) {
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -198,6 +217,11 @@ export function QuizRunner({ quizId }: { quizId: string }) {
                 <button ref={nextRef} type="button" className="button primary" onClick={next} data-testid="quiz-next">
                   {feedback.fb.finished ? t("seeResult") : t("nextQuestion")} <kbd>Enter</kbd>
                 </button>
+                {feedback.fb.result.kind === "typed" && feedback.fb.score < 1 && !feedback.fb.result.overridden ? (
+                  <button type="button" className="button" onClick={() => void overrideRight()} disabled={busy} data-testid="quiz-override">
+                    {t("iWasRight")}
+                  </button>
+                ) : null}
               </div>
             </>
           ) : (

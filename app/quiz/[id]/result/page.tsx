@@ -9,6 +9,7 @@ import { weakestTopics } from "@/lib/quiz/report";
 import { ConflictError, NotFoundError } from "@/server/errors";
 import { quizResult, type QuizResult } from "@/server/use-cases/quiz/quiz-result";
 import { AnsweredQuestion, QuestionSourceLinks } from "../../answered-question";
+import { OverrideButton } from "./override-button";
 import { builderUrl } from "../../builder-params";
 import { RetakeButton } from "./retake-button";
 import { TopicTable } from "../../topic-table";
@@ -100,6 +101,7 @@ export default async function QuizResultPage({ params }: Props) {
               <SanitizedHtml className="prompt" html={q.question.promptHtml} />
               <QuestionSourceLinks source={q.question.source} />
               <AnsweredQuestion question={q.question} answer={q.answer} result={q.result} score={q.score} answered={q.answered} />
+              {q.result?.kind === "typed" && q.score < 1 && !q.result.overridden ? <OverrideButton quizId={result.id} position={q.position} /> : null}
             </li>
           ))}
         </ol>
