@@ -19,6 +19,8 @@ export function Countdown({ deadline, offsetMs, onExpire }: { deadline: number; 
   const t = useTranslations("quiz");
   const left = () => deadline - (Date.now() + offsetMs);
   const [remaining, setRemaining] = useState(left);
+  // red for the last minute, or the last fifth of a shorter limit: not from the first second of a one-minute question
+  const [total] = useState(left);
   const [announcement, setAnnouncement] = useState("");
   const expired = useRef(false);
   const lastAnnounced = useRef<number | null>(null);
@@ -47,7 +49,7 @@ export function Countdown({ deadline, offsetMs, onExpire }: { deadline: number; 
     // eslint-disable-next-line react-hooks/exhaustive-deps -- restart only for another deadline
   }, [deadline, offsetMs]);
   return (
-    <div className={`countdown${remaining <= 60_000 ? " urgent" : ""}`}>
+    <div className={`countdown${remaining <= Math.min(60_000, total * 0.2) ? " urgent" : ""}`} data-testid="countdown">
       <span role="timer" aria-label={t("timeLeftLabel")} data-testid="quiz-countdown">
         {mmss(remaining)}
       </span>

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { PageTopbar } from "@/app/components/page-topbar";
 import { getSettings } from "@/server/use-cases/settings";
 import { SettingsForm } from "./settings-form";
 import { HistoryPanel } from "./history-panel";
@@ -12,7 +13,7 @@ export default async function SettingsPage() {
   const personal = parameters.some((w, i) => w !== DEFAULT_PARAMETERS[i]);
   return (
     <main id="main" className="page">
-      <h1>{t("title")}</h1>
+      <PageTopbar title={t("title")} />
       <SettingsForm initial={settings} />
       <HistoryPanel personal={personal} />
     </main>

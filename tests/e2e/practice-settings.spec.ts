@@ -76,4 +76,7 @@ test("settings: the study day's start hour is stored", async ({ page }) => {
   await expect(page.getByTestId("time-zone")).toHaveValue("Asia/Shanghai");
   const settings = await (await page.request.get(`${server.url}/api/v1/settings`)).json();
   expect(settings).toEqual({ rolloverHour: 6, timeZone: "Asia/Shanghai" });
+  // regression (new-user issue, item 12): /settings had no way back home
+  await page.locator(".topbar .brand").click();
+  await expect(page).toHaveURL(`${server.url}/`);
 });

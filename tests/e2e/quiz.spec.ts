@@ -159,6 +159,8 @@ test("a timed quiz runs out on the clock: the result says so and unanswered ques
   await page.goto(`${server.url}/quiz?count=3&minutes=1&seed=timed&practice=1&kinds=typed`);
   await page.getByTestId("quiz-start").click();
   await expect(page.getByTestId("quiz-countdown")).toHaveText("1:00");
+  // regression (new-user issue, item 12): the clock was red from the first second of a short limit
+  await expect(page.getByTestId("countdown")).not.toHaveClass(/urgent/);
   const quizId = (await quizIdOf(page))!;
   await page.clock.runFor(10_000);
   await expect(page.getByTestId("quiz-countdown")).toHaveText("0:50");
@@ -167,7 +169,11 @@ test("a timed quiz runs out on the clock: the result says so and unanswered ques
   await expect(page.getByTestId("quiz-progress-text")).toContainText("Question 2 of 3");
   await page.clock.runFor(30_000);
   await expect(page.getByTestId("quiz-countdown-announcement")).toHaveText("30 seconds left");
-  await page.clock.runFor(21_000);
+  await expect(page.getByTestId("countdown")).not.toHaveClass(/urgent/);
+  await page.clock.runFor(11_000);
+  // the last fifth of the minute is red
+  await expect(page.getByTestId("countdown")).toHaveClass(/urgent/);
+  await page.clock.runFor(10_000);
   await expect(page).toHaveURL(new RegExp(`/quiz/${quizId}/result$`));
   await expect(page.getByTestId("result-timed-out")).toBeVisible();
   await expect(page.getByTestId("result-score")).toHaveText("1 / 3 (33%)");

@@ -44,3 +44,15 @@ test("type an answer, see the difference, accept or change the proposed rating",
   await expect(page.getByTestId("prompt")).not.toContainText("What does DNS translate?");
   expect(ratings()).toEqual([2, 4, 1]);
 });
+
+test("regression (new-user issue, item 12): the typed-answer toggle reset on every reload", async ({ page }) => {
+  await page.goto(`${server.url}/study/e2e-deck`);
+  await expect(page.getByTestId("card")).toBeVisible();
+  await page.getByTestId("type-toggle").check();
+  await page.reload();
+  await expect(page.getByTestId("type-toggle")).toBeChecked();
+  await page.getByTestId("type-toggle").uncheck();
+  await page.reload();
+  await expect(page.getByTestId("card")).toBeVisible();
+  await expect(page.getByTestId("type-toggle")).not.toBeChecked();
+});

@@ -93,7 +93,29 @@ export function StudySession({ deckId, deckTitle, firstCards = [] }: { deckId: s
   const [counts, setCounts] = useState<StudyCounts | null>(null);
   const [nextDueAt, setNextDueAt] = useState<string | null>(null);
   // typed answers: the deck's option, which the session toggle overrides
-  const [typeMode, setTypeMode] = useState<boolean | null>(null);
+  const [typeMode, setTypeModeState] = useState<boolean | null>(null);
+  // the toggle is remembered per deck in this browser (it reset on every reload)
+  const typedKey = `mianshi.typedAnswers.${deckId}`;
+  const setTypeMode = (on: boolean) => {
+    setTypeModeState(on);
+    try {
+      localStorage.setItem(typedKey, on ? "1" : "0");
+    } catch {
+      /* storage refused (private mode): the toggle lasts for this page */
+    }
+  };
+  /** The toggle stored for this deck, read once, when the first card arrives. */
+  const storedTypedRead = useRef(false);
+  const applyStoredTyped = () => {
+    if (storedTypedRead.current) return;
+    storedTypedRead.current = true;
+    try {
+      const stored = localStorage.getItem(typedKey);
+      if (stored === "1" || stored === "0") setTypeModeState(stored === "1");
+    } catch {
+      /* no storage: the deck's option decides */
+    }
+  };
   const [deckTyped, setDeckTyped] = useState(false);
   const [grade, setGrade] = useState<TypedGrade | null>(null);
   // what is typed in the answer box, and the options ticked on a choice card
@@ -108,6 +130,7 @@ export function StudySession({ deckId, deckTitle, firstCards = [] }: { deckId: s
   const showQueue = (q: Queue) => {
     setCounts(q.counts);
     setDeckTyped(q.typedAnswers);
+    applyStoredTyped();
     setNextDueAt(q.nextDueAt);
     show(q.card);
   };
