@@ -6,9 +6,20 @@ import { closestAnswer } from "@/lib/answer/diff";
 import type { AnswerScore } from "@/lib/quiz/score";
 import type { QuestionSource, QuizAnswer, QuizQuestion } from "@/lib/quiz/types";
 
-/** Where a question came from: its deck and topic (to browse) and its card (with the source line). */
-export function QuestionSourceLinks({ source }: { source: QuestionSource }) {
+/**
+ * Where a question came from: its deck and topic (to browse) and its card (with the source line).
+ * Before the question is answered only the deck shows, without links: the card's page and its
+ * topic would show the answer (regression: "第 114 行" opened the card and its answer mid-quiz).
+ */
+export function QuestionSourceLinks({ source, answered = true }: { source: QuestionSource; answered?: boolean }) {
   const t = useTranslations("quiz");
+  if (!answered) {
+    return (
+      <p className="question-source" data-testid="question-source">
+        {source.deckTitle}
+      </p>
+    );
+  }
   const topic = source.topic.join(" › ");
   const browse = `/browse?${new URLSearchParams({ deck: source.deckId, ...(topic ? { topic } : {}) }).toString()}`;
   return (

@@ -14,11 +14,14 @@ test("I was right: after the answer, and on the result page", async ({ page }) =
   await page.getByTestId("quiz-start").click();
   const quizId = (await page.getByTestId("quiz-runner").getAttribute("data-quiz-id"))!;
 
+  // regression (new-user issue, item 12): the source link ("line 56") opened the card and its answer mid-quiz
+  await expect(page.getByTestId("question-source").getByRole("link")).toHaveCount(0);
   // question 1: an answer the checker does not know; override it at once
   await expect(page.getByTestId("quiz-typed-input")).toBeFocused();
   await page.keyboard.type("我用自己的话说对了");
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("verdict")).toHaveText("Wrong");
+  await expect(page.getByTestId("question-source").getByRole("link")).toHaveCount(2);
   await expect(page.getByTestId("quiz-rating")).toContainText("Again");
   await page.getByTestId("quiz-override").click();
   await expect(page.getByTestId("verdict")).toHaveText("Right");

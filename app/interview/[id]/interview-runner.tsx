@@ -205,7 +205,7 @@ export function InterviewRunner({ interviewId }: { interviewId: string }) {
         <article className="card" data-testid="interview-question" data-kind={running.question.kind} data-position={running.position}>
           <p className="kind">{kinds(running.question.kind)}</p>
           <SanitizedHtml className="prompt" html={running.question.promptHtml} testId="interview-prompt" />
-          <QuestionSourceLinks source={running.question.source} />
+          <QuestionSourceLinks source={running.question.source} answered={false} />
           <form
             onSubmit={(e) => {
               e.preventDefault();

@@ -206,7 +206,7 @@ export function QuizRunner({ quizId }: { quizId: string }) {
             {t("questionOf", { number: current.position + 1, total: view.questionCount })}
           </h2>
           <SanitizedHtml className="prompt" html={q.promptHtml} testId="quiz-prompt" />
-          <QuestionSourceLinks source={q.source} />
+          <QuestionSourceLinks source={q.source} answered={feedback !== null} />
           {feedback ? (
             <>
               <AnsweredQuestion question={feedback.fb.question} answer={feedback.answer} result={feedback.fb.result} score={feedback.fb.score} />
