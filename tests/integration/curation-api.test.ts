@@ -1,4 +1,6 @@
 // The curation API: zod in (4xx with the message), the use case, the card's state out.
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db as appDb } from "../../server/db";
 import { importContent } from "../../server/use-cases/import-content";
@@ -8,19 +10,7 @@ import { GET as listDecksRoute } from "../../app/api/v1/decks/route";
 import { freshDb, writeContent } from "./helpers";
 
 const NOW = new Date("2026-12-02T08:00:00Z");
-const NOTES = `# 网络基础
-
-**dnsmasq** 是 neutron 用来给虚拟机分配地址的 DHCP 服务。
-
-**qrouter** 命名空间负责租户网络之间的三层转发。
-
-## 虚拟机获取地址的过程
-
-1. 虚拟机启动后广播 DHCPDISCOVER
-2. dnsmasq 回复 DHCPOFFER
-3. 虚拟机发送 DHCPREQUEST
-4. dnsmasq 回复 DHCPACK，虚拟机配置 IP
-`;
+const NOTES = fs.readFileSync(path.resolve(__dirname, "../fixtures/curation-content/net.md"), "utf8");
 
 beforeAll(async () => {
   const db = freshDb();

@@ -16,20 +16,8 @@ import { count, freshDb, writeContent } from "./helpers";
 const NOW = new Date("2026-12-02T08:00:00Z");
 const LATER = new Date("2026-12-03T08:00:00Z");
 
-// notes in the user's style: no card syntax, bold terms, a process
-const NOTES = `# 网络基础
-
-**dnsmasq** 是 neutron 用来给虚拟机分配地址的 DHCP 服务。
-
-**qrouter** 命名空间负责租户网络之间的三层转发。
-
-## 虚拟机获取地址的过程
-
-1. 虚拟机启动后广播 DHCPDISCOVER
-2. dnsmasq 回复 DHCPOFFER
-3. 虚拟机发送 DHCPREQUEST
-4. dnsmasq 回复 DHCPACK，虚拟机配置 IP
-`;
+// notes in the user's style (no card syntax, bold terms, a process), shared with the curation e2e spec
+const NOTES = fs.readFileSync(path.resolve(__dirname, "../fixtures/curation-content/net.md"), "utf8");
 
 let db: ReturnType<typeof freshDb>;
 let root: string;
