@@ -151,6 +151,11 @@ export default async function BrowsePage({ searchParams }: Props) {
           <h2 id="results-heading" className="results-heading" data-testid="result-count">
             {t("count", { count: result.total })}
           </h2>
+          {result.alsoSearched.length > 0 ? (
+            <p className="hint" data-testid="also-searched">
+              {t("alsoSearched", { terms: result.alsoSearched.join(" · ") })}
+            </p>
+          ) : null}
           {result.cards.length === 0 ? (
             <p className="empty" data-testid="no-results">
               {t("noResults")}

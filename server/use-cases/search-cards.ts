@@ -5,6 +5,7 @@
  * escaped, so any substring matches, Chinese included; see bench/search.ts for its cost.
  */
 import { IMPORTED_HISTORY_DECK_ID } from "./import-history";
+import { baseGlossary } from "@/lib/glossary";
 import { escapeLike, topicCondition } from "../topic-sql";
 import { STATE_NAMES, type StateName } from "@/lib/scheduling";
 import type { SearchCardsQuery } from "@/lib/api-schemas";
@@ -44,6 +45,8 @@ export interface SearchCardsResult {
   nextCursor: string | null;
   /** cards matching the filters, over all pages */
   total: number;
+  /** the words searched besides the text itself (its glossary translations) */
+  alsoSearched: string[];
 }
 
 interface SummaryRow {
@@ -82,6 +85,12 @@ export function decodeCursor(text: string): Cursor {
     /* reported below */
   }
   throw new ValidationError("cursor is not valid: use the nextCursor of a previous page");
+}
+
+/** The text searched for, and the glossary's words for it (at most 8 in all). */
+export function searchTerms(text: string): string[] {
+  const t = text.trim();
+  return [...new Set([t, ...baseGlossary.synonyms(t)].map((w) => w.trim()).filter((w) => w.length > 0))].slice(0, 8);
 }
 
 /** Escapes LIKE's wildcards (and the escape character itself) so the text matches literally. */
@@ -150,8 +159,10 @@ function whereOf(o: SearchCardsOptions): { where: string[]; params: Record<strin
   }
   const text = o.text?.trim();
   if (text) {
-    where.push("(c.prompt LIKE @text ESCAPE '\\' OR c.answer LIKE @text ESCAPE '\\')");
-    params.text = `%${escapeLike(text)}%`;
+    // the glossary's words for the same thing count too: 令牌 finds the cards that say token
+    const terms = searchTerms(text);
+    where.push(`(${terms.map((_, k) => `c.prompt LIKE @text${k || ""} ESCAPE '\\' OR c.answer LIKE @text${k || ""} ESCAPE '\\'`).join(" OR ")})`);
+    terms.forEach((term, k) => (params[`text${k || ""}`] = `%${escapeLike(term)}%`));
   }
   return { where, params };
 }
@@ -235,6 +246,7 @@ export async function searchCards(options: SearchCardsOptions = {}): Promise<Sea
     cards: page.map((r) => toSummary(r, titles.get(r.deckId) ?? r.deckId)),
     nextCursor: rows.length > limit && last ? encodeCursor({ deckId: last.deckId, position: last.position, id: last.id }) : null,
     total,
+    alsoSearched: options.text?.trim() ? searchTerms(options.text).slice(1) : [],
   };
 }
 

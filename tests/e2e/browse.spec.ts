@@ -49,6 +49,14 @@ test("search in Chinese, filter by kind, page, open a card and see its history",
   await expect(page.getByTestId("results")).toContainText("浏览测试卡组");
   await expect(page.getByLabel("Text", { exact: true })).toHaveValue("校验");
 
+  // regression (new-user issue, item 14): 令牌 finds the cards that say token, and says so
+  await page.getByLabel("Text", { exact: true }).fill("令牌");
+  await page.getByTestId("filter-submit").click();
+  await expect(page.getByTestId("also-searched")).toContainText("token");
+  // the two cards whose answers say token
+  await expect(page.getByTestId("result-row")).toHaveCount(2);
+  await expect(page.getByTestId("results")).toContainText("nova-api 收到请求后先做什么？");
+
   // kind alone: the clozes of both decks
   await page.getByLabel("Text", { exact: true }).fill("");
   await page.getByLabel("Kind", { exact: true }).selectOption("cloze");

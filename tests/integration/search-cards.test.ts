@@ -82,6 +82,16 @@ describe("searchCards", () => {
     expect((await searchCards({ db, text: "dhcp", now: T0 })).total).toBe(1);
   });
 
+  it("regression (new-user issue, item 14): searching 令牌 found nothing when the cards say token", async () => {
+    const zh = await searchCards({ db, text: "令牌", now: T0 });
+    const en = await searchCards({ db, text: "token", now: T0 });
+    expect(zh.total).toBe(en.total);
+    expect(zh.total).toBeGreaterThanOrEqual(3);
+    expect(zh.alsoSearched).toContain("token");
+    // a word the glossary does not know is searched as it is
+    expect((await searchCards({ db, text: "创建虚拟机时", now: T0 })).alsoSearched).toEqual([]);
+  });
+
   it("treats % and _ as literal characters, and the text as a bound parameter", async () => {
     expect((await searchCards({ db, text: "100%", now: T0 })).cards.map((c) => c.prompt)).toEqual(["What does 100% CPU allocation ratio mean?"]);
     expect((await searchCards({ db, text: "%", now: T0 })).total).toBe(1);
