@@ -14,7 +14,7 @@ const FULL = "用户先向 keystone 认证拿 token，nova-api 再回 keystone �
 
 test("one answer submitted, one timed out, one after a reload; the report and study what I missed", async ({ page }) => {
   const start = Date.now() + 60_000;
-  await page.clock.install({ time: start });
+  await page.clock.install({ time: start - 10_000 });
   await page.clock.pauseAt(start);
   await page.goto(`${server.url}/interview`);
   await page.getByTestId("interview-seed").fill("e2e");

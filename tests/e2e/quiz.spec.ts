@@ -63,7 +63,8 @@ async function answer(page: Page, q: QuizQuestion, right: boolean) {
 
 test("a 10-question quiz of every kind, answered partly wrong, with a reload in the middle", async ({ page }) => {
   const start = Date.now() + 60_000;
-  await page.clock.install({ time: start });
+  // installed a little before the moment it pauses at: on a busy machine the clock has already run on by the pause (pauseAt cannot go back)
+  await page.clock.install({ time: new Date(start).getTime() - 10_000 });
   await page.clock.pauseAt(start);
   await page.goto(`${server.url}/quiz`);
   await expect(page.getByTestId("quiz-deck")).toBeChecked();
@@ -152,7 +153,8 @@ test("ordering by keyboard dragging: Space picks a step up, arrows move it, Spac
 
 test("a timed quiz runs out on the clock: the result says so and unanswered questions score 0", async ({ page }) => {
   const start = Date.now() + 120_000;
-  await page.clock.install({ time: start });
+  // installed a little before the moment it pauses at: on a busy machine the clock has already run on by the pause (pauseAt cannot go back)
+  await page.clock.install({ time: new Date(start).getTime() - 10_000 });
   await page.clock.pauseAt(start);
   const reviewCount = () => withDb(server, (db) => db.prepare("SELECT COUNT(*) AS n FROM Review").get());
   const reviewsBefore = reviewCount();

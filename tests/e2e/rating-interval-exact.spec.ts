@@ -44,7 +44,8 @@ for (const { locale, label: asLabel, name } of LOCALES) {
     test(`the interval on a rating button is the one applied, and an undo shows the same one (${name})`, async ({ page }) => {
       test.setTimeout(90_000);
       const start = new Date("2027-03-01T09:00:00+08:00");
-      await page.clock.install({ time: start });
+      // installed a little before the moment it pauses at: on a busy machine the clock has already run on by the pause (pauseAt cannot go back)
+      await page.clock.install({ time: new Date(start).getTime() - 10_000 });
       await page.clock.pauseAt(start);
       await page.goto(`${server.url}/study/e2e-deck`);
       const card = page.getByTestId("card");

@@ -37,6 +37,7 @@ async function deckCounts(page: Page, title: string) {
     total: deck.getByTestId("deck-total"),
     due: deck.getByTestId("deck-due"),
     fresh: deck.getByTestId("deck-new"),
+    learning: deck.getByTestId("deck-learning"),
   };
 }
 
@@ -186,7 +187,10 @@ test("a new user studies five cards with mouse and keyboard, and the schedule su
   // card's due time is moved into the past instead): it is now due, and comes before new cards
   withDb(server, (db) => db.prepare("UPDATE Card SET due = ? WHERE id = ?").run(Date.now() - 1_000, again.id), { readonly: false });
   await page.goto(`${server.url}/`);
-  await expect((await deckCounts(page, "E2E deck")).due).toHaveText("1");
+  // home counts learning cards as the study screen does: every one due before the study day ends
+  // (the Again card due now, and the three in their 10-minute step)
+  await expect((await deckCounts(page, "E2E deck")).learning).toHaveText("4");
+  await expect((await deckCounts(page, "E2E deck")).due).toHaveText("0");
   await page.goto(`${server.url}/study/e2e-deck`);
   await expect(prompt).toHaveText(PROMPTS.choice);
   await page.getByRole("button", { name: /Show answer/ }).click();
