@@ -218,7 +218,7 @@ export function ReviewList({ initial }: { initial: DeckCuration }) {
               />
             ) : (
               <p className="row curation-actions">
-                <button type="button" onClick={() => keep(card, i)} disabled={busy || card.status === "discarded" || card.status !== "unreviewed"} data-testid="keep">
+                <button type="button" onClick={() => keep(card, i)} disabled={busy || card.status !== "unreviewed"} data-testid="keep">
                   {t("keep")} <kbd>Y</kbd>
                 </button>
                 <button type="button" onClick={() => toggleDiscard(card, i)} disabled={busy} data-testid={card.status === "discarded" ? "restore" : "discard"}>
