@@ -90,6 +90,9 @@ export const reviewIdSchema = z.coerce.number().int().positive();
 /** The card kinds and states a search may filter on (mirrors lib/content/types.ts and lib/scheduling.ts). */
 export const CARD_KIND_VALUES = ["basic", "cloze", "choice", "ordering", "open"] as const;
 export const CARD_STATE_VALUES = ["new", "learning", "review", "relearning"] as const;
+/** The card browser's orders: the notes' order, soonest due, most reviewed, most forgotten. */
+export const CARD_SORT_VALUES = ["content", "due", "reviews", "lapses"] as const;
+export type CardSort = (typeof CARD_SORT_VALUES)[number];
 
 /** A topic path in a URL: heading names separated by "›" or ">" ("Basics › DHCP"). */
 export function parseTopicPath(text: string): string[] {
@@ -123,6 +126,7 @@ export const searchCardsQuerySchema = z
     includeRetired: optional(booleanParam),
     dueBefore: optional(z.coerce.date({ error: "dueBefore must be a date such as 2026-12-01" })),
     dueAfter: optional(z.coerce.date({ error: "dueAfter must be a date such as 2026-12-01" })),
+    sort: optional(z.enum(CARD_SORT_VALUES, { error: `sort must be one of ${CARD_SORT_VALUES.join(", ")}` })),
     cursor: optional(z.string().max(1000)),
     limit: optional(z.coerce.number({ error: "limit must be a number from 1 to 200" }).int().min(1, "limit must be 1 to 200").max(200, "limit must be 1 to 200")),
   })

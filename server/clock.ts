@@ -5,8 +5,11 @@
  */
 export const CLIENT_CLOCK_HEADER = "x-mianshi-now";
 
+/** True in the browser tests: time comes from the browser, so a page rendered before any request cannot know it. */
+export const clientClockTrusted = (): boolean => process.env.MIANSHI_TRUST_CLIENT_CLOCK === "1";
+
 export function requestNow(request: Request): Date {
-  if (process.env.MIANSHI_TRUST_CLIENT_CLOCK === "1") {
+  if (clientClockTrusted()) {
     const raw = request.headers.get(CLIENT_CLOCK_HEADER);
     const ms = raw === null ? NaN : Number(raw);
     if (Number.isFinite(ms) && ms > 0) return new Date(ms);

@@ -10,8 +10,9 @@ export class AppError extends Error {
   }
 }
 export class ValidationError extends AppError {
-  constructor(message: string) {
-    super("invalid_request", message, 400);
+  /** `code` names a refusal the UI explains in its own words ("no_questions"); invalid_request otherwise */
+  constructor(message: string, code = "invalid_request") {
+    super(code, message, 400);
   }
 }
 export class NotFoundError extends AppError {

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { CARD_KIND_VALUES, CARD_STATE_VALUES, formatTopicPath, queryRecord, searchCardsQuerySchema } from "@/lib/api-schemas";
+import { CARD_KIND_VALUES, CARD_SORT_VALUES, CARD_STATE_VALUES, formatTopicPath, queryRecord, searchCardsQuerySchema } from "@/lib/api-schemas";
 import { listDecks } from "@/server/use-cases/study";
+import { Highlighted } from "@/app/components/highlight";
 import { searchCards, type SearchCardsResult } from "@/server/use-cases/search-cards";
 import { AppError } from "@/server/errors";
 import { z } from "zod";
@@ -20,7 +21,10 @@ interface Props {
 }
 
 /** The filters of the form, as they go into a URL (the raw strings the user gave). */
-const FILTER_KEYS = ["text", "deck", "topic", "kind", "state", "flag", "suspended", "dueAfter", "dueBefore", "includeRetired", "limit"] as const;
+const FILTER_KEYS = ["text", "deck", "topic", "kind", "state", "flag", "suspended", "dueAfter", "dueBefore", "includeRetired", "sort", "limit"] as const;
+
+/** The filters under "More filters". */
+const MORE_FILTER_KEYS = ["flag", "suspended", "dueAfter", "dueBefore", "includeRetired"] as const;
 
 function hrefWith(raw: Record<string, string>, extra: Record<string, string>): string {
   const params = new URLSearchParams();
@@ -45,6 +49,8 @@ export default async function BrowsePage({ searchParams }: Props) {
     }
   }
   const first = !raw.cursor;
+  // the filters used less often fold away (on a phone the whole form filled the first screen); open when one is set
+  const moreActive = MORE_FILTER_KEYS.filter((k) => raw[k] !== undefined && raw[k] !== "").length;
   const [t, common, label] = await Promise.all([getTranslations("browse"), getTranslations("common"), labels()]);
 
   return (
@@ -100,36 +106,51 @@ export default async function BrowsePage({ searchParams }: Props) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-flag">{t("flag")}</label>
-          <select id="f-flag" name="flag" defaultValue={raw.flag ?? ""} data-testid="filter-flag">
-            <option value="">{t("any")}</option>
-            {FLAGS.map((f) => (
-              <option key={f} value={String(f)}>
-                {label.flag(f)}
+          <label htmlFor="f-sort">{t("sort")}</label>
+          <select id="f-sort" name="sort" defaultValue={raw.sort ?? "content"} data-testid="filter-sort">
+            {CARD_SORT_VALUES.map((s) => (
+              <option key={s} value={s}>
+                {t(`sorts.${s}`)}
               </option>
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="f-suspended">{t("suspended")}</label>
-          <select id="f-suspended" name="suspended" defaultValue={raw.suspended ?? ""} data-testid="filter-suspended">
-            <option value="">{t("any")}</option>
-            <option value="true">{t("suspendedYes")}</option>
-            <option value="false">{t("suspendedNo")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-due-after">{t("dueFrom")}</label>
-          <input id="f-due-after" name="dueAfter" type="date" defaultValue={raw.dueAfter ?? ""} data-testid="filter-due-after" />
-        </div>
-        <div className="field">
-          <label htmlFor="f-due-before">{t("dueBefore")}</label>
-          <input id="f-due-before" name="dueBefore" type="date" defaultValue={raw.dueBefore ?? ""} data-testid="filter-due-before" />
-        </div>
-        <div className="field checkbox-field">
-          <input id="f-retired" name="includeRetired" type="checkbox" value="true" defaultChecked={raw.includeRetired === "true" || raw.includeRetired === "1"} />
-          <label htmlFor="f-retired">{t("includeRetired")}</label>
-        </div>
+        <details className="more-filters" open={moreActive > 0} data-testid="more-filters">
+          <summary>{moreActive > 0 ? t("moreFiltersActive", { count: moreActive }) : t("moreFilters")}</summary>
+          <div className="more-filters-fields">
+            <div className="field">
+              <label htmlFor="f-flag">{t("flag")}</label>
+              <select id="f-flag" name="flag" defaultValue={raw.flag ?? ""} data-testid="filter-flag">
+                <option value="">{t("any")}</option>
+                {FLAGS.map((f) => (
+                  <option key={f} value={String(f)}>
+                    {label.flag(f)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-suspended">{t("suspended")}</label>
+              <select id="f-suspended" name="suspended" defaultValue={raw.suspended ?? ""} data-testid="filter-suspended">
+                <option value="">{t("any")}</option>
+                <option value="true">{t("suspendedYes")}</option>
+                <option value="false">{t("suspendedNo")}</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-due-after">{t("dueFrom")}</label>
+              <input id="f-due-after" name="dueAfter" type="date" defaultValue={raw.dueAfter ?? ""} data-testid="filter-due-after" />
+            </div>
+            <div className="field">
+              <label htmlFor="f-due-before">{t("dueBefore")}</label>
+              <input id="f-due-before" name="dueBefore" type="date" defaultValue={raw.dueBefore ?? ""} data-testid="filter-due-before" />
+            </div>
+            <div className="field checkbox-field">
+              <input id="f-retired" name="includeRetired" type="checkbox" value="true" defaultChecked={raw.includeRetired === "true" || raw.includeRetired === "1"} />
+              <label htmlFor="f-retired">{t("includeRetired")}</label>
+            </div>
+          </div>
+        </details>
         <div className="form-actions">
           <button type="submit" className="primary" data-testid="filter-submit">
             {t("search")}
@@ -180,8 +201,13 @@ export default async function BrowsePage({ searchParams }: Props) {
                     <tr key={c.id} data-testid="result-row" data-card-id={c.id} data-kind={c.kind}>
                       <th scope="row" className="prompt-cell">
                         <Link href={`/cards/${encodeURIComponent(c.id)}`} data-testid="card-link">
-                          {c.prompt || c.id}
+                          {c.prompt ? <Highlighted text={c.prompt} terms={result.searched} /> : c.id}
                         </Link>
+                        {c.answerSnippet ? (
+                          <span className="answer-snippet" data-testid="answer-snippet">
+                            {t("inAnswer")} <Highlighted text={c.answerSnippet} terms={result.searched} />
+                          </span>
+                        ) : null}
                         {c.suspended ? <span className="tag">{t("suspendedYes")}</span> : null}
                         {c.retired ? <span className="tag">{t("retired")}</span> : null}
                       </th>

@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl";
  */
 export class ApiError extends Error {
   constructor(
-    readonly problem: { serverMessage: string } | { network: true } | { status: number },
+    readonly problem: { serverMessage: string; code?: string } | { network: true } | { status: number },
   ) {
     super("serverMessage" in problem ? problem.serverMessage : "network" in problem ? "network error" : `HTTP ${problem.status}`);
   }
@@ -27,10 +27,14 @@ export async function api<T>(url: string, init?: RequestInit): Promise<T> {
   if (!res.ok) {
     const message = body?.error?.message;
     if (message === undefined) throw new ApiError({ status: res.status });
-    throw new ApiError({ serverMessage: body?.error?.code ? `${message} (${body.error.code})` : message });
+    throw new ApiError({ serverMessage: message, ...(body?.error?.code ? { code: body.error.code } : {}) });
   }
   return body as T;
 }
+
+/** The error codes of server/errors.ts (and http.ts's "internal"; "no_questions" from a quiz or interview set-up), each with a message in both languages. */
+const API_ERROR_CODES = ["invalid_request", "no_questions", "not_found", "conflict", "payload_too_large", "unsupported_media_type", "unauthorized", "too_many_requests", "internal"] as const;
+const isApiErrorCode = (code: string): code is (typeof API_ERROR_CODES)[number] => (API_ERROR_CODES as readonly string[]).includes(code);
 
 /** Turns a failed request into a message in the UI's language (server messages stay English, like the API). */
 export function useApiErrorMessage(): (e: unknown) => string {
@@ -38,6 +42,10 @@ export function useApiErrorMessage(): (e: unknown) => string {
   return (e: unknown): string => {
     if (!(e instanceof ApiError)) return e instanceof Error ? e.message : String(e);
     const p = e.problem;
-    return "serverMessage" in p ? p.serverMessage : "network" in p ? common("networkError") : common("httpError", { status: p.status });
+    if ("serverMessage" in p) {
+      // what kind of failure, in the UI's language; the server's detail (English, like the API) after it
+      return p.code && isApiErrorCode(p.code) ? common(`apiError.${p.code}`, { detail: p.serverMessage }) : p.serverMessage;
+    }
+    return "network" in p ? common("networkError") : common("httpError", { status: p.status });
   };
 }

@@ -92,6 +92,67 @@ describe("searchCards", () => {
     expect((await searchCards({ db, text: "创建虚拟机时", now: T0 })).alsoSearched).toEqual([]);
   });
 
+  it("regression (new-user issue, item 14): results could not be sorted; by due, reviews and lapses, every card once across pages", async () => {
+    const dhcp = idOf("SELECT id FROM Card WHERE prompt LIKE 'What does DHCP%'");
+    const cloze = idOf("SELECT id FROM Card WHERE kind = 'cloze'");
+    // DHCP: two reviews, one forgotten; the cloze: one review
+    await recordReview({ db, cardId: dhcp, rating: 1, now: T0 });
+    await recordReview({ db, cardId: dhcp, rating: 3, now: new Date(T0.getTime() + 10 * MIN) });
+    await recordReview({ db, cardId: cloze, rating: 3, now: T0 });
+    const lapsed = db.sqlite.prepare("UPDATE Card SET lapses = 2 WHERE id = ?").run(dhcp);
+    expect(lapsed.changes).toBe(1);
+
+    const content = ids(await searchCards({ db, limit: 200, now: T0 }));
+    const byReviews = await searchCards({ db, sort: "reviews", limit: 200, now: T0 });
+    expect(ids(byReviews).slice(0, 2)).toEqual([dhcp, cloze]);
+    // the rest in content order
+    expect(ids(byReviews).slice(2)).toEqual(content.filter((id) => id !== dhcp && id !== cloze));
+    expect(ids(await searchCards({ db, sort: "lapses", limit: 200, now: T0 }))[0]).toBe(dhcp);
+    const byDue = (await searchCards({ db, sort: "due", limit: 200, now: T0 })).cards;
+    expect(byDue.map((c) => c.due)).toEqual([...byDue.map((c) => c.due)].sort());
+    expect(byDue.at(-1)?.id).toBe(dhcp);
+
+    // pages of 3 in each order give every card exactly once, in the same order as one page
+    for (const sort of ["content", "due", "reviews", "lapses"] as const) {
+      const whole = ids(await searchCards({ db, sort, limit: 200, now: T0 }));
+      const paged: string[] = [];
+      let cursor: string | undefined;
+      for (let i = 0; i < 10; i++) {
+        const page = await searchCards({ db, sort, limit: 3, now: T0, ...(cursor ? { cursor } : {}) });
+        paged.push(...ids(page));
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      expect(paged, sort).toEqual(whole);
+      // the same with text (the matched rows go through a temporary table)
+      const withText = ids(await searchCards({ db, sort, text: "token", limit: 200, now: T0 }));
+      const first = await searchCards({ db, sort, text: "token", limit: 2, now: T0 });
+      const second = await searchCards({ db, sort, text: "token", limit: 200, now: T0, cursor: first.nextCursor! });
+      expect([...ids(first), ...ids(second)], sort).toEqual(withText);
+    }
+    // a cursor of one order means nothing in another: refused, not a wrong page
+    const reviewsCursor = (await searchCards({ db, sort: "reviews", limit: 3, now: T0 })).nextCursor!;
+    await expect(searchCards({ db, sort: "content", cursor: reviewsCursor, now: T0 })).rejects.toThrow(ValidationError);
+    const contentCursor = (await searchCards({ db, limit: 3, now: T0 })).nextCursor!;
+    await expect(searchCards({ db, sort: "due", cursor: contentCursor, now: T0 })).rejects.toThrow(ValidationError);
+    expect(searchCardsQuerySchema.safeParse({ sort: "random" }).error?.issues[0]?.message).toBe("sort must be one of content, due, reviews, lapses");
+  });
+
+  it("regression (new-user issue, item 14): a result matched in its answer did not say where; the answer's words around the match come with it", async () => {
+    const r = await searchCards({ db, text: "签发", now: T0 });
+    expect(r.cards).toHaveLength(1);
+    expect(r.cards[0]?.prompt).toBe("keystone 在创建虚拟机时的作用是什么？");
+    expect(r.cards[0]?.answerSnippet).toBe("校验用户凭证并签发 token。");
+    expect(r.searched).toEqual(["签发"]);
+    // matched in the prompt: the prompt shows it, no snippet
+    const inPrompt = await searchCards({ db, text: "DHCP", now: T0 });
+    expect(inPrompt.cards[0]?.answerSnippet).toBeNull();
+    // no text, no snippet
+    expect((await searchCards({ db, now: T0 })).cards.every((c) => c.answerSnippet === null)).toBe(true);
+    // the glossary's word is marked too
+    expect((await searchCards({ db, text: "令牌", now: T0 })).searched.slice(0, 2)).toEqual(["令牌", "token"]);
+  });
+
   it("treats % and _ as literal characters, and the text as a bound parameter", async () => {
     expect((await searchCards({ db, text: "100%", now: T0 })).cards.map((c) => c.prompt)).toEqual(["What does 100% CPU allocation ratio mean?"]);
     expect((await searchCards({ db, text: "%", now: T0 })).total).toBe(1);

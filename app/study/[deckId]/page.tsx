@@ -2,7 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { listDecks } from "@/server/use-cases/study";
+import { clientClockTrusted } from "@/server/clock";
+import { NotFoundError } from "@/server/errors";
+import { requestTimeZone } from "@/server/time-zone";
+import { getDeck } from "@/server/use-cases/decks/get-deck";
+import { getStudyCard, studyQueue, type StudyQueue } from "@/server/use-cases/study";
 import { StudySession } from "./study-session";
 
 export const dynamic = "force-dynamic";
@@ -28,8 +32,26 @@ async function findDeck(params: Props["params"]) {
   } catch {
     /* not valid percent-encoding: use it as it is */
   }
-  const decks = await listDecks();
-  return decks.find((d) => d.id === decoded) ?? decks.find((d) => d.id === deckId) ?? null;
+  return (await getDeck({ deckId: decoded })) ?? (decoded === deckId ? null : await getDeck({ deckId }));
+}
+
+/**
+ * The first card, rendered with the page (it used to load after hydration, "loading…" flashing
+ * for a second), the first of the cards asked for first (`?cards=`) in front of the queue.
+ * Null in the browser tests, where the time is the browser's and no page request carries it:
+ * the browser asks for the first card itself there.
+ */
+async function firstQueue(deckId: string, firstCards: string[]): Promise<StudyQueue | null> {
+  if (clientClockTrusted()) return null;
+  const queue = await studyQueue({ deckId, timeZone: await requestTimeZone() });
+  for (const cardId of firstCards) {
+    const card = await getStudyCard({ cardId }).catch((e: unknown) => {
+      if (e instanceof NotFoundError) return null;
+      throw e;
+    });
+    if (card && card.deckId === deckId) return { ...queue, card };
+  }
+  return queue;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -41,6 +63,7 @@ export default async function StudyPage({ params, searchParams }: Props) {
   const deck = await findDeck(params);
   if (!deck) notFound();
   const t = await getTranslations("common");
+  const cards = cardList((await searchParams).cards);
   return (
     <main id="main" className="page">
       <div className="topbar">
@@ -62,7 +85,7 @@ export default async function StudyPage({ params, searchParams }: Props) {
           {t("options")}
         </Link>
       </div>
-      <StudySession deckId={deck.id} deckTitle={deck.title} firstCards={cardList((await searchParams).cards)} />
+      <StudySession deckId={deck.id} deckTitle={deck.title} firstCards={cards} initialQueue={(await firstQueue(deck.id, cards)) ?? undefined} />
     </main>
   );
 }

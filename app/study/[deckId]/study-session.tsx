@@ -46,6 +46,12 @@ export function proposedChoiceRating(correct: readonly boolean[], selected: read
   return score >= 1 - 1e-9 ? 3 : score >= 0.5 ? 2 : 1;
 }
 
+/** The ids after `id` in `ids`; none when `id` is not there (the page found none of them in the deck). */
+function cardsAfter(ids: string[], id: string | undefined): string[] {
+  const i = id === undefined ? -1 : ids.indexOf(id);
+  return i < 0 ? [] : ids.slice(i + 1);
+}
+
 /** The answer box of a typed card (one at a time on the screen). */
 const typedInput = () => document.querySelector<HTMLInputElement>("[data-testid=typed-input]");
 
@@ -69,16 +75,27 @@ const MAX_DURATION_MS = 24 * 3600 * 1000;
  * The study screen. `firstCards` (from `?cards=`, set by a mock interview's "study what I
  * missed") are shown before the queue, in their order, each once.
  */
-export function StudySession({ deckId, deckTitle, firstCards = [] }: { deckId: string; deckTitle: string; firstCards?: string[] }) {
+export function StudySession({
+  deckId,
+  deckTitle,
+  firstCards = [],
+  initialQueue,
+}: {
+  deckId: string;
+  deckTitle: string;
+  firstCards?: string[];
+  /** the first card and counts, rendered with the page; without it the browser asks for them */
+  initialQueue?: Queue;
+}) {
   const t = useTranslations("study");
   const common = useTranslations("common");
   const format = useFormatter();
   const message = useApiErrorMessage();
   // the browser's time zone: the study day rolls over at 4 am there
   const nextUrl = `/api/v1/decks/${encodeURIComponent(deckId)}/next?tz=${encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone)}`;
-  const [shown, setShown] = useState<Shown | null>(null);
-  const [done, setDone] = useState(false);
-  const [loading, setLoading] = useState(true);
+  const [shown, setShown] = useState<Shown | null>(() => (initialQueue?.card ? { card: initialQueue.card, key: newIdempotencyKey(), shownAt: Date.now() } : null));
+  const [done, setDone] = useState(initialQueue !== undefined && initialQueue.card === null);
+  const [loading, setLoading] = useState(initialQueue === undefined);
   const [revealed, setRevealed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -90,8 +107,8 @@ export function StudySession({ deckId, deckTitle, firstCards = [] }: { deckId: s
   const [editError, setEditError] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [counts, setCounts] = useState<StudyCounts | null>(null);
-  const [nextDueAt, setNextDueAt] = useState<string | null>(null);
+  const [counts, setCounts] = useState<StudyCounts | null>(initialQueue?.counts ?? null);
+  const [nextDueAt, setNextDueAt] = useState<string | null>(initialQueue?.nextDueAt ?? null);
   // typed answers: the deck's option, which the session toggle overrides
   const [typeMode, setTypeModeState] = useState<boolean | null>(null);
   // the toggle is remembered per deck in this browser (it reset on every reload)
@@ -116,14 +133,15 @@ export function StudySession({ deckId, deckTitle, firstCards = [] }: { deckId: s
       /* no storage: the deck's option decides */
     }
   };
-  const [deckTyped, setDeckTyped] = useState(false);
+  const [deckTyped, setDeckTyped] = useState(initialQueue?.typedAnswers ?? false);
   const [grade, setGrade] = useState<TypedGrade | null>(null);
   // what is typed in the answer box, and the options ticked on a choice card
   const [typed, setTyped] = useState("");
   const [selected, setSelected] = useState<boolean[]>([]);
   const inFlight = useRef(false);
   // the cards asked for first (study what I missed), not shown yet
-  const pending = useRef<string[]>(firstCards);
+  // (the page may have rendered the first of them: those after it are left)
+  const pending = useRef<string[]>(initialQueue ? cardsAfter(firstCards, initialQueue.card?.id) : firstCards);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
 
@@ -166,7 +184,17 @@ export function StudySession({ deckId, deckTitle, firstCards = [] }: { deckId: s
     setError(message(e));
     setLoading(false);
   });
+  const initialized = useRef(initialQueue !== undefined);
+  const onServerQueue = useEffectEvent(() => {
+    applyStoredTyped();
+    // the time on screen starts when the browser has the card, not when the server rendered it
+    setShown((s) => (s ? { ...s, shownAt: Date.now() } : s));
+  });
   useEffect(() => {
+    if (initialized.current) {
+      onServerQueue();
+      return;
+    }
     let cancelled = false;
     firstQueue()
       .then((q) => {
@@ -411,6 +439,8 @@ export function StudySession({ deckId, deckTitle, firstCards = [] }: { deckId: s
       setHelpOpen(false);
       return;
     }
+    // the card is behind the shortcut list: no key rates or acts on it while the list is open
+    if (helpOpen) return;
     if (e.key === "u" || e.key === "U") {
       e.preventDefault();
       undo();
@@ -637,9 +667,13 @@ function ShortcutHelp({ onClose }: { onClose: () => void }) {
   const t = useTranslations("shortcuts");
   const common = useTranslations("common");
   const closeRef = useRef<HTMLButtonElement>(null);
-  // focus moves into the list when it opens, and back to where it was when it closes
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  // a modal dialog over the card (it opened below the card, out of sight on a phone); focus
+  // moves into it when it opens, and back to where it was when it closes
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
     closeRef.current?.focus();
     return () => {
       const target = before?.isConnected && before !== document.body ? before : document.getElementById("card-heading");
@@ -647,7 +681,23 @@ function ShortcutHelp({ onClose }: { onClose: () => void }) {
     };
   }, []);
   return (
-    <div className="shortcut-help" role="dialog" aria-modal="false" aria-labelledby="shortcut-title" data-testid="shortcut-help">
+    <dialog
+      ref={dialogRef}
+      className="shortcut-help"
+      aria-labelledby="shortcut-title"
+      data-testid="shortcut-help"
+      // Esc closes a modal dialog by itself: tell the session, which owns whether it is open
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      onClick={(e) => {
+        // a click on the backdrop closes it (the backdrop's clicks reach the dialog element, outside its box)
+        const box = e.currentTarget.getBoundingClientRect();
+        const outside = e.clientX < box.left || e.clientX > box.right || e.clientY < box.top || e.clientY > box.bottom;
+        if (e.target === e.currentTarget && outside) onClose();
+      }}
+    >
       <h2 id="shortcut-title">{t("title")}</h2>
       <dl>
         {SHORTCUTS.map(([keys, what]) => (
@@ -662,7 +712,7 @@ function ShortcutHelp({ onClose }: { onClose: () => void }) {
       <button type="button" ref={closeRef} onClick={onClose}>
         {common("close")}
       </button>
-    </div>
+    </dialog>
   );
 }
 
@@ -749,10 +799,13 @@ export function CardView({
         </span>
       </div>
 
-      <h2 id="card-heading" className="card-heading" ref={headingRef} tabIndex={-1} aria-describedby="card-prompt">
-        {t("question")}
-      </h2>
-      <SanitizedHtml id="card-prompt" className="prompt html" html={card.promptHtml} testId="prompt" />
+      {/* the label takes the focus for screen readers; the mark of it is drawn beside the whole question */}
+      <div className="card-question" data-testid="card-question">
+        <h2 id="card-heading" className="card-heading" ref={headingRef} tabIndex={-1} aria-describedby="card-prompt">
+          {t("question")}
+        </h2>
+        <SanitizedHtml id="card-prompt" className="prompt html" html={card.promptHtml} testId="prompt" />
+      </div>
 
       {expected ? (
         <form

@@ -98,6 +98,7 @@ function noQuestions(built: BuiltQuiz): ValidationError {
   const reasons = [...new Set(built.skipped.map((s) => s.reason))].slice(0, 3);
   return new ValidationError(
     `no question can be made from the chosen decks, topics and kinds${reasons.length > 0 ? `: ${reasons.join("; ")}` : ""}`,
+    "no_questions",
   );
 }
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { NotFoundError } from "@/server/errors";
-import { listDecks } from "@/server/use-cases/study";
+import { getDeck } from "@/server/use-cases/decks/get-deck";
 import { listDeckCuration } from "@/server/use-cases/curation/list-deck-curation";
 import { ReviewList } from "./review-list";
 
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DeckReviewPage({ params }: { params: Promise<{ deckId: string }> }) {
   // a page's segment arrives percent-encoded: decode it once (proxy.ts refuses a malformed escape)
   const deckId = decodeURIComponent((await params).deckId);
-  const deck = (await listDecks()).find((d) => d.id === deckId);
+  const deck = await getDeck({ deckId });
   if (!deck) notFound();
   let view;
   try {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { practiceQuerySchema } from "@/lib/api-schemas";
-import { listDecks } from "@/server/use-cases/study";
+import { getDeck } from "@/server/use-cases/decks/get-deck";
 import { PracticeSession } from "./practice-session";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ type Props = { params: Promise<{ deckId: string }>; searchParams: Promise<Record
 
 export default async function PracticePage({ params, searchParams }: Props) {
   const deckId = decodeURIComponent((await params).deckId);
-  const deck = (await listDecks()).find((d) => d.id === deckId);
+  const deck = await getDeck({ deckId });
   if (!deck) notFound();
   const raw = await searchParams;
   const query = practiceQuerySchema.safeParse({ mode: raw.mode, ...(typeof raw.topic === "string" ? { topic: raw.topic } : {}) });
