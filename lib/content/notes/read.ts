@@ -22,6 +22,8 @@ export interface Item {
   phase?: string;
   /** what is nested under the item */
   details: string[];
+  /** the item's own line when its details were merged into `text` ("先做检查：" + the checks) */
+  head?: string;
   /** the item's own inline content, for bold clozes */
   children: PhrasingContent[];
 }
@@ -140,7 +142,10 @@ export function readSections(input: NotesTree): Section[] {
         const it = item(p, details);
         if (it.text === "") return;
         // "etcdserver 先做检查：" with its checks nested under it: the checks are what the step says
-        if (/[：:]$/u.test(it.text) && details.length > 0) it.text = `${it.text}${it.text.endsWith(":") ? " " : ""}${details.map((d) => d.replace(/[。；;.]$/u, "")).join(it.text.endsWith(":") ? "; " : "；")}`;
+        if (/[：:]$/u.test(it.text) && details.length > 0) {
+          it.head = it.text.replace(/[：:]$/u, "");
+          it.text = `${it.text}${it.text.endsWith(":") ? " " : ""}${details.map((d) => d.replace(/[。；;.]$/u, "")).join(it.text.endsWith(":") ? "; " : "；")}`;
+        }
         if (!numbered) {
           bullets = null;
           numbered = { ordered: true, items: [], intro: introFor(), line: it.line };

@@ -30,7 +30,7 @@ const NOT_A_SUBJECT = /^(?:这|那|它|其|该|此|他|她|我|你|因为|所以
 /** A subject that names an attribute ("redo log 大小", "默认值") states a value, not what something is. */
 const ATTRIBUTE = /(?:大小|状态|值|数量|长度|个数|格式|默认值|默认|类型|位置|时间|次数|size|state|value|count|length|default)$/i;
 /** A subject that is a general noun ("正常做法", "原因") or a quantified phrase ("每个节点") names no term. */
-const GENERAL_SUBJECT = /(?:做法|办法|方法|原因|问题|结果|情况|目的|作用|区别|关键|重点|思路|好处|坏处)$|每个|所有|任何|一些|这个|那个|这些|那些|刚|已经|正在/u;
+const GENERAL_SUBJECT = /(?:做法|办法|方法|手段|原因|问题|结果|情况|目的|作用|区别|关键|重点|思路|好处|坏处)$|每个|所有|任何|一些|这个|那个|这些|那些|刚|已经|正在/u;
 
 export interface Definition {
   /** the term defined */
@@ -63,6 +63,13 @@ export function definitionOf(sentence: string): Definition | null {
     // "删目录是…", "创建网络前…": a Chinese subject that starts with a verb is an action, not a term
     const firstWord = /^\p{Script=Han}/u.test(term) ? tagWords(term)[0] : undefined;
     if (firstWord && /^v/.test(firstWord.tag)) return null;
+    // "已提交还是…", "swappiness=0 也不是…", "buff/cache 主要是…": 是 after an adverb is "or", "not" or
+    // "mainly", and the subject left ("已提交还 是什么？") is a fragment
+    if (/(?:还|也不|也|不|就|都|才|并|又|却|而|主要|其实|通常|只)$/u.test(term)) return null;
+    // "9.4 以后冻结是…": a time clause, not a term; a quoted or bare version ("v2") names nothing alone
+    if (/以后|以前|之后|之前|时候/u.test(term) || /^["“'‘「『]/u.test(term) || /^v?\d+(?:\.\d+)*$/i.test(term)) return null;
+    // "xmin 是当前事务自己 → 本事务插入的可见": one branch of a rule, not what xmin is
+    if (/->|→|=>/u.test(sentence)) return null;
     const rest = m[restAt]!.trim();
     if (ATTRIBUTE.test(term) || /^[\d"'“‘]/u.test(rest)) return null;
     // "tap设备是 vxlan 这个网络创建的端口": about this setup, not a definition

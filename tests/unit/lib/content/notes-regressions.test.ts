@@ -9,6 +9,48 @@ const deck = (md: string) => {
 };
 
 describe("notes mode regressions", () => {
+  it("a step ending '：' with its details nested printed the details twice in 'what happens next' (inline, then as the list)", () => {
+    const d = deck(
+      "# 内存\n\n## 慢路径\n\n1. 快路径：从 buddy 拿页。\n2. 快路径失败：唤醒 kswapd 再试。\n3. 还失败，进入直接回收：\n    - 扫 inactive LRU，释放干净的文件页\n    - 调 shrinker 回收 slab\n4. 回收出了页就重试分配。\n",
+    );
+    const next = d.cards.find((c) => c.generatedBy === "notes:next-step" && c.prompt.includes("唤醒 kswapd"))!;
+    expect(next.answer).toBe("还失败，进入直接回收\n\n- 扫 inactive LRU，释放干净的文件页\n- 调 shrinker 回收 slab");
+    // the step with details, shown as the step before, is its own line
+    const after = d.cards.find((c) => c.generatedBy === "notes:next-step" && c.answer.startsWith("回收出了页"))!;
+    expect(after.prompt.endsWith("> 还失败，进入直接回收")).toBe(true);
+  });
+
+  it("'TLB 命中：…' then 'TLB 未命中：…' were two steps in turn: after a hit came the miss path", () => {
+    const d = deck(
+      "# 页表\n\n## 一次地址翻译\n\n1. MMU 先查 TLB。\n2. TLB 命中：直接得到物理地址。\n3. TLB 未命中：硬件 page walker 走页表。\n4. 把翻译结果填进 TLB。\n",
+    );
+    const next = d.cards.filter((c) => c.generatedBy === "notes:next-step");
+    expect(next.some((c) => c.prompt.includes("TLB 命中：直接得到物理地址") && c.answer.startsWith("TLB 未命中"))).toBe(false);
+    // what comes after the lookup is either branch
+    expect(next.find((c) => c.prompt.includes("MMU 先查 TLB"))?.answer).toBe("TLB 命中：直接得到物理地址。\n\nTLB 未命中：硬件 page walker 走页表。");
+    const order = d.cards.find((c) => c.generatedBy === "notes:process-order");
+    expect(order?.kind === "ordering" && order.steps).toEqual(["MMU 先查 TLB。", "TLB 命中 / TLB 未命中", "把翻译结果填进 TLB。"]);
+    // the same in English, with an aside in the lead
+    const en = deck("# Alloc\n\n## Steps\n\n1. Try an order-9 allocation.\n2. Allocation succeeds: map 2MB.\n3. Allocation fails (fragmented, no 2MB block): fall back to 4KB.\n4. khugepaged collapses later.\n");
+    expect(en.cards.some((c) => c.generatedBy === "notes:next-step" && c.prompt.includes("Allocation succeeds") && c.answer.startsWith("Allocation fails"))).toBe(false);
+  });
+
+  it("definitions of fragments: '已提交还 是什么？', 'swappiness=0 也不 是什么？', '9.4 以后冻结 是什么？', 'v2 是什么？', 'xmin 是什么？' answered with one branch of a rule", () => {
+    const d = deck(
+      "# 笔记\n\n已提交还是未提交要去 clog 里查状态。\n\nswappiness=0 也不是完全不换出匿名页。\n\n9.4 以后冻结是在 infomask 里打一个标记位。\n\nv2 是统一层级的新接口。\n\nxmin 是当前事务自己 → 本事务之前的命令插入的可见。\n\n最后手段是 pg_resetwal。\n\n页表是内核给每个进程维护的一棵多级树。\n",
+    );
+    const defined = d.cards.filter((c) => c.generatedBy === "notes:definition").map((c) => c.prompt);
+    expect(defined).toEqual(["「笔记」中，页表 是什么？"]);
+  });
+
+  it("a phase order of three phases was self-evident (找到要改的行 → 写新版本 → 提交): only four or more phases are ordered", () => {
+    const three = deck(
+      "# PG\n\n## 更新一行\n+ 步骤\n    - **找到要改的行**\n    1. 执行器找到 tuple。\n    2. 检查 xmax。\n    - **写新版本**\n    3. 写新 tuple。\n    4. 旧 tuple 设 xmax。\n    - **提交**\n    5. 写 commit 记录。\n    6. 更新 clog。\n",
+    );
+    expect(three.cards.some((c) => c.generatedBy === "notes:phase-order")).toBe(false);
+    expect(three.cards.some((c) => c.generatedBy === "notes:process-order")).toBe(true);
+  });
+
   it("the export's metadata line (更新时间: 2025-…) became the title of a list read from an indented block", () => {
     const d = deck(
       "# TLS notes\n\n> 来源: 网络安全\n> 更新时间: 2025-12-27T18:03:46.915204+08:00\n\n---\n\n# 1. Certificate chain validation\n" +
