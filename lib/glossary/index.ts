@@ -13,9 +13,37 @@ import { normalizeAnswer } from "../answer/normalize";
 
 export type GlossaryEntry = readonly string[];
 
+/** The notes a rubric is made from, compacted once (see notesContext): where an ambiguous word's sense is looked up. */
+export type NotesContext = {
+  readonly compact: string;
+  readonly latinWords: ReadonlySet<string>;
+  /** how often the notes write each Latin word, any case ("multixact": MultiXact, pg_multixact…) */
+  readonly latinCounts: ReadonlyMap<string, number>;
+};
+
+/** The notes' text as the glossary looks words up in it: Chinese as one compact string, Latin words whole ("row" is not in "GROWSDOWN"). */
+export function notesContext(texts: readonly string[]): NotesContext {
+  const text = texts.join(" ");
+  const latin = text.toLowerCase().match(/[a-z0-9]+(?: [a-z0-9]+)*/g) ?? [];
+  // every run of one to three words, as the glossary's phrases ("rest api") are looked up
+  const latinWords = new Set<string>();
+  const latinCounts = new Map<string, number>();
+  for (const run of latin) {
+    const words = run.split(" ");
+    for (const w of words) latinCounts.set(w, (latinCounts.get(w) ?? 0) + 1);
+    for (let i = 0; i < words.length; i++) for (let n = 1; n <= 3 && i + n <= words.length; n++) latinWords.add(normalizeAnswer(words.slice(i, i + n).join(" ")));
+  }
+  return { compact: normalizeAnswer(text), latinWords, latinCounts };
+}
+
 export interface Glossary {
-  /** the term itself and every word an entry holding it gives as the same, first the term */
-  synonyms(term: string): string[];
+  /**
+   * The term itself and every word an entry holding it gives as the same, first the term. With
+   * the notes' context, an entry where the term is ambiguous (glossary.json "ambiguous": horizon
+   * is OpenStack's dashboard or PostgreSQL's xmin horizon) counts only if the notes use another
+   * of its words.
+   */
+  synonyms(term: string, context?: NotesContext): string[];
   /** the glossary word a misspelt Latin term stands for (`Hypersior` → `hypervisor`), or null */
   correction(term: string): string | null;
   /** whether the glossary knows this word */
@@ -95,8 +123,26 @@ export function typoBudget(length: number): number {
   return length >= 9 ? 2 : length >= 7 ? 1 : 0;
 }
 
+/** Per entry head, its words that mean another thing in another field. */
+const AMBIGUOUS = new Map<string, Set<string>>(
+  Object.entries(data.ambiguous)
+    .filter((e): e is [string, string[]] => Array.isArray(e[1]))
+    .map(([head, words]) => [normalizeAnswer(head), new Set(words.map(normalizeAnswer))]),
+);
+
 export function makeGlossary(extra: readonly GlossaryEntry[] = []): Glossary {
   const entries = [...(data.terms as string[][]), ...extra.map((e) => [...e])];
+  /** the entry means what the notes mean by `key`: the word is not ambiguous there, or the notes use another of its words */
+  const senseHolds = (k: number, key: string, context: NotesContext | undefined): boolean => {
+    const entry = entries[k]!;
+    const ambiguous = AMBIGUOUS.get(normalizeAnswer(entry[0] ?? ""));
+    if (!context || !ambiguous?.has(key)) return true;
+    return entry.some((w) => {
+      const other = normalizeAnswer(w);
+      if (other === key || ambiguous.has(other) || other.length < 2) return false;
+      return LATIN.test(other) ? context.latinWords.has(other) : context.compact.includes(other);
+    });
+  };
   const byWord = new Map<string, number[]>();
   entries.forEach((entry, k) => {
     for (const word of entry) {
@@ -118,9 +164,11 @@ export function makeGlossary(extra: readonly GlossaryEntry[] = []): Glossary {
     lookup(key) {
       return byWord.has(key);
     },
-    synonyms(term) {
-      const out = new Map<string, string>([[normalizeAnswer(term), term]]);
-      for (const k of byWord.get(normalizeAnswer(term)) ?? []) {
+    synonyms(term, context) {
+      const key = normalizeAnswer(term);
+      const out = new Map<string, string>([[key, term]]);
+      for (const k of byWord.get(key) ?? []) {
+        if (!senseHolds(k, key, context)) continue;
         for (const w of entries[k]!) if (!out.has(normalizeAnswer(w))) out.set(normalizeAnswer(w), w);
       }
       return [...out.values()];

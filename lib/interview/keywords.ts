@@ -20,7 +20,7 @@
  *   Chinese concept, a relation such as 校验 first, so a list of component names covers nothing.
  * - A point needs half of its groups, rounded up, the anchor among them.
  */
-import { spotTerms, spotTypos, typoBudget, type Glossary } from "../glossary";
+import { spotTerms, spotTypos, typoBudget, type Glossary, type NotesContext } from "../glossary";
 import { normalizeAnswer } from "../answer/normalize";
 import { cutWords, idfOf, UNKNOWN_IDF, weightedWords } from "../text/segment";
 import stopwords from "stopwords-iso/stopwords-iso.json";
@@ -141,6 +141,8 @@ export interface KeywordOptions {
   english: boolean;
   /** misspellings of the notes' own words, lower case → the spelling the notes use most ("repilca" → "replica") */
   typos?: ReadonlyMap<string, string>;
+  /** the notes the points come from: an ambiguous word (horizon, VM, 接口) takes the glossary's sense only if they use it */
+  context?: NotesContext;
 }
 
 /**
@@ -187,7 +189,13 @@ export function notesTypos(texts: readonly string[]): Map<string, string> {
   return out;
 }
 
-function candidatesOf(text: string, glossary: Glossary, english: boolean, typos: ReadonlyMap<string, string> = new Map()): Candidate[] {
+function candidatesOf(text: string, options: KeywordOptions): Candidate[] {
+  const { glossary, english, context } = options;
+  const typos = options.typos ?? new Map<string, string>();
+  const synonyms = (term: string) => glossary.synonyms(term, context);
+  // a CamelCase word, or one the notes write again and again, is a name spelt on purpose
+  // (MultiXact, pg_multixact: no misspelt multicast)
+  const onPurpose = (word: string) => /[a-z][A-Z]/.test(word) || (context?.latinCounts.get(word.toLowerCase()) ?? 0) >= 2;
   const candidates: Candidate[] = [];
   const taken: Array<[number, number]> = [];
   const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && b > x);
@@ -199,7 +207,8 @@ function candidatesOf(text: string, glossary: Glossary, english: boolean, typos:
   for (const t of spotTypos(text, glossary)) {
     // a word is no typo, and a phrase with a filler word in it is a term plus grammar ("timeout is", "connect vs")
     if ((isEnglishWord(t.word) && !inflectionOf(t.word, t.right)) || t.word.split(/\s+/).some((w) => w.length < 2 || EN_STOP.has(w.toLowerCase()))) continue;
-    add({ term: t.right, at: t.at, end: t.end, weight: 3, latin: true, relation: false, aliases: [...new Set([...glossary.synonyms(t.right), t.word])] });
+    if (onPurpose(t.word)) continue;
+    add({ term: t.right, at: t.at, end: t.end, weight: 3, latin: true, relation: false, aliases: [...new Set([...synonyms(t.right), t.word])] });
   }
   for (const g of spotTerms(text, glossary)) {
     if (!free(g.at, g.end)) continue;
@@ -212,7 +221,7 @@ function candidatesOf(text: string, glossary: Glossary, english: boolean, typos:
     // in Chinese text a plain English word the glossary knows ("image") still names the concept
     // a component's own name tells more than a glossary word (keystone over token, roles)
     const weight = han ? 1.2 * specificity(g.word) : named ? 2.8 : !english ? 2.4 : 1.6;
-    add({ term: g.word, at: g.at, end: g.end, weight, latin: !han, relation: plainEnglish && english, aliases: glossary.synonyms(g.word) });
+    add({ term: g.word, at: g.at, end: g.end, weight, latin: !han, relation: plainEnglish && english, aliases: synonyms(g.word) });
   }
   for (const m of text.matchAll(LATIN_TERM)) {
     const word = m[0].replace(/[._/-]+$/, "");
@@ -221,14 +230,14 @@ function candidatesOf(text: string, glossary: Glossary, english: boolean, typos:
     const base = englishBase(word, glossary);
     // one- and two-letter words are noise (e.g, ID, ns, the r and n of an escaped \r\n) unless the glossary knows them
     if (word.length < 2 || (word.length === 2 && base === null)) continue;
-    const corrected = base === null && !isEnglishWord(word) ? (typos.get(word.toLowerCase()) ?? glossary.correction(word)) : null;
+    const corrected = base === null && !isEnglishWord(word) && !onPurpose(word) ? (typos.get(word.toLowerCase()) ?? glossary.correction(word)) : null;
     // a capital at the start of a sentence is grammar, not a name
     const sentenceStart = english && (m.index === 0 || /[.!?:;]\s*$/u.test(text.slice(Math.max(0, m.index - 3), m.index)));
     // in Chinese text every Latin word is a name (libvirt, dnsmasq); in English only those that look like one
     const named = (!english && word.length >= 3) || (looksTechnical(word) && !(sentenceStart && /^[A-Z][a-z]+$/.test(word)));
     if (!named && base === null && corrected === null && word.length < 4) continue;
     const right = corrected ?? word;
-    const aliases = [...new Set([right, ...glossary.synonyms(base ?? right), ...(corrected ? [word] : []), ...gluedParts(word, glossary)])];
+    const aliases = [...new Set([right, ...synonyms(base ?? right), ...(corrected ? [word] : []), ...gluedParts(word, glossary)])];
     const weight = isLiteral(word) ? 0.4 : /[-_./0-9]/.test(word) || /^[A-Z]{2,}/.test(word) || /[a-z][A-Z]/.test(word) || (named && !english) ? 3 : named || corrected ? 2.5 : base ? 1.6 : 0.8;
     add({ term: right, at: m.index, end: m.index + word.length, weight, latin: true, relation: english && !named && base !== null, aliases });
   }
@@ -238,7 +247,7 @@ function candidatesOf(text: string, glossary: Glossary, english: boolean, typos:
     for (const k of han) {
       const at = text.indexOf(k.word);
       if (at < 0 || !free(at, at + k.word.length)) continue;
-      const aliases = glossary.synonyms(k.word);
+      const aliases = synonyms(k.word);
       // a concept the glossary can translate is checked in both languages: it is worth more
       const weight = specificity(k.word) * (aliases.length > 1 ? 1.2 : 1);
       add({ term: k.word, at, end: at + k.word.length, weight, latin: false, relation: verbs.has(k.word), aliases });
@@ -290,7 +299,7 @@ function mergeAlternatives(text: string, groups: Candidate[]) {
  */
 export function rubricKeywords(texts: readonly string[], options: KeywordOptions): PointKeywords[] {
   const perPoint = texts.map((t) => {
-    const groups = groupsOf(candidatesOf(t, options.glossary, options.english, options.typos));
+    const groups = groupsOf(candidatesOf(t, options));
     mergeAlternatives(t, groups);
     return groups;
   });

@@ -399,11 +399,13 @@ describe("dns-query.md (English, ## subsections under # sections)", () => {
     expect(dns[0]).toContain("getaddrinfo");
     expect(dns[2]).toContain("UDP");
     expect(dns.slice(3)).toEqual([
-      ["resolver", "server", "TLD"],
+      // "resolver", written in every point, was taken for a typo of "resolve"; a word the notes
+      // write again and again is spelt on purpose, and the root server is what tells this step
+      ["root", "server", "TLD"],
       ["TLD", "server", "domain"],
       // "authoritative" is the point's own term (it was taken for a typo of another glossary word)
-      ["authoritative", "return", "A record"],
-      ["caches", "TTL", "return"],
+      ["authoritative", "A record"],
+      ["caches", "answer", "TTL"],
     ]);
     expect(open[0]!.points[6]!.keywords[0]).toEqual(expect.arrayContaining(["cache", "缓存"]));
     const records = heads(open[1]!);

@@ -11,6 +11,7 @@ import type { Generator } from "./generator";
 import { definitionOf, md, sentences, subSteps } from "./text";
 import { label } from "./lists";
 import { notesTypos, rubricKeywords } from "../../interview/keywords";
+import { notesContext } from "../../glossary";
 
 export interface ReadSection {
   section: Section;
@@ -74,14 +75,17 @@ export function interviewCards(g: Generator, read: ReadSection[]) {
   if (depths.length === 0) return;
   const topDepth = Math.min(...depths);
   // the notes' own misspellings, found across the whole file (a typo in one section, the right spelling in another)
-  const typos = notesTypos(read.flatMap((r) => [...r.section.prose.map((p) => p.text), ...r.section.runs.flatMap((run) => run.items.map((i) => i.text))]));
+  const texts = read.flatMap((r) => [...r.section.prose.map((p) => p.text), ...r.section.runs.flatMap((run) => run.items.map((i) => i.text))]);
+  const typos = notesTypos(texts);
+  // and the sense they give words the glossary reads two ways (horizon: a dashboard, or xmin's)
+  const context = notesContext([...texts, ...read.map((r) => r.section.path.join(" "))]);
   for (const r of read) {
     const s = r.section;
     if (s.depth !== topDepth) continue;
     const subtree = read.filter((x) => x.section.path.length >= s.path.length && s.path.every((p, k) => x.section.path[k] === p));
     const points = pointsOf(subtree);
     if (points.length === 0) continue;
-    const generated = rubricKeywords(points.map((p) => p.text), { glossary: g.glossary, english: !g.zh, typos });
+    const generated = rubricKeywords(points.map((p) => p.text), { glossary: g.glossary, english: !g.zh, typos, context });
     const rubric: RubricPoint[] = points.map((p, k) => ({ text: md(p.text), keywords: generated[k]!.keywords, need: generated[k]!.need, anchor: generated[k]!.anchor }));
     const answer = modelAnswer(points, s);
     const isProcess = subtree.some((x) => x.runs.some((y) => y.run.kind === "process" && y.run.items.length >= 2));
