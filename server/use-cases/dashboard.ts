@@ -69,6 +69,8 @@ export interface Dashboard {
   /** the calendar years (in the time zone) that have reviews, oldest first */
   years: number[];
   retention: RetentionWindow[];
+  /** MIN_RETENTION_REVIEWS, for the page to explain */
+  minRetentionReviews: number;
   /** consecutive study days with reviews, ending today (or yesterday when today has none yet) */
   streak: number;
   mastery: MasteryRow[];
@@ -271,6 +273,7 @@ export async function dashboard(options: DashboardOptions = {}): Promise<Dashboa
     calendar,
     years,
     retention: windows,
+    minRetentionReviews: MIN_RETENTION_REVIEWS,
     streak,
     mastery,
     quizzes,
