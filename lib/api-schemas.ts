@@ -183,10 +183,20 @@ export const practiceQuerySchema = z
   .strict();
 
 /** Query of `GET /api/v1/dashboard`: the browser's time zone (a stored one wins). */
-export const dashboardQuerySchema = z.object({ tz: timeZoneSchema.optional() }).strict();
-
 /** Query of `GET /api/v1/decks/:id/next`: the same rule for `tz` as the dashboard (an unknown zone is a 400, never UTC). */
-export const nextQuerySchema = dashboardQuerySchema;
+export const nextQuerySchema = z.object({ tz: timeZoneSchema.optional() }).strict();
+
+/** Query of `GET /api/v1/dashboard`: `year` picks the heatmap's calendar year (the last 365 days without it). */
+export const dashboardQuerySchema = nextQuerySchema
+  .extend({
+    year: z
+      .string()
+      .regex(/^\d{4}$/, "year must be a calendar year of four digits, like 2024")
+      .transform(Number)
+      .refine((y) => y >= 1970 && y <= 2100, "year must be between 1970 and 2100")
+      .optional(),
+  })
+  .strict();
 
 /** What a person decides about one generated card (server/use-cases/curation/). */
 export const cardCurationSchema = z.discriminatedUnion(

@@ -239,6 +239,39 @@ export function metricsOf(predictions: readonly Prediction[]): Metrics {
   return { logLoss: logLoss(predictions), rmseBins: rmseBins(predictions), count: predictions.length };
 }
 
+/** What the comparison of two sets of parameters on the same reviews says, for a person to act on. */
+export type Verdict = "better" | "same" | "worse";
+
+/**
+ * Log loss changes smaller than this share are noise (a fit on the same history moves it by
+ * about that much); RMSE(bins), noisier still, decides only then, and only past its own margin.
+ */
+export const LOG_LOSS_MARGIN = 0.005;
+export const RMSE_MARGIN = 0.1;
+
+export interface MetricsComparison {
+  /** whether the proposed parameters predict the tested reviews better than the current ones */
+  verdict: Verdict;
+  /** relative changes, proposed against current (negative: lower, so better) */
+  logLossChange: number;
+  rmseChange: number;
+}
+
+/**
+ * Judges proposed parameters against the current ones on the same reviews: mainly on log loss
+ * (how surprised the model is by each actual answer, what the optimizer minimizes), with
+ * RMSE(bins) (how far predicted recall is from the observed rate, in groups) deciding only
+ * when log loss is about the same.
+ */
+export function compareMetrics(current: Metrics, proposed: Metrics): MetricsComparison {
+  const change = (a: number, b: number) => (a > 0 ? (b - a) / a : b - a);
+  const logLossChange = change(current.logLoss, proposed.logLoss);
+  const rmseChange = change(current.rmseBins, proposed.rmseBins);
+  const verdict: Verdict =
+    logLossChange < -LOG_LOSS_MARGIN ? "better" : logLossChange > LOG_LOSS_MARGIN ? "worse" : rmseChange < -RMSE_MARGIN ? "better" : rmseChange > RMSE_MARGIN ? "worse" : "same";
+  return { verdict, logLossChange, rmseChange };
+}
+
 /** FSRS-6's default parameters (21 numbers), as ts-fsrs and fsrs-rs ship them. */
 export const DEFAULT_PARAMETERS: readonly number[] = default_w;
 

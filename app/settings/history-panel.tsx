@@ -11,8 +11,10 @@ const POLL_MS = 1000;
 
 /**
  * Bringing a review history in (a CSV in Anki's export shape) and fitting personal FSRS
- * parameters to it: the fit runs on the server in a worker; its metrics on the newest 20% of
- * the history are shown for the current and the proposed parameters, applied only on confirm.
+ * parameters to it: the fit runs on the server in a worker. The result leads with a verdict in
+ * plain words (better, about the same or worse for this history, judged mainly on log loss),
+ * then the metrics on the newest 20% of the history and the 21 parameters, current against
+ * optimized; they are applied only on confirm, and then shown as the ones in use.
  */
 export function HistoryPanel({ personal }: { personal: boolean }) {
   const t = useTranslations("history");
@@ -22,6 +24,8 @@ export function HistoryPanel({ personal }: { personal: boolean }) {
   const [imported, setImported] = useState<ImportHistorySuccess | null>(null);
   const [job, setJob] = useState<OptimizeJob | null>(null);
   const [applied, setApplied] = useState<boolean>(personal);
+  /** the optimization whose parameters were applied from this page, and what the server stored */
+  const [appliedFit, setAppliedFit] = useState<{ jobId: string; parameters: number[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -65,20 +69,34 @@ export function HistoryPanel({ personal }: { personal: boolean }) {
   const apply = () =>
     run(async () => {
       if (!job?.result) return;
-      await api("/api/v1/parameters", { method: "PUT", body: JSON.stringify({ parameters: job.result.proposed }) });
+      const { parameters } = await api<{ parameters: number[] }>("/api/v1/parameters", { method: "PUT", body: JSON.stringify({ parameters: job.result.proposed }) });
       setApplied(true);
-      setNotice(t("appliedNotice"));
+      setAppliedFit({ jobId: job.id, parameters });
     });
   const reset = () =>
     run(async () => {
       await api("/api/v1/parameters", { method: "DELETE" });
       setApplied(false);
+      // a comparison against parameters no longer in use would mislead
+      setAppliedFit(null);
+      setJob(null);
       setNotice(t("resetNotice"));
     });
   const cancel = () => run(async () => setJob(await api<OptimizeJob>(`/api/v1/parameters/optimize/${job!.id}`, { method: "DELETE" })));
 
   const n4 = (x: number) => format.number(x, { minimumFractionDigits: 4, maximumFractionDigits: 4 });
+  const change = (x: number) => format.number(Math.abs(x), { style: "percent", maximumSignificantDigits: 2 });
   const result = job?.result ?? null;
+  const isApplied = result !== null && appliedFit?.jobId === job?.id;
+  const comparison = result?.comparison ?? null;
+  // the measures disagree when one went down and the other up
+  const mixed = comparison !== null && comparison.logLossChange * comparison.rmseChange < 0;
+  // after Apply the applied parameters are the current ones, and the ones before them are shown beside
+  const rows = result
+    ? isApplied
+      ? { now: { params: appliedFit!.parameters, metrics: result.metrics.proposed }, other: { label: t("previous"), params: result.current, metrics: result.metrics.current } }
+      : { now: { params: result.current, metrics: result.metrics.current }, other: { label: t("optimized"), params: result.proposed, metrics: result.metrics.proposed } }
+    : null;
   return (
     <section className="options-form history-panel" aria-labelledby="history-title" data-testid="history-panel">
       <h2 id="history-title">{t("title")}</h2>
@@ -128,11 +146,31 @@ export function HistoryPanel({ personal }: { personal: boolean }) {
           </p>
         ) : null}
         {job?.status === "cancelled" ? <p>{t("cancelled")}</p> : null}
-        {result ? (
-          <div data-testid="optimize-result">
-            <p className="hint">{t("evaluated", { reviews: result.metrics.proposed.count, from: result.testFrom ? format.dateTime(new Date(result.testFrom), { dateStyle: "medium" }) : "—", train: result.trainCount })}</p>
+        {result && comparison && rows ? (
+          <div data-testid="optimize-result" data-applied={isApplied}>
+            {isApplied ? (
+              <p role="status" className="notice" data-testid="parameters-applied">
+                {t("appliedStatus")}
+              </p>
+            ) : (
+              <>
+                <p className="verdict" data-testid="optimize-verdict" data-verdict={comparison.verdict}>
+                  <strong>{t(`verdict.${comparison.verdict}`)}</strong>
+                </p>
+                {mixed ? (
+                  <p className="hint" data-testid="optimize-mixed">
+                    {t("mixed", {
+                      rmse: t(comparison.rmseChange < 0 ? "lower" : "higher"),
+                      rmseChange: change(comparison.rmseChange),
+                      logLoss: t(comparison.logLossChange < 0 ? "lower" : "higher"),
+                      logLossChange: change(comparison.logLossChange),
+                    })}
+                  </p>
+                ) : null}
+              </>
+            )}
             <div className="table-scroll">
-              <table className="data-table">
+              <table className="data-table" data-testid="metrics-table">
                 <thead>
                   <tr>
                     <th scope="col">{t("parameters")}</th>
@@ -143,22 +181,57 @@ export function HistoryPanel({ personal }: { personal: boolean }) {
                 <tbody>
                   <tr>
                     <th scope="row">{t("current")}</th>
-                    <td data-testid="current-log-loss">{n4(result.metrics.current.logLoss)}</td>
-                    <td>{n4(result.metrics.current.rmseBins)}</td>
+                    <td data-testid="current-log-loss">{n4(rows.now.metrics.logLoss)}</td>
+                    <td data-testid="current-rmse">{n4(rows.now.metrics.rmseBins)}</td>
                   </tr>
                   <tr>
-                    <th scope="row">{t("proposed")}</th>
-                    <td data-testid="proposed-log-loss">{n4(result.metrics.proposed.logLoss)}</td>
-                    <td>{n4(result.metrics.proposed.rmseBins)}</td>
+                    <th scope="row">{rows.other.label}</th>
+                    <td data-testid={isApplied ? "previous-log-loss" : "proposed-log-loss"}>{n4(rows.other.metrics.logLoss)}</td>
+                    <td>{n4(rows.other.metrics.rmseBins)}</td>
                   </tr>
                 </tbody>
               </table>
             </div>
-            <p className="hint">{t("lowerIsBetter")}</p>
+            <details data-testid="metrics-details">
+              <summary>{t("metricsDetails")}</summary>
+              <p className="hint">{t("evaluated", { reviews: result.metrics.proposed.count, from: result.testFrom ? format.dateTime(new Date(result.testFrom), { dateStyle: "medium" }) : "—", train: result.trainCount })}</p>
+              <p className="hint">{t("logLossExplained")}</p>
+              <p className="hint">{t("rmseExplained")}</p>
+            </details>
+            <details data-testid="parameters-details">
+              <summary>{t("parametersDetails")}</summary>
+              <div className="table-scroll">
+                <table className="data-table compact" data-testid="parameters-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("parameter")}</th>
+                      <th scope="col">{t("current")}</th>
+                      <th scope="col">{isApplied ? t("previous") : t("optimized")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.now.params.map((w, i) => (
+                      <tr key={i} data-testid="parameter-row">
+                        <th scope="row">w{i}</th>
+                        <td data-testid="parameter-current">{n4(w)}</td>
+                        <td data-testid="parameter-other">{n4(rows.other.params[i] ?? NaN)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+            {isApplied ? null : <p className="hint" data-testid="until-applied">{t("untilApplied")}</p>}
             <div className="actions">
-              <button type="button" className="button primary" onClick={apply} disabled={busy} data-testid="parameters-apply">
-                {t("apply")}
-              </button>
+              {isApplied ? (
+                <button type="button" className="button" disabled data-testid="parameters-apply">
+                  ✓ {t("appliedButton")}
+                </button>
+              ) : (
+                <button type="button" className={comparison.verdict === "worse" ? "button" : "button primary"} onClick={apply} disabled={busy} data-testid="parameters-apply">
+                  {comparison.verdict === "worse" ? t("applyAnyway") : t("apply")}
+                </button>
+              )}
             </div>
           </div>
         ) : null}

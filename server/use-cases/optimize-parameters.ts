@@ -16,6 +16,7 @@ import { Worker } from "node:worker_threads";
 import { fsrsParametersSchema } from "@/lib/history/schemas";
 import {
   cardHistories,
+  compareMetrics,
   DEFAULT_PARAMETERS,
   fsrsItemsOf,
   metricsOf,
@@ -25,6 +26,7 @@ import {
   type HistoryReview,
   type ItemReview,
   type Metrics,
+  type MetricsComparison,
   type Prediction,
 } from "@/lib/fsrs-metrics";
 import { db as defaultDb, type Db } from "../db";
@@ -50,6 +52,8 @@ export interface OptimizeResult {
   proposed: number[];
   /** both, on the newest part of the history (never seen by the fit) */
   metrics: { current: Metrics; proposed: Metrics };
+  /** whether the proposed parameters are better, judged mainly on log loss (compareMetrics) */
+  comparison: MetricsComparison;
   /** reviews read */
   reviewCount: number;
   /** reviews the fit learned from, and the start of the test period */
@@ -141,6 +145,7 @@ export async function optimizeParameters(options: OptimizeOptions = {}): Promise
     current,
     proposed,
     metrics: { current: currentMetrics, proposed: proposedMetrics },
+    comparison: compareMetrics(currentMetrics, proposedMetrics),
     reviewCount: reviews.length,
     trainCount: train.length,
     testFrom: Number.isFinite(cutoff) ? new Date(cutoff).toISOString() : null,

@@ -65,7 +65,7 @@ test("josh's history imported from the settings page, parameters optimized and a
   await expect(page.getByTestId("optimize-result")).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId("proposed-log-loss")).toHaveText(/^0\.\d{4}$/);
   await page.getByTestId("parameters-apply").click();
-  await expect(page.getByTestId("history-notice")).toContainText("Applied");
+  await expect(page.getByTestId("parameters-applied")).toContainText("Applied");
   const stored = withDb(server, (db) => db.prepare("SELECT value FROM Setting WHERE key = 'fsrsParameters'").get() as { value: string } | undefined);
   expect(JSON.parse(stored!.value)).toHaveLength(21);
   await page.goto(`${server.url}/stats`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   binOf,
   buildFsrsItems,
+  compareMetrics,
   cardHistories,
   DEFAULT_PARAMETERS,
   fixedOffsetDays,
@@ -134,5 +135,22 @@ describe("predicting a history", () => {
     expect(preds.every((p) => p.p > 0 && p.p < 1)).toBe(true);
     // include picks what is predicted, the history still counts
     expect(predictHistory(reviews, DEFAULT_PARAMETERS, utcDays, (r) => r.reviewedAt > T0 + 11 * DAY)).toEqual([preds[2]]);
+  });
+});
+
+describe("compareMetrics (issue item 11: log loss worse, RMSE better, and no word on which to trust)", () => {
+  const m = (logLoss: number, rmseBins: number) => ({ logLoss, rmseBins, count: 1000 });
+  it("judges mainly on log loss: worse log loss is worse, however much RMSE improved", () => {
+    expect(compareMetrics(m(0.45, 0.064), m(0.46, 0.03)).verdict).toBe("worse");
+    expect(compareMetrics(m(0.45, 0.03), m(0.44, 0.064)).verdict).toBe("better");
+  });
+  it("calls a log loss within half a percent about the same, unless RMSE moved by more than a tenth", () => {
+    // josh's history against FSRS-6's defaults: 0.4517 → 0.4518, RMSE 0.0640 → 0.0605
+    const josh = compareMetrics(m(0.4517, 0.064), m(0.4518, 0.0605));
+    expect(josh.verdict).toBe("same");
+    expect(josh.logLossChange).toBeCloseTo(0.0001 / 0.4517, 8);
+    expect(josh.rmseChange).toBeCloseTo(-0.0035 / 0.064, 8);
+    expect(compareMetrics(m(0.4517, 0.064), m(0.4518, 0.05)).verdict).toBe("better");
+    expect(compareMetrics(m(0.4517, 0.05), m(0.4518, 0.064)).verdict).toBe("worse");
   });
 });

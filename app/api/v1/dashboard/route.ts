@@ -5,10 +5,10 @@ import { dashboard } from "@/server/use-cases/dashboard";
 
 export const dynamic = "force-dynamic";
 
-/** The progress dashboard's numbers, in the user's study days. */
+/** The progress dashboard's numbers, in the user's study days; `?year=2024` gives that year's heatmap. */
 export async function GET(request: Request) {
   return handle(async () => {
-    const { tz } = dashboardQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    return dashboard({ now: requestNow(request), timeZone: tz });
+    const { tz, year } = dashboardQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    return dashboard({ now: requestNow(request), timeZone: tz, year });
   });
 }
