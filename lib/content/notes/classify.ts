@@ -7,7 +7,8 @@
  * - alternatives: 三种取值 / 模式 / 方式 / 区别 / vs / modes / types / options …, or items that
  *   are mostly "name：description" with a short name
  * - conditions: most items are "如果 X，则 Y" / "If X, Y": a decision rule, not a sequence
- * - facts: observations ("执行后多了…", "you will see"), definitions ("X 是 Y"), a checklist
+ * - facts: observations ("执行后多了…", "you will see"), definitions ("X 是 Y"), a checklist, a
+ *   list its intro says is none ("(observations, not steps)", "不分先后"), occasions ("什么时候要刷")
  * - process: the rest; a first item that is a precondition ("前提：") and items that are a
  *   fallback ("如果…失败，则…") are taken out of the sequence and asked as what they are. A
  *   branch that is no failure ("If the longest prefix has ^~, use it", "Otherwise check the
@@ -34,6 +35,10 @@ const ALTERNATIVES = /[几两二三四五六多]种|取值|模式|方式|方案|
 /** Words of a heading or intro that name a collection of facts, not a process. */
 const FACTS = /看到|观察|要看|查看|注意事项|判断|规则|是否|条件|字段|参数|\brules?\b|criteria|\bconditions?\b|\bfields?\b|\bparameters?\b|多了|多出|现象|变化|输出|检查项|几项|内容|概念|组成|术语|文件|\bshows?\b|\bprints?\b|\bdisplays?\b|显示|打印|\bstatus\b|\bobserv|you (?:can |will )?see|\boutput|\bresults?\b|\bchecks?\b|\btest\b|\bafter running|\bconcepts?\b|glossary|\bterms\b|vocabulary|overview|\bcomponents?\b|\bseen\b|遇到过|见过|踩过/i;
 const OBSERVATION = /多了|多出|产生了|出现了|生成了|新增了|有了|看到|变成了|都无|没有任何|\bnow has\b|there (?:is|are) now|\bappears?\b|\bshows?\b|you (?:can |will )?see/i;
+/** An intro that says outright the list is no sequence, in brackets too ("(observations, not steps)", "（不分先后）"). */
+const NOT_A_SEQUENCE = /not (?:in )?(?:steps|a sequence|a process|in (?:any )?order)|no particular order|in any order|\bobservations\b|\btips\b|不是步骤|不分先后|没有先后|没有顺序|顺序无关|注意点|小技巧/i;
+/** "TLB 什么时候要刷：", "When a rebalance happens:": the occasions of something, not its steps. */
+const OCCASIONS = /什么时候|何时|哪些时候|时机|场景|情形|情况下会|\bwhen (?:to|does|do|is|are|will)\b|\boccasions?\b|\bsituations?\b|\bscenarios?\b/i;
 /** Words that say the list is a sequence: they keep "name：description" steps a process. */
 const PROCESS = /流程|过程|步骤|经过|原理|怎么|如何|\bhow\b|\bflow\b|\bprocess\b|\bpath\b|\bsteps?\b|\bprocedure\b|\bwalk|\bsequence\b|handshake|election|\bwhat happens\b/i;
 const LABEL = /^([^，,。；;：:（(]{1,24}(?:\s*[（(][^）)]{1,20}[）)])?)(?:\s*[：:]\s*|\s+[—–]{1,2}\s+|\s+-{1,2}\s+)(.{2,})$/u;
@@ -63,6 +68,7 @@ export function classifyRun(run: Run, heading: string | undefined, sectionTitle?
   const base = { fallbacks: [], labelled: labelled.length * 3 >= items.length * 2 ? labelled : [] } as const;
   const half = (n: number) => n * 2 >= items.length;
 
+  if (NOT_A_SEQUENCE.test(run.intro?.text ?? heading ?? "")) return { ...base, kind: "facts", items, fallbacks: [], labelled: [] };
   if (REASONS.test(context)) return { ...base, kind: "reasons", items, fallbacks: [], labelled: [] };
   // "X=false：…" and "X=true：…": one setting's values are alternatives
   const keys = new Set(base.labelled.map((l) => /^([^=]+)=/.exec(l.label)?.[1]?.trim()).filter((k) => k));
@@ -71,7 +77,7 @@ export function classifyRun(run: Run, heading: string | undefined, sectionTitle?
   // "name：description" items without a word for options (fields, settings to check) are facts with names
   if (base.labelled.length >= 2 && (FACTS.test(context) || !run.ordered || !PROCESS.test(context))) return { ...base, kind: "facts", items, fallbacks: [] };
   if (half(conditions.length) && conditions.length >= 2) return { ...base, kind: "conditions", items, fallbacks: [], labelled: [] };
-  if (FACTS.test(context) || (half(facts.length) && facts.length >= 2)) return { ...base, kind: "facts", items, fallbacks: [], labelled: [] };
+  if (FACTS.test(context) || (OCCASIONS.test(own) && !PROCESS.test(own)) || (half(facts.length) && facts.length >= 2)) return { ...base, kind: "facts", items, fallbacks: [], labelled: [] };
   if (!run.ordered) return { ...base, kind: "facts", items, fallbacks: [], labelled: [] };
 
   // a process: a precondition first, fallbacks anywhere are not steps

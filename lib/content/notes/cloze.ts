@@ -79,6 +79,9 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
     // "**qrouter** 命名空间负责…" already asks "[…]负责…" for "qrouter 命名空间": the same card twice
     const asked = normalizeAnswer(term);
     if (g.cards.some((c) => c.line === line && c.generatedBy === "notes:responsibility" && c.kind === "cloze" && c.cloze.some((x) => normalizeAnswer(x.text).includes(asked)))) return;
+    // "A **segment** is an immutable sub-index…" already asks "what is segment?" from that sentence
+    const sentence = normalizeAnswer(prompt.replace(/\\\[…\\\]/g, term));
+    if (g.cards.some((c) => c.line === line && c.generatedBy === "notes:definition" && normalizeAnswer(c.prompt).includes(asked) && normalizeAnswer(c.answer) === sentence)) return;
     const answer = sentenceAt(render((x, k) => (k === group ? `\u0001${md(x)}\u0002${gloss ? `（${md(gloss)}）` : ""}` : md(x)), group), at);
     g.add(
       { kind: "cloze", topic, line, prompt, answer, group: group + 1, cloze: [{ text: term, ...(aliases.length ? { aliases } : {}) }], generatedBy: "notes:bold-cloze" },

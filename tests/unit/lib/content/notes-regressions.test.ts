@@ -9,6 +9,20 @@ const deck = (md: string) => {
 };
 
 describe("notes mode regressions", () => {
+  it("a list its intro calls '(observations, not steps)', and 'TLB 什么时候要刷：' (occasions), were ordered and asked 'what comes next'", () => {
+    const d = deck(
+      "# ES\n\n## Health\n\nThings I look at in the health response (observations, not steps):\n\n1. status green means every shard is assigned\n2. unassigned_shards counts the copies no node holds\n3. relocating_shards shows copies moving\n\n## TLB\n\nTLB 什么时候要刷：\n\n1. 进程切换改 CR3。\n2. 内核修改了页表映射。\n3. 多核上其他 CPU 的 TLB 也要刷。\n",
+    );
+    const sequenceRules = ["notes:next-step", "notes:process-order", "notes:first-step"];
+    expect(d.cards.filter((c) => sequenceRules.includes(c.generatedBy ?? "")).map((c) => c.prompt)).toEqual([]);
+    expect(d.cards.filter((c) => c.generatedBy === "notes:facts")).toHaveLength(2);
+  });
+
+  it("'A **segment** is an immutable sub-index…' made a definition and a cloze of the same sentence", () => {
+    const d = deck("# ES\n\nA **segment** is an immutable sub-index inside Lucene.\n");
+    expect(d.cards.map((c) => c.generatedBy)).toEqual(["notes:definition"]);
+  });
+
   it("a step ending '：' with its details nested printed the details twice in 'what happens next' (inline, then as the list)", () => {
     const d = deck(
       "# 内存\n\n## 慢路径\n\n1. 快路径：从 buddy 拿页。\n2. 快路径失败：唤醒 kswapd 再试。\n3. 还失败，进入直接回收：\n    - 扫 inactive LRU，释放干净的文件页\n    - 调 shrinker 回收 slab\n4. 回收出了页就重试分配。\n",
