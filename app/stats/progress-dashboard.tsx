@@ -257,7 +257,8 @@ export function ProgressDashboard() {
                     tickFormatter={(at: number) => day(new Date(at).toISOString())}
                     fontSize={12}
                   />
-                  <YAxis domain={[0, 100]} fontSize={12} width={40} unit="%" />
+                  {/* padding below 0%: a practice run at 0% sat on the axis line, out of sight */}
+                  <YAxis domain={[0, 100]} fontSize={12} width={40} unit="%" padding={{ bottom: 10 }} />
                   <Tooltip labelFormatter={(at) => dateTime(Number(at))} formatter={(v) => `${String(v)}%`} />
                   <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={(item) => SERIES.indexOf(String(item.dataKey))} />
                   {/* straight lines through dots: a curve would show scores nobody had between two attempts */}

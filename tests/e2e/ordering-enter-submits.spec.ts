@@ -55,8 +55,10 @@ for (const c of CASES) {
 
       // the focus is on a move button of the last step moved: Enter submits, and moves nothing
       await expect(page.locator("[data-testid=ordering-steps] button:focus")).toHaveCount(1);
+      if (c.locale === "en-US") await page.screenshot({ path: "docs/screenshots/quiz-ordering-phone-after.png", fullPage: true });
       await page.keyboard.press("Enter");
       await expect(page.getByTestId("verdict")).toHaveText(c.right);
+      if (c.locale === "en-US") await page.screenshot({ path: "docs/screenshots/quiz-ordering-checked-phone-after.png", fullPage: true });
       const answer = withDb(server, (db) => JSON.parse((db.prepare("SELECT answer FROM QuizQuestion WHERE quizId = ? AND position = 0").get(id) as { answer: string }).answer) as { order: number[] });
       expect(answer.order.map(text)).toEqual(shown);
     });
