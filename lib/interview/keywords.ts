@@ -62,7 +62,9 @@ const EN_STOP = new Set([
   ...(stopwords.en as string[]),
   ...("a an and are as at be been by for from has have in into is it its of on or that the their then there these this those to was were which with via when where while will would can could should may might not no yes " +
     "e.g eg i.e ie etc vs also only just each every any all some more most other such than so if else after before first next finally then once both either neither same new old one two three " +
-    "do does did done make makes made use uses used using get gets got set sets let lets put puts take takes see seen way ways thing things part parts kind kinds lot lots step steps").split(" "),
+    "do does did done make makes made use uses used using get gets got set sets let lets put puts take takes see seen way ways thing things part parts kind kinds lot lots step steps " +
+    // filler a careful reader found in rubrics made from English notes
+    "bunch holds hold note notes exist exists failed rough bring brings normal drop searches notices left single valid cheap ish pile eventually roughly basically usually").split(" "),
 ]);
 
 /** Chinese words too general to check: their presence says nothing about the point. */
@@ -73,8 +75,16 @@ const ZH_STOP = new Set([
     "说明 注意 表示 等于 意味着 相当于 挂到 写回去 拿到 得到 变成 有关 关于 一样 不同 同样 其实 本身 对应项 " +
     "后续 数据 地址 功能 作用 有没有 是否 默认 一直 已经 马上 立即 之前 以前 方面 一下 一次 一条 一种 里面 上面 下面 这里 那里 这样 那样 如何 怎么 为什么 什么 时候 " +
     // words of how a note is said, not of what it says (found in rubrics read by a careful reader)
-    "知道 可能 只能 不了 不用 没关系 记不住 回来 看到 发来 带上 交给 要求 实际 做法 办法 写成 做成 没拿到 跟不上 约等于 个数 负责").split(" "),
+    "知道 可能 只能 不了 不用 没关系 记不住 回来 看到 发来 带上 交给 要求 实际 做法 办法 写成 做成 没拿到 跟不上 约等于 个数 负责 " +
+    // and more, from the third held-out reading (PostgreSQL, Linux memory, Elasticsearch)
+    "不会 不能 继续 避免 尝试 小于 大于 看不见 够用 每隔 条目 列表 视角 表里 整块 机器 工具 系统 位置 命令 程序处理").split(" "),
 ]);
+
+/**
+ * A verb with a result or direction glued on ("改成", "填好", "减掉", "凑够", "锁上", "加进去",
+ * "放在", "发过来") or a passive ("被删"): how a note says a thing happens, not a concept to listen for.
+ */
+const VERB_COMPLEMENT = /^(?:被\p{Script=Han}{1,2}|\p{Script=Han}{1,2}(?:成|好|掉|够|上|进|进去|在|过来|过去|起来|出来|下来|回去|到))$/u;
 
 interface Candidate {
   term: string;
@@ -242,8 +252,10 @@ function candidatesOf(text: string, options: KeywordOptions): Candidate[] {
     add({ term: right, at: m.index, end: m.index + word.length, weight, latin: true, relation: english && !named && base !== null, aliases });
   }
   if (!english) {
-    const han = weightedWords(text, 16, ["n", "nz", "nt", "ns", "v", "vn", "an", "l", "i"]).filter((k) => /^\p{Script=Han}{2,}$/u.test(k.word) && !ZH_STOP.has(k.word));
     const verbs = new Set(weightedWords(text, 16, ["v", "vd"]).map((k) => k.word));
+    const han = weightedWords(text, 16, ["n", "nz", "nt", "ns", "v", "vn", "an", "l", "i"]).filter(
+      (k) => /^\p{Script=Han}{2,}$/u.test(k.word) && !ZH_STOP.has(k.word) && !(verbs.has(k.word) && VERB_COMPLEMENT.test(k.word) && !glossary.has(k.word)),
+    );
     for (const k of han) {
       const at = text.indexOf(k.word);
       if (at < 0 || !free(at, at + k.word.length)) continue;
