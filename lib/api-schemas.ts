@@ -72,8 +72,9 @@ export const cardActionSchema = z.discriminatedUnion(
     z
       .object({
         action: z.literal("bury"),
+        // the browser's zone, used when the user stored none; the stored rollover hour decides
+        // when the study day ends, as it does for the queue
         timeZone: timeZoneSchema,
-        rolloverHour: z.number().int().min(0).max(23).default(4),
       })
       .strict(),
     z.object({ action: z.literal("unbury") }).strict(),

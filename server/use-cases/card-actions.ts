@@ -2,6 +2,7 @@ import { newCardState } from "@/lib/scheduling";
 import { nextStudyDayStart } from "@/lib/study-day";
 import type { CardAction } from "@/lib/api-schemas";
 import { db as defaultDb, type Db } from "../db";
+import { readSettings } from "../deck-settings";
 import { NotFoundError } from "../errors";
 
 export interface CardActionResult {
@@ -14,10 +15,13 @@ export interface CardActionResult {
 
 /**
  * Suspend / unsuspend, bury until the next study day / unbury, flag, or reset to new (the
- * review history stays; only the schedule starts over).
+ * review history stays; only the schedule starts over). The next study day is the queue's: it
+ * starts at the stored rollover hour, in the stored time zone when there is one (the browser's
+ * otherwise). Bury used the browser's zone and 4 am whatever was stored, so a card buried with a
+ * rollover at 6 came back at 4, two hours before the study day it was buried until.
  */
 export async function applyCardAction(options: { cardId: string; action: CardAction; now?: Date; db?: Db }): Promise<CardActionResult> {
-  const { prisma } = options.db ?? defaultDb();
+  const { prisma, sqlite } = options.db ?? defaultDb();
   const now = options.now ?? new Date();
   const a = options.action;
   const exists = await prisma.card.findUnique({ where: { id: options.cardId }, select: { id: true } });
@@ -28,7 +32,7 @@ export async function applyCardAction(options: { cardId: string; action: CardAct
       : a.action === "unsuspend"
         ? { suspended: false }
         : a.action === "bury"
-          ? { buriedUntil: nextStudyDayStart(now, a.timeZone, a.rolloverHour) }
+          ? { buriedUntil: buriedUntil(sqlite, now, a.timeZone) }
           : a.action === "unbury"
             ? { buriedUntil: null }
             : a.action === "flag"
@@ -40,4 +44,10 @@ export async function applyCardAction(options: { cardId: string; action: CardAct
     select: { id: true, suspended: true, buriedUntil: true, flag: true, state: true },
   });
   return { cardId: card.id, suspended: card.suspended, buriedUntil: card.buriedUntil?.toISOString() ?? null, flag: card.flag, state: card.state };
+}
+
+/** The start of the next study day, as the queue counts study days (server/use-cases/study.ts). */
+function buriedUntil(sqlite: Db["sqlite"], now: Date, browserZone: string): Date {
+  const settings = readSettings(sqlite);
+  return nextStudyDayStart(now, settings.timeZone ?? browserZone, settings.rolloverHour);
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importContent } from "../../server/use-cases/import-content";
 import { listDecks, nextCard, recordReview } from "../../server/use-cases/study";
 import { undoReview } from "../../server/use-cases/undo-review";
+import { saveSettings } from "../../server/use-cases/settings";
 import { applyCardAction } from "../../server/use-cases/card-actions";
 import { ConflictError, NotFoundError } from "../../server/errors";
 import { count, freshDb, writeContent } from "./helpers";
@@ -67,10 +68,25 @@ describe("applyCardAction", () => {
 
   it("a buried card comes back at 4 am of the next study day in the user's time zone", async () => {
     const c = (await nextCard({ db, deckId: "d", now: T0 }))!;
-    const r = await applyCardAction({ db, cardId: c.id, action: { action: "bury", timeZone: "Asia/Shanghai", rolloverHour: 4 }, now: T0 });
+    const r = await applyCardAction({ db, cardId: c.id, action: { action: "bury", timeZone: "Asia/Shanghai" }, now: T0 });
     expect(r.buriedUntil).toBe("2026-11-26T20:00:00.000Z");
     expect((await nextCard({ db, deckId: "d", now: new Date("2026-11-26T19:59:00Z") }))!.id).not.toBe(c.id);
     expect((await nextCard({ db, deckId: "d", now: new Date("2026-11-26T20:00:00Z") }))!.id).toBe(c.id);
+  });
+
+  it("regression (architecture issue): bury ignored the stored rollover hour and time zone; it buries until the queue's next study day", async () => {
+    // the user's study day starts at 6 am in Shanghai; the browser reports UTC
+    await saveSettings({ db, settings: { rolloverHour: 6, timeZone: "Asia/Shanghai" } });
+    const c = (await nextCard({ db, deckId: "d", now: T0 }))!;
+    const r = await applyCardAction({ db, cardId: c.id, action: { action: "bury", timeZone: "UTC" }, now: T0 });
+    // 6 am in Shanghai the next day, not 4 am UTC
+    expect(r.buriedUntil).toBe("2026-11-26T22:00:00.000Z");
+    expect((await nextCard({ db, deckId: "d", now: new Date("2026-11-26T21:59:00Z") }))!.id).not.toBe(c.id);
+    expect((await nextCard({ db, deckId: "d", now: new Date("2026-11-26T22:00:00Z") }))!.id).toBe(c.id);
+    // without a stored zone the browser's is used, with the stored hour (02:00 UTC is still the day that began at 06:00 yesterday)
+    await saveSettings({ db, settings: { timeZone: null } });
+    const d = (await nextCard({ db, deckId: "d", now: T0 }))!;
+    expect((await applyCardAction({ db, cardId: d.id, action: { action: "bury", timeZone: "UTC" }, now: T0 })).buriedUntil).toBe("2026-11-26T06:00:00.000Z");
   });
 
   it("reset makes a studied card new again and keeps its history; flags are stored", async () => {
