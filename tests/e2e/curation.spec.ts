@@ -28,7 +28,7 @@ test("the review page: keep, discard, fix and keep all by keyboard", async ({ pa
   await expect(cards.nth(0)).toHaveAttribute("data-status", "kept");
   await expect(cards.nth(1)).toHaveAttribute("aria-current", "true");
 
-  // X discards the second (the definition again, as a cloze of its bold term)
+  // X discards the second (a cloze on dnsmasq)
   const second = await cards.nth(1).getAttribute("data-card-id");
   await page.keyboard.press("x");
   await expect(cards.nth(1)).toHaveAttribute("data-status", "discarded");

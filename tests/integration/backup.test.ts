@@ -82,7 +82,7 @@ async function buildContent(db: Db & { dir: string }) {
     "quiz/openstack-quiz.md": fixture("quiz-content/openstack-quiz.md"),
     "mock/mock-interview.md": fixture("interview-content/mock-interview.md"),
     "zh/tricky.md": TRICKY,
-    "notes/net.md": "# 网络\n\n**dnsmasq** 是 neutron 的 DHCP 服务。\n\n**qrouter** 负责三层转发。\n",
+    "notes/net.md": "# 网络\n\nneutron 用 **dnsmasq** 提供 DHCP 服务。\n\n**qrouter** 负责三层转发。\n",
   });
   expect((await importContent({ db, paths: [root], contentRoot: root, now: NOW })).errors).toEqual([]);
   // the user's decisions on generated cards: one discarded, one edited

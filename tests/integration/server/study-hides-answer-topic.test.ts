@@ -23,7 +23,7 @@ afterEach(async () => {
 describe("the study card shows no topic level that names its answer", () => {
   it("a cloze on dnsmasq under the heading 'dnsmasq' is served without that level", async () => {
     const root = writeContent(db.dir, {
-      "net.md": "# 网络组件\n\n## dnsmasq\n\n**dnsmasq** 是 neutron 用来给虚拟机分配地址的 DHCP 服务。\n\n## 路由\n\n**qrouter** 命名空间负责租户网络之间的三层转发。\n",
+      "net.md": "# 网络组件\n\n## dnsmasq\n\nneutron 用 **dnsmasq** 给虚拟机分配地址，一个网络一个进程。\n\n## 路由\n\n**qrouter** 命名空间负责租户网络之间的三层转发。\n",
     });
     await importContent({ db, paths: [root], contentRoot: root, now: NOW });
     const rows = db.sqlite.prepare("SELECT id, kind, topic FROM Card WHERE kind = 'cloze' ORDER BY position").all() as Array<{ id: string; kind: string; topic: string }>;
