@@ -1,9 +1,12 @@
 /**
- * Card rows, the parts curation needs (the rest of the card queries still live in the use cases
- * that were written before this storage layer; they move here one at a time).
+ * Card rows: their content (what curation needs) and their schedule (written after every review,
+ * undo and history import). The rest of the card queries still live in the use cases that were
+ * written before this storage layer; they move here one at a time.
  */
 import { z } from "zod";
+import type { SchedState } from "@/lib/scheduling";
 import type { Db, Sqlite } from "../db";
+import { prepared, sql } from "./sql";
 
 const contentSchema = z.object({
   id: z.string(),
@@ -54,4 +57,59 @@ export function listDeckCardContent(db: Db, deckId: string): CardContentRow[] {
 
 export function setCardRetired(db: Db, cardId: string, retired: boolean, now: Date): void {
   statements(db.sqlite).setRetired.run({ id: cardId, retired: retired ? 1 : 0, now: now.getTime() });
+}
+
+type ScheduleColumns = {
+  id: string;
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  lastReview: number | null;
+  updatedAt: number;
+};
+const updateSchedule = prepared((p: ScheduleColumns) =>
+  sql
+    .updateTable("Card")
+    .set({
+      due: p.due,
+      stability: p.stability,
+      difficulty: p.difficulty,
+      elapsedDays: p.elapsedDays,
+      scheduledDays: p.scheduledDays,
+      learningSteps: p.learningSteps,
+      reps: p.reps,
+      lapses: p.lapses,
+      state: p.state,
+      lastReview: p.lastReview,
+      updatedAt: p.updatedAt,
+    })
+    .where("id", "=", p.id),
+);
+
+/**
+ * A card's schedule, as FSRS left it. Written in one place: the review, its undo and a history
+ * import each had their own copy of this UPDATE (and only one of them kept updatedAt).
+ */
+export function saveSchedule(sqlite: Sqlite, cardId: string, s: SchedState, now: Date): void {
+  const changed = updateSchedule.run(sqlite, {
+    id: cardId,
+    due: s.due.getTime(),
+    stability: s.stability,
+    difficulty: s.difficulty,
+    elapsedDays: s.elapsedDays,
+    scheduledDays: s.scheduledDays,
+    learningSteps: s.learningSteps,
+    reps: s.reps,
+    lapses: s.lapses,
+    state: s.state,
+    lastReview: s.lastReview?.getTime() ?? null,
+    updatedAt: now.getTime(),
+  }).changes;
+  if (changed !== 1) throw new Error(`saveSchedule: no card ${cardId}`);
 }

@@ -13,6 +13,7 @@ import { parseHistoryCsv, type HistoryLineIssue, type HistoryRow } from "@/lib/h
 import { newCardState, type RatingValue, type SchedRow, type SchedState } from "@/lib/scheduling";
 import { db as defaultDb, type Db, type Sqlite } from "../db";
 import { optionsForDeck, resolveOptions } from "../deck-settings";
+import { saveSchedule } from "../store/cards";
 
 /** The deck that holds placeholder cards. No content file can claim it (see import-content.ts). */
 export const IMPORTED_HISTORY_DECK_ID = "imported-history";
@@ -106,11 +107,6 @@ function prepare(sqlite: Sqlite) {
     updateReview: sqlite.prepare(
       `UPDATE Review SET before = @before, prevState = @prevState, state = @state, due = @due, stability = @stability,
          difficulty = @difficulty, scheduledDays = @scheduledDays WHERE id = @id`,
-    ),
-    updateCard: sqlite.prepare(
-      `UPDATE Card SET due = @due, stability = @stability, difficulty = @difficulty, elapsedDays = @elapsedDays,
-         scheduledDays = @scheduledDays, learningSteps = @learningSteps, reps = @reps, lapses = @lapses, state = @state,
-         lastReview = @lastReview, updatedAt = @now WHERE id = @id`,
     ),
   };
 }
@@ -226,20 +222,7 @@ export async function importHistory(options: ImportHistoryOptions): Promise<Impo
         }
         state = after;
       }
-      st.updateCard.run({
-        id: cardId,
-        due: state.due.getTime(),
-        stability: state.stability,
-        difficulty: state.difficulty,
-        elapsedDays: state.elapsedDays,
-        scheduledDays: state.scheduledDays,
-        learningSteps: state.learningSteps,
-        reps: state.reps,
-        lapses: state.lapses,
-        state: state.state,
-        lastReview: state.lastReview?.getTime() ?? null,
-        now,
-      });
+      saveSchedule(database.sqlite, cardId, state, new Date(now));
     }
     return {
       ok: true,

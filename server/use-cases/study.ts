@@ -8,6 +8,7 @@ import { db as defaultDb, type Db, type Sqlite } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
 import { optionsForCard, optionsForDeck, readSettings, resolveOptions } from "../deck-settings";
 import { countUndecided } from "../store/curations";
+import { saveSchedule } from "../store/cards";
 import { IMPORTED_HISTORY_DECK_ID } from "./import-history";
 import type { StudyCard, StudyCounts } from "@/lib/api-schemas";
 
@@ -96,11 +97,6 @@ function prepare(sqlite: Sqlite) {
     insertReview: sqlite.prepare(
       `INSERT INTO Review (cardId, deckId, rating, reviewedAt, durationMs, source, idempotencyKey, before, prevState, state, due, stability, difficulty, scheduledDays)
        VALUES (@cardId, @deckId, @rating, @reviewedAt, @durationMs, @source, @idempotencyKey, @before, @prevState, @state, @due, @stability, @difficulty, @scheduledDays)`,
-    ),
-    updateCard: sqlite.prepare(
-      `UPDATE Card SET due = @due, stability = @stability, difficulty = @difficulty, elapsedDays = @elapsedDays,
-         scheduledDays = @scheduledDays, learningSteps = @learningSteps, reps = @reps, lapses = @lapses, state = @state,
-         lastReview = @lastReview WHERE id = @id`,
     ),
     deckCounts: sqlite.prepare<{ now: number }, { deckId: string; total: number; due: number; fresh: number }>(
       `SELECT deckId, COUNT(*) AS total,
@@ -336,19 +332,7 @@ export function reviewInTransaction(database: Db, options: Omit<RecordReviewOpti
     difficulty: after.difficulty,
     scheduledDays: after.scheduledDays,
   });
-  st.updateCard.run({
-    id: row.id,
-    due: after.due.getTime(),
-    stability: after.stability,
-    difficulty: after.difficulty,
-    elapsedDays: after.elapsedDays,
-    scheduledDays: after.scheduledDays,
-    learningSteps: after.learningSteps,
-    reps: after.reps,
-    lapses: after.lapses,
-    state: after.state,
-    lastReview: after.lastReview?.getTime() ?? null,
-  });
+  saveSchedule(database.sqlite, row.id, after, now);
   return resultOf(Number(inserted.lastInsertRowid), row.id, options.rating, after, true);
 }
 

@@ -20,22 +20,31 @@ afterEach(async () => {
   await db.close();
 });
 
-const cardRow = (id: string) => db.sqlite.prepare("SELECT * FROM Card WHERE id = ?").get(id);
+const cardRow = (id: string) => db.sqlite.prepare("SELECT * FROM Card WHERE id = ?").get(id) as Record<string, unknown>;
+/** The row without updatedAt, which says when the row last changed (the undo, too). */
+const stateOf = (id: string) => {
+  const row = cardRow(id);
+  delete row.updatedAt;
+  return row;
+};
 
 describe("undoReview", () => {
   it("restores the card's exact state and removes the review, twice in a row", async () => {
     const c = (await nextCard({ db, deckId: "d", now: T0 }))!;
-    const fresh = cardRow(c.id);
+    const fresh = stateOf(c.id);
     const r1 = await recordReview({ db, cardId: c.id, rating: 3, now: T0 });
-    const afterFirst = cardRow(c.id);
+    const afterFirst = stateOf(c.id);
     const r2 = await recordReview({ db, cardId: c.id, rating: 1, now: new Date(T0.getTime() + 10 * MIN) });
     expect(count(db, "SELECT COUNT(*) n FROM Review")).toBe(2);
+    expect(cardRow(c.id).updatedAt).toBe(T0.getTime() + 10 * MIN);
 
-    const u2 = await undoReview({ db, reviewId: r2.reviewId });
+    const undoAt = new Date(T0.getTime() + 11 * MIN);
+    const u2 = await undoReview({ db, reviewId: r2.reviewId, now: undoAt });
     expect(u2).toMatchObject({ cardId: c.id, state: "learning" });
-    expect(cardRow(c.id)).toEqual(afterFirst);
-    await undoReview({ db, reviewId: r1.reviewId });
-    expect(cardRow(c.id)).toEqual(fresh);
+    expect(stateOf(c.id)).toEqual(afterFirst);
+    expect(cardRow(c.id).updatedAt).toBe(undoAt.getTime());
+    await undoReview({ db, reviewId: r1.reviewId, now: undoAt });
+    expect(stateOf(c.id)).toEqual(fresh);
     expect(count(db, "SELECT COUNT(*) n FROM Review")).toBe(0);
   });
 

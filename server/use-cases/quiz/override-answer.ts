@@ -44,7 +44,7 @@ export function overrideAnswer(options: { quizId: string; position: number; db?:
         const review = sqlite.prepare<[number], { reviewedAt: number; cardId: string }>("SELECT reviewedAt, cardId FROM Review WHERE id = ?").get(row.reviewId);
         const latest = review ? sqlite.prepare<[string], { id: number }>("SELECT id FROM Review WHERE cardId = ? ORDER BY reviewedAt DESC, id DESC LIMIT 1").get(review.cardId) : undefined;
         if (review && latest?.id === row.reviewId) {
-          undoInTransaction(sqlite, row.reviewId);
+          undoInTransaction(sqlite, row.reviewId, new Date(review.reviewedAt));
           rating = ratingForAnswer(question, 1, durationMs);
           reviewId = reviewInTransaction(database, { cardId: row.cardId, rating: rating as 1 | 2 | 3, now: new Date(review.reviewedAt), durationMs, source: "quiz" }).reviewId;
           rescheduled = true;
