@@ -44,6 +44,42 @@ export function answerTexts(card: LeakCard, glossary: Glossary = baseGlossary): 
   }
 }
 
+/** Words an expansion may hold that give no letter to its acronym ("Point of Presence"). */
+const FILLER_WORDS = new Set(["of", "the", "and", "for", "a", "an", "to", "in", "on", "over", "via", "with", "by"]);
+
+/**
+ * Where `text` spells out the acronym `term` ("Server Name Indication" for SNI,
+ * "Application-Layer Protocol Negotiation" for ALPN, "HTTP Strict Transport Security" for
+ * HSTS): consecutive words whose initials are its letters, small words and the tail of a
+ * hyphenated word ("HMAC-based") giving none. A two-letter acronym needs capitalised words
+ * ("in particular" is no IP). Hand-written: no library we use recognises acronym expansions.
+ */
+export function acronymExpansion(text: string, term: string): { index: number; text: string } | null {
+  if (!/^[A-Z]{2,8}$/.test(term)) return null;
+  const letters = term.toLowerCase();
+  const words = [...text.matchAll(/[A-Za-z][A-Za-z0-9']*/g)].map((m) => ({ word: m[0], index: m.index }));
+  for (let i = 0; i < words.length; i++) {
+    let pos = 0;
+    let j = i;
+    for (; j < words.length && pos < letters.length; j++) {
+      const w = words[j]!;
+      if (j > i) {
+        const gap = text.slice(words[j - 1]!.index + words[j - 1]!.word.length, w.index);
+        if (!/^[\s-]+$/.test(gap)) break;
+      }
+      const initial = w.word[0]!;
+      if (initial.toLowerCase() === letters[pos] && (letters.length > 2 || /[A-Z]/.test(initial)) && w.word !== term) pos++;
+      else if (j > i && (FILLER_WORDS.has(w.word.toLowerCase()) || text[w.index - 1] === "-")) continue;
+      else break;
+    }
+    if (pos === letters.length && j - i >= 2) {
+      const last = words[j - 1]!;
+      return { index: words[i]!.index, text: text.slice(words[i]!.index, last.index + last.word.length) };
+    }
+  }
+  return null;
+}
+
 function contains(shown: string, answer: string): boolean {
   const a = normalizeAnswer(answer);
   return a.length >= 2 && normalizeAnswer(shown).includes(a);
@@ -69,7 +105,7 @@ export function leaksOf(card: LeakCard, deckTitle: string, glossary: Glossary = 
   const prompt = plain(card.prompt.replace(/\\\[…\\\]|\[…\]/g, " "));
   const out: Leak[] = [];
   for (const a of answers) {
-    if (contains(prompt, a)) out.push({ where: "prompt", answer: a });
+    if (contains(prompt, a) || (card.kind === "cloze" && acronymExpansion(prompt, a))) out.push({ where: "prompt", answer: a });
     if (shownTopic(card, glossary).some((level) => contains(level, a))) out.push({ where: "topic", answer: a });
     if (contains(deckTitle, a)) out.push({ where: "deck", answer: a });
   }

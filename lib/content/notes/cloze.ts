@@ -13,6 +13,7 @@ import { cleanText, md } from "./text";
 import { normalizeAnswer } from "../../answer/normalize";
 import { distance } from "fastest-levenshtein";
 import { typoBudget } from "../../glossary";
+import { acronymExpansion } from "../leaks";
 
 /** The sentence of a paragraph that holds the mark, so a card asks one thing, not a whole paragraph. */
 function sentenceWith(text: string, mark: RegExp): number {
@@ -37,6 +38,25 @@ function misspeltIn(text: string, term: string): boolean {
 }
 
 const GLOSS = /^\s*[（(]([^（）()]{1,40})[）)]/u;
+const BLANK = "\\[…\\]";
+
+/**
+ * The cloze question without the spelt-out acronym that follows its blank, and that expansion;
+ * null when nothing but the expansion was left to ask ("[…] — HTTP Strict Transport Security.").
+ */
+function withoutExpansion(prompt: string, term: string): { prompt: string; expansion?: string } | null {
+  const found = acronymExpansion(prompt, term);
+  const blankEnd = prompt.indexOf(BLANK) + BLANK.length;
+  if (!found || found.index < blankEnd) return { prompt };
+  const between = prompt.slice(blankEnd, found.index);
+  if (!/^[\s:：—–-]*[（(]?\s*$/u.test(between)) return { prompt };
+  const end = found.index + found.text.length;
+  const rest = /[（(]/u.test(between) ? prompt.slice(end).replace(/^\s*[）)]/u, "") : prompt.slice(end).replace(/^\s*[,，;；]?\s*/u, "");
+  const kept = /[（(]/u.test(between) ? between.replace(/[（(]\s*$/u, "") : between;
+  const shown = cleanText(`${prompt.slice(0, blankEnd)}${/[（(]/u.test(between) ? kept : kept.replace(/\s*$/u, " ")}${rest}`);
+  if (normalizeAnswer(shown.replace(BLANK, " ")).length < 4) return null;
+  return { prompt: shown, expansion: found.text };
+}
 const GLOSSED = /^(.+?)\s*[（(]([^（）()]{1,40})[）)]$/u;
 
 export function boldClozes(g: Generator, children: PhrasingContent[], topic: string[], line: number) {
@@ -69,10 +89,16 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
     const after = children[idx + 1];
     const gloss = after && after.type === "text" ? GLOSS.exec(after.value)?.[1]?.trim() : undefined;
     const glossed = GLOSSED.exec(term);
-    const aliases = [...new Set([...(gloss ? [gloss] : []), ...(glossed ? [glossed[1]!.trim(), glossed[2]!.trim()] : [])])].filter((a) => a !== term);
+    const aliases: string[] = [...new Set([...(gloss ? [gloss] : []), ...(glossed ? [glossed[1]!.trim(), glossed[2]!.trim()] : [])])].filter((a) => a !== term);
     const whole = render((x, k) => (k === group ? "\\[…\\]" : md(x)), group);
     const at = sentenceWith(whole, /\\\[…\\\]/);
-    const prompt = sentenceAt(whole, at);
+    const sentence0 = sentenceAt(whole, at);
+    // an acronym spelt out right after its blank ("[…]: Server Name Indication, the hostname…")
+    // is hidden with it, as a gloss is, and accepted; spelt out anywhere else, the card leaks
+    const spelt = withoutExpansion(sentence0, term);
+    if (spelt === null) return;
+    if (spelt.expansion) aliases.push(spelt.expansion);
+    const prompt = spelt.prompt;
     const shown = normalizeAnswer(prompt.replace(/\\\[…\\\]/g, " "));
     const giveaways = [term, ...aliases, ...g.glossary.synonyms(glossed ? glossed[1]! : term)].map(normalizeAnswer).filter((w) => w.length >= 2);
     if (giveaways.some((w) => shown.includes(w)) || misspeltIn(prompt, term)) return;
@@ -80,7 +106,7 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
     const asked = normalizeAnswer(term);
     if (g.cards.some((c) => c.line === line && c.generatedBy === "notes:responsibility" && c.kind === "cloze" && c.cloze.some((x) => normalizeAnswer(x.text).includes(asked)))) return;
     // "A **segment** is an immutable sub-index…" already asks "what is segment?" from that sentence
-    const sentence = normalizeAnswer(prompt.replace(/\\\[…\\\]/g, term));
+    const sentence = normalizeAnswer(sentence0.replace(/\\\[…\\\]/g, term));
     if (g.cards.some((c) => c.line === line && c.generatedBy === "notes:definition" && normalizeAnswer(c.prompt).includes(asked) && normalizeAnswer(c.answer) === sentence)) return;
     const answer = sentenceAt(render((x, k) => (k === group ? `\u0001${md(x)}\u0002${gloss ? `（${md(gloss)}）` : ""}` : md(x)), group), at);
     g.add(

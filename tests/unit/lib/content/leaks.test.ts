@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
 import { parseDeck } from "@/lib/content/parse";
-import { leaksOf, shownTopic } from "@/lib/content/leaks";
+import { acronymExpansion, leaksOf, shownTopic } from "@/lib/content/leaks";
 import type { ParsedCard } from "@/lib/content/types";
 
 const FIXTURES = path.resolve(__dirname, "../../../fixtures");
@@ -59,5 +59,32 @@ describe("shownTopic: the topic levels the study screen shows", () => {
     expect(leaksOf({ ...base, prompt: "客户端发送 \\[…\\] 报文，进入 SYN_SENT 状态", cloze: [{ text: "SYN" }] }, "TCP")).toEqual([{ where: "prompt", answer: "SYN" }]);
     expect(leaksOf({ ...base, prompt: "nova 用 \\[…\\]（令牌）访问 glance", cloze: [{ text: "token" }] }, "OpenStack")).toEqual([{ where: "prompt", answer: "令牌" }]);
     expect(leaksOf({ ...base, prompt: "nova 用 \\[…\\] 访问 glance", cloze: [{ text: "token" }] }, "OpenStack")).toEqual([]);
+  });
+});
+
+describe("acronymExpansion (a cloze on SNI whose question said 'Server Name Indication')", () => {
+  it.each([
+    ["[…]: Server Name Indication, the hostname", "SNI", "Server Name Indication"],
+    ["[…]: Application-Layer Protocol Negotiation, picks h2", "ALPN", "Application-Layer Protocol Negotiation"],
+    ["[…] — HTTP Strict Transport Security.", "HSTS", "HTTP Strict Transport Security"],
+    ["写时复制（Copy on Write）", "COW", "Copy on Write"],
+    ["a Point of Presence near the user", "POP", "Point of Presence"],
+  ])("%s spells out %s", (text, term, expansion) => {
+    expect(acronymExpansion(text, term)?.text).toBe(expansion);
+  });
+
+  it.each([
+    ["in particular the address", "IP"], // two letters need capitalised words
+    ["the TLS handshake", "TLS"], // the acronym itself is no expansion
+    ["Server, Name, Indication", "SNI"], // not consecutive words
+    ["Server Name", "SNI"], // not all the letters
+    ["server name indication", "sni"], // not an acronym
+  ])("%s does not spell out %s", (text, term) => {
+    expect(acronymExpansion(text, term)).toBeNull();
+  });
+
+  it("a cloze whose question spells out its acronym is a leak", () => {
+    const card = { kind: "cloze" as const, prompt: "[…] means Server Name Indication here", answer: "**SNI** means Server Name Indication here", topic: [], cloze: [{ text: "SNI" }] };
+    expect(leaksOf(card, "TLS")).toEqual([{ where: "prompt", answer: "SNI" }]);
   });
 });

@@ -155,4 +155,18 @@ describe("notes mode regressions", () => {
     const clozes = r.deck!.cards.filter((c) => c.kind === "cloze");
     expect(clozes.map((c) => (c.kind === "cloze" ? c.cloze[0]!.text : ""))).toEqual(["WAL"]);
   });
+
+  it("'**SNI**: Server Name Indication, the hostname…' asked '[…]: Server Name Indication, …' (the blank spelt out beside it)", () => {
+    const d = deck(
+      "# TLS\n\n+ **SNI**: Server Name Indication, the hostname the client puts in ClientHello so one IP can serve many certificates\n+ **HSTS** — HTTP Strict Transport Security.\n+ Browsers cache the **OCSP** answer; Online Certificate Status Protocol responders are slow.\n",
+    );
+    const clozes = d.cards.filter((c) => c.kind === "cloze");
+    const sni = clozes.find((c) => c.kind === "cloze" && c.cloze[0]!.text === "SNI")!;
+    expect(sni.prompt).toBe("\\[…\\]: the hostname the client puts in ClientHello so one IP can serve many certificates");
+    expect(sni.kind === "cloze" && sni.cloze[0]!.aliases).toEqual(["Server Name Indication"]);
+    expect(sni.answer).toContain("Server Name Indication");
+    // nothing but the expansion to ask: no card; spelt out elsewhere in the question: no card
+    expect(clozes.map((c) => (c.kind === "cloze" ? c.cloze[0]!.text : ""))).toEqual(["SNI"]);
+  });
 });
+
