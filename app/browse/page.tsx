@@ -34,6 +34,23 @@ function hrefWith(raw: Record<string, string>, extra: Record<string, string>): s
   return q ? `/browse?${q}` : "/browse";
 }
 
+/** One filter of the form as a labelled select; `any` is the empty choice (no filter). */
+function SelectFilter(props: { id: string; name: string; label: string; value: string | undefined; any?: string; options: ReadonlyArray<readonly [string, string]> }) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} name={props.name} defaultValue={props.value ?? ""} data-testid={`filter-${props.name}`}>
+        {props.any !== undefined ? <option value="">{props.any}</option> : null}
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export default async function BrowsePage({ searchParams }: Props) {
   const raw = queryRecord(await searchParams);
   const parsed = searchCardsQuerySchema.safeParse(raw);
@@ -67,76 +84,30 @@ export default async function BrowsePage({ searchParams }: Props) {
           <label htmlFor="f-text">{t("text")}</label>
           <input id="f-text" name="text" type="search" defaultValue={raw.text ?? ""} placeholder={t("textPlaceholder")} maxLength={200} data-testid="filter-text" />
         </div>
-        <div className="field">
-          <label htmlFor="f-deck">{t("deck")}</label>
-          <select id="f-deck" name="deck" defaultValue={raw.deck ?? ""} data-testid="filter-deck">
-            <option value="">{t("allDecks")}</option>
-            {decks.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter id="f-deck" name="deck" label={t("deck")} value={raw.deck} any={t("allDecks")} options={decks.map((d) => [d.id, d.title])} />
         <div className="field">
           <label htmlFor="f-topic">{t("topic")}</label>
           <input id="f-topic" name="topic" type="text" defaultValue={raw.topic ?? ""} placeholder="Basics › DHCP" aria-describedby="f-topic-hint" data-testid="filter-topic" />
           <small id="f-topic-hint">{t("topicHint")}</small>
         </div>
-        <div className="field">
-          <label htmlFor="f-kind">{t("kind")}</label>
-          <select id="f-kind" name="kind" defaultValue={raw.kind ?? ""} data-testid="filter-kind">
-            <option value="">{t("any")}</option>
-            {CARD_KIND_VALUES.map((k) => (
-              <option key={k} value={k}>
-                {label.kind(k)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-state">{t("state")}</label>
-          <select id="f-state" name="state" defaultValue={raw.state ?? ""} data-testid="filter-state">
-            <option value="">{t("any")}</option>
-            {CARD_STATE_VALUES.map((s) => (
-              <option key={s} value={s}>
-                {label.state(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-sort">{t("sort")}</label>
-          <select id="f-sort" name="sort" defaultValue={raw.sort ?? "content"} data-testid="filter-sort">
-            {CARD_SORT_VALUES.map((s) => (
-              <option key={s} value={s}>
-                {t(`sorts.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter id="f-kind" name="kind" label={t("kind")} value={raw.kind} any={t("any")} options={CARD_KIND_VALUES.map((k) => [k, label.kind(k)])} />
+        <SelectFilter id="f-state" name="state" label={t("state")} value={raw.state} any={t("any")} options={CARD_STATE_VALUES.map((v) => [v, label.state(v)])} />
+        <SelectFilter id="f-sort" name="sort" label={t("sort")} value={raw.sort ?? "content"} options={CARD_SORT_VALUES.map((v) => [v, t(`sorts.${v}`)])} />
         <details className="more-filters" open={moreActive > 0} data-testid="more-filters">
           <summary>{moreActive > 0 ? t("moreFiltersActive", { count: moreActive }) : t("moreFilters")}</summary>
           <div className="more-filters-fields">
-            <div className="field">
-              <label htmlFor="f-flag">{t("flag")}</label>
-              <select id="f-flag" name="flag" defaultValue={raw.flag ?? ""} data-testid="filter-flag">
-                <option value="">{t("any")}</option>
-                {FLAGS.map((f) => (
-                  <option key={f} value={String(f)}>
-                    {label.flag(f)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="f-suspended">{t("suspended")}</label>
-              <select id="f-suspended" name="suspended" defaultValue={raw.suspended ?? ""} data-testid="filter-suspended">
-                <option value="">{t("any")}</option>
-                <option value="true">{t("suspendedYes")}</option>
-                <option value="false">{t("suspendedNo")}</option>
-              </select>
-            </div>
+            <SelectFilter id="f-flag" name="flag" label={t("flag")} value={raw.flag} any={t("any")} options={FLAGS.map((f) => [String(f), label.flag(f)])} />
+            <SelectFilter
+              id="f-suspended"
+              name="suspended"
+              label={t("suspended")}
+              value={raw.suspended}
+              any={t("any")}
+              options={[
+                ["true", t("suspendedYes")],
+                ["false", t("suspendedNo")],
+              ]}
+            />
             <div className="field">
               <label htmlFor="f-due-after">{t("dueFrom")}</label>
               <input id="f-due-after" name="dueAfter" type="date" defaultValue={raw.dueAfter ?? ""} data-testid="filter-due-after" />

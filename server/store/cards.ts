@@ -4,7 +4,7 @@
  * written before this storage layer; they move here one at a time.
  */
 import { z } from "zod";
-import type { SchedState } from "@/lib/scheduling";
+import type { SchedRow, SchedState } from "@/lib/scheduling";
 import type { Db, Sqlite } from "../db";
 import { prepared, sql } from "./sql";
 
@@ -59,20 +59,8 @@ export function setCardRetired(db: Db, cardId: string, retired: boolean, now: Da
   statements(db.sqlite).setRetired.run({ id: cardId, retired: retired ? 1 : 0, now: now.getTime() });
 }
 
-type ScheduleColumns = {
-  id: string;
-  due: number;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: number | null;
-  updatedAt: number;
-};
+/** The schedule columns (as SQLite stores them), the card they belong to, and when the row changed. */
+type ScheduleColumns = SchedRow & { id: string; updatedAt: number };
 const updateSchedule = prepared((p: ScheduleColumns) =>
   sql
     .updateTable("Card")

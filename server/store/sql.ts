@@ -71,14 +71,14 @@ const SENTINEL = "\u0000mianshi-param:";
  * varies); every other value in it is a constant. Not
  * something Kysely offers (its queries are compiled per call), hence these few lines.
  */
-export function prepared<P extends Record<string, unknown>, Q extends Compilable>(build: (params: P) => Q) {
+export function prepared<P extends object, Q extends Compilable>(build: (params: P) => Q) {
   let compiled: { sql: string; bind: (params: P) => unknown[] } | undefined;
   const compile = () => {
     if (compiled) return compiled;
     const names = new Proxy({}, { get: (_target, key) => `${SENTINEL}${String(key)}` }) as P;
     const c = build(names).compile();
     const slots = c.parameters.map((v): { name: keyof P } | { value: unknown } =>
-      typeof v === "string" && v.startsWith(SENTINEL) ? { name: v.slice(SENTINEL.length) } : { value: v },
+      typeof v === "string" && v.startsWith(SENTINEL) ? { name: v.slice(SENTINEL.length) as keyof P } : { value: v },
     );
     compiled = { sql: c.sql, bind: (params) => bindable(slots.map((s) => ("name" in s ? params[s.name] : s.value))) };
     return compiled;
