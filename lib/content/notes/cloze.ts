@@ -38,6 +38,28 @@ function misspeltIn(text: string, term: string): boolean {
 }
 
 const GLOSS = /^\s*[（(]([^（）()]{1,40})[）)]/u;
+
+/**
+ * What the words in brackets right after a term are. A name ("binlog（二进制日志）", "脏页（dirty
+ * page）") is hidden with the term and accepted for it. A remark ("everysec（默认）", "(e.g. …)",
+ * "(1.2)") stays in the question as the hint it is and is not accepted: typing 默认 must not count.
+ * Anything longer ("（第一次，不知道主库的 replid）", "（group.instance.id，2.3+）") may give the
+ * term away, so it is hidden, but it is not an answer either.
+ */
+const REMARK = /^(?:默认|推荐|不推荐|常用|最常用|可选|必选|已废弃|废弃|过时|default|recommended|optional|deprecated|legacy)(?:值|开启|开|关|关闭|配置|方式|行为|策略)?$|^(?:e\.g\.?|i\.e\.?|eg|ie|如|比如|例如|see|见|since)\s/iu;
+const VERSION = /^(?:v|version\s*|redis\s*|tls\s*|kafka\s*|linux\s*)?\d+(?:\.\d+)*\s*(?:\+|及以上|之后|以后|起|以前|之前)?$/iu;
+type Gloss = { text: string; hidden: boolean; accepted: boolean };
+export function glossKind(gloss: string): Gloss {
+  const text = gloss.trim();
+  if (REMARK.test(text) || VERSION.test(text)) return { text, hidden: false, accepted: false };
+  if (/[,，、;；:：]/u.test(text)) return { text, hidden: true, accepted: false };
+  return { text, hidden: true, accepted: text.length > 0 };
+}
+function glossAfter(text: string): Gloss | undefined {
+  const g = GLOSS.exec(text)?.[1];
+  return g === undefined ? undefined : glossKind(g);
+}
+
 const BLANK = "\\[…\\]";
 
 /**
@@ -57,6 +79,7 @@ function withoutExpansion(prompt: string, term: string): { prompt: string; expan
   if (normalizeAnswer(shown.replace(BLANK, " ")).length < 4) return null;
   return { prompt: shown, expansion: found.text };
 }
+
 const GLOSSED = /^(.+?)\s*[（(]([^（）()]{1,40})[）)]$/u;
 
 export function boldClozes(g: Generator, children: PhrasingContent[], topic: string[], line: number) {
@@ -69,7 +92,7 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
     const parts = children.map((c, idx) => {
       if (c.type === "strong") {
         const out = fn(cleanText(plainText(c)), k);
-        skipGloss = hideGloss === k && GLOSS.test(plainText(children[idx + 1] ?? { type: "text", value: "" }));
+        skipGloss = hideGloss === k && glossAfter(plainText(children[idx + 1] ?? { type: "text", value: "" }))?.hidden === true;
         k++;
         return out;
       }
@@ -87,9 +110,14 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
     // a bold label that names a comparison ("**HW vs LEO**：…") is a heading, not a term to recall
     if (/\bvs\.?\b|versus|区别|对比|比较|\band\b|和/iu.test(term) && !GLOSSED.test(term)) return;
     const after = children[idx + 1];
-    const gloss = after && after.type === "text" ? GLOSS.exec(after.value)?.[1]?.trim() : undefined;
-    const glossed = GLOSSED.exec(term);
-    const aliases: string[] = [...new Set([...(gloss ? [gloss] : []), ...(glossed ? [glossed[1]!.trim(), glossed[2]!.trim()] : [])])].filter((a) => a !== term);
+    const shownGloss = after && after.type === "text" ? glossAfter(after.value) : undefined;
+    const hiddenGloss = shownGloss?.hidden ? shownGloss : undefined;
+    const gloss = hiddenGloss?.text;
+    const glossedTerm = GLOSSED.exec(term);
+    const glossed = glossedTerm && glossKind(glossedTerm[2]!).accepted ? glossedTerm : null;
+    // "**Session ID (1.2)**": the name before a remark in brackets is what the learner recalls
+    const named = glossedTerm && !glossed ? [glossedTerm[1]!.trim()] : [];
+    const aliases: string[] = [...new Set([...(hiddenGloss?.accepted ? [hiddenGloss.text] : []), ...(glossed ? [glossed[1]!.trim(), glossed[2]!.trim()] : named)])].filter((a) => a !== term);
     const whole = render((x, k) => (k === group ? "\\[…\\]" : md(x)), group);
     const at = sentenceWith(whole, /\\\[…\\\]/);
     const sentence0 = sentenceAt(whole, at);

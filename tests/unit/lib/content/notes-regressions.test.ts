@@ -168,5 +168,26 @@ describe("notes mode regressions", () => {
     // nothing but the expansion to ask: no card; spelt out elsewhere in the question: no card
     expect(clozes.map((c) => (c.kind === "cloze" ? c.cloze[0]!.text : ""))).toEqual(["SNI"]);
   });
+
+  it("'**everysec**（默认）' accepted 默认 as the answer, and '**Session ticket (1.2, RFC 5077)**' accepted '1.2, RFC 5077'", () => {
+    const d = deck(
+      "# Redis\n\n## AOF\n\n+ **everysec**（默认）：后台线程每秒 fsync 一次，最多丢 1 秒左右\n+ 从库发 **PSYNC ? -1**（第一次，不知道主库的 replid），主库回 FULLRESYNC\n+ 主从之间用 **复制积压缓冲区**（replication backlog）补发断线期间的命令\n\n## TLS\n\n+ **Session ticket (1.2, RFC 5077)**: the server encrypts the session state and gives the blob to the client\n",
+    );
+    const cloze = (text: string) => {
+      const c = d.cards.find((x) => x.kind === "cloze" && x.cloze[0]!.text === text);
+      if (!c || c.kind !== "cloze") throw new Error(`no cloze on ${text}`);
+      return c;
+    };
+    // a remark stays in the question as a hint and is no answer
+    expect(cloze("everysec").prompt).toBe("\\[…\\]（默认）：后台线程每秒 fsync 一次，最多丢 1 秒左右");
+    expect(cloze("everysec").cloze[0]!.aliases).toBeUndefined();
+    // longer words in brackets are hidden (they may give the term away) but are no answer either
+    expect(cloze("PSYNC ? -1").prompt).not.toContain("第一次");
+    expect(cloze("PSYNC ? -1").cloze[0]!.aliases).toBeUndefined();
+    // a name in brackets is hidden and accepted, as before
+    expect(cloze("复制积压缓冲区").cloze[0]!.aliases).toEqual(["replication backlog"]);
+    // the name before a remark in brackets is what is recalled
+    expect(cloze("Session ticket (1.2, RFC 5077)").cloze[0]!.aliases).toEqual(["Session ticket"]);
+  });
 });
 
