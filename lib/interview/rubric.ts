@@ -266,3 +266,39 @@ export function rubricScore(ticks: readonly boolean[], enough: number = ticks.le
   if (ticks.length === 0) return 0;
   return Math.min(1, ticks.filter(Boolean).length / Math.max(1, Math.min(enough, ticks.length)));
 }
+
+/**
+ * Whether an answer is a bare list of terms ("sentinel, PING, SDOWN, 主观下线, quorum, …") rather
+ * than an explanation. A rubric counts the points an answer touches, and an exhaustive list touches
+ * them all: on the round-4 held-out notes such lists scored as high as good answers on 4 of 30
+ * questions. An interviewer hears a list of words as "knows the words", so its score is capped
+ * (TERM_LIST_MAX) and the report says why. A list: at least six items split by commas, 、 or lines,
+ * nearly all of them a few words long, and (nearly) no word that joins ideas (因为, 然后, because,
+ * then, …). Checked over every graded answer in the fixtures: every keyword list and no real
+ * answer (tests/unit/lib/interview/graded-answers.test.ts).
+ */
+export const TERM_LIST_MAX = 0.25;
+const JOINING = /因为|所以|然后|如果|就会|但是|否则|导致|之后|之前|以后|为了|通过|由于|于是|接着|再由|负责|用来|用于|比如|可以|会|是|把|让|\b(?:because|then|when|if|so|which|that|after|before|until|while|otherwise|causes?|means?|is|are|was|were|does|do|will|would|can)\b/giu;
+export function isTermList(answer: string): boolean {
+  // steps written tersely ("1. keystone 认证\n2. nova-api 收请求", "keystone → nova-api → …") say an order: an answer
+  const lines = answer.split(/\n+/u).filter((l) => l.trim().length > 0);
+  if (/→|->|=>/u.test(answer) || (lines.length >= 3 && lines.filter((l) => /^\s*(?:\d+[.)、）]|[-*•])\s*/u.test(l)).length * 2 >= lines.length)) return false;
+  const joins = answer.match(JOINING)?.length ?? 0;
+  // "docker CLI docker.sock dockerd REST API …": words one after another, no sentence at all
+  const words = answer.split(/\s+/u).filter((x) => x.length > 0);
+  if (words.length >= 8 && joins === 0 && !/[，。,；;！？!?]|\.(?:\s|$)/u.test(answer)) return true;
+  const items = answer.split(/[,，、;；\n]+/u).map((x) => x.trim()).filter((x) => x.length > 0);
+  if (items.length < 6) return false;
+  const short = items.filter((x) => {
+    const latinWords = x.match(/[A-Za-z0-9][A-Za-z0-9._+-]*/g)?.length ?? 0;
+    const cjk = x.match(/\p{Script=Han}/gu)?.length ?? 0;
+    return latinWords <= 4 && cjk <= 8 && !/[。！？!?]/u.test(x);
+  }).length;
+  return short / items.length >= 0.85 && joins <= Math.floor(items.length / 8);
+}
+
+/** The score of an open answer from its ticks: a bare list of terms gets at most TERM_LIST_MAX. */
+export function openAnswerScore(answer: string, ticks: readonly boolean[], enough: number = ticks.length): number {
+  const score = rubricScore(ticks, enough);
+  return isTermList(answer) ? Math.min(score, TERM_LIST_MAX) : score;
+}

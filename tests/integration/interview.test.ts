@@ -121,6 +121,30 @@ describe("mock interviews", () => {
     ]);
   });
 
+  it("a bare list of terms is no explanation: at most 25%, however it is ticked, and the report says why", async () => {
+    const { id } = await startInterview({ settings: { ...base, count: 1 }, now: NOW, db });
+    await startQuestion({ interviewId: id, position: 0, now: NOW, db });
+    const list = "keystone, token, nova-api, scheduler, conductor, nova-compute, glance, neutron, cinder, dnsmasq";
+    const s = await submitAnswer({ interviewId: id, position: 0, answer: { text: list }, now: at(5), db });
+    expect(s.score).toBeLessThanOrEqual(0.25);
+    const ticks = s.question.kind === "open" ? s.question.points.map(() => true) : [];
+    expect((await gradeAnswer({ interviewId: id, position: 0, ticks, db })).score).toBe(0.25);
+    await finishInterview({ interviewId: id, now: at(20), db });
+    const report = await interviewReport({ interviewId: id, now: at(21), db });
+    expect(report.questions[0]).toMatchObject({ termList: true, score: 0.25 });
+    expect(report.score).toBe(0.25);
+  });
+
+  it("an answer in sentences ticked in full scores 100% and is no term list", async () => {
+    const { id } = await startInterview({ settings: { ...base, count: 1 }, now: NOW, db });
+    await startQuestion({ interviewId: id, position: 0, now: NOW, db });
+    const s = await submitAnswer({ interviewId: id, position: 0, answer: { text: "用户先向 keystone 认证拿到 token，然后 nova-api 校验 token 并把请求交给 scheduler 选节点。" }, now: at(5), db });
+    const ticks = s.question.kind === "open" ? s.question.points.map(() => true) : [];
+    expect((await gradeAnswer({ interviewId: id, position: 0, ticks, db })).score).toBe(1);
+    await finishInterview({ interviewId: id, now: at(20), db });
+    expect((await interviewReport({ interviewId: id, now: at(21), db })).questions[0]!.termList).toBe(false);
+  });
+
   it("study what I missed: the missed cards get an Again review and are due within minutes; a second run adds nothing", async () => {
     const { id } = await startInterview({ settings: base, now: NOW, db });
     await startQuestion({ interviewId: id, position: 0, now: NOW, db });

@@ -2,7 +2,7 @@
 import { db as defaultDb, type Db } from "../../db";
 import { ConflictError } from "../../errors";
 import { currentOf, endInterview, interviewQuestions, questionOf, settle } from "./store";
-import { matchRubric, rubricScore } from "@/lib/interview/rubric";
+import { matchRubric, openAnswerScore } from "@/lib/interview/rubric";
 
 /** Ends now: a running open question is submitted with its saved draft; the rest score 0. */
 export async function finishInterview(options: { interviewId: string; now?: Date; db?: Db }): Promise<{ id: string; finishedAt: string }> {
@@ -26,7 +26,7 @@ export async function finishInterview(options: { interviewId: string; now?: Date
               now: now.getTime(),
               answer: q.kind === "open" ? JSON.stringify({ text: current.draft }) : null,
               matches: matches ? JSON.stringify(matches) : null,
-              score: matches && q.kind === "open" ? rubricScore(matches.map((m) => m.covered), q.enough) : 0,
+              score: matches && q.kind === "open" ? openAnswerScore(current.draft, matches.map((m) => m.covered), q.enough) : 0,
               durationMs: Math.max(0, now.getTime() - current.shownAt),
               id: interview.id,
               position: current.position,

@@ -1,8 +1,9 @@
 /**
  * Self-grading an open answer: the user confirms or changes each automatic tick. The
- * question's score becomes the share of points ticked; an ended interview's score follows.
+ * question's score becomes the share of points ticked (a bare list of terms still gets at most
+ * TERM_LIST_MAX, however ticked); an ended interview's score follows.
  */
-import { rubricScore } from "@/lib/interview/rubric";
+import { openAnswerScore } from "@/lib/interview/rubric";
 import { db as defaultDb, type Db } from "../../db";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors";
 import { endInterview, interviewRow, questionOf, type InterviewQuestionRow } from "./store";
@@ -18,7 +19,7 @@ export async function gradeAnswer(options: { interviewId: string; position: numb
       if (q.kind !== "open") throw new ConflictError(`question ${options.position} is a ${q.kind} question: it is graded automatically`);
       if (row.submittedAt === null) throw new ConflictError(`question ${options.position} has not been answered yet`);
       if (options.ticks.length !== q.points.length) throw new ValidationError(`ticks must have one value per key point (${q.points.length})`);
-      const score = rubricScore(options.ticks, q.enough);
+      const score = openAnswerScore(row.draft, options.ticks, q.enough);
       sqlite.prepare("UPDATE InterviewQuestion SET ticks = ?, score = ? WHERE interviewId = ? AND position = ?").run(JSON.stringify(options.ticks), score, interview.id, row.position);
       if (interview.finishedAt !== null) endInterview(sqlite, interview.id, interview.finishedAt);
       return { position: row.position, score };

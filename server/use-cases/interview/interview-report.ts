@@ -7,7 +7,7 @@ import { topicBreakdown, type TopicScore } from "@/lib/quiz/report";
 import type { AnswerScore } from "@/lib/quiz/score";
 import type { InterviewSettings } from "@/lib/interview/schemas";
 import type { InterviewQuestion } from "@/lib/interview/types";
-import type { PointMatch } from "@/lib/interview/rubric";
+import { isTermList, type PointMatch } from "@/lib/interview/rubric";
 import { db as defaultDb, type Db } from "../../db";
 import { ConflictError } from "../../errors";
 import { interviewQuestions, questionOf, settingsOf, settle } from "./store";
@@ -23,6 +23,8 @@ export interface ReportQuestion {
   points: Array<{ covered: boolean; confirmed: boolean; match: PointMatch | null }> | null;
   result: AnswerScore | null;
   score: number;
+  /** open: the answer is a bare list of terms, so its score is capped at TERM_LIST_MAX */
+  termList: boolean;
   durationMs: number | null;
 }
 
@@ -66,6 +68,7 @@ export async function interviewReport(options: { interviewId: string; now?: Date
           : null,
       result: r.result ? (JSON.parse(r.result) as AnswerScore) : null,
       score: r.score ?? 0,
+      termList: question.kind === "open" && isTermList(r.draft),
       durationMs: r.durationMs,
     };
   });

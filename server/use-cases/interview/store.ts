@@ -3,7 +3,7 @@
  * a timed question whose deadline has passed is submitted with its saved draft, and an
  * interview whose total deadline has passed ends, with what was not answered scoring 0.
  */
-import { matchRubric } from "@/lib/interview/rubric";
+import { matchRubric, openAnswerScore } from "@/lib/interview/rubric";
 import type { InterviewSettings } from "@/lib/interview/schemas";
 import type { InterviewQuestion } from "@/lib/interview/types";
 import type { Db, Sqlite } from "../../db";
@@ -68,7 +68,8 @@ function submitByClock(sqlite: Sqlite, row: InterviewQuestionRow, at: number): v
   const q = questionOf(row);
   const text = row.draft;
   const matches = q.kind === "open" ? matchRubric(text, q.points) : null;
-  const score = matches ? matches.filter((m) => m.covered).length / Math.max(1, matches.length) : 0;
+  // scored as a submitted answer is (it divided by every point, ignoring the rubric's full-marks share)
+  const score = matches && q.kind === "open" ? openAnswerScore(text, matches.map((m) => m.covered), q.enough) : 0;
   sqlite
     .prepare(
       `UPDATE InterviewQuestion SET submittedAt = @at, autoSubmitted = 1, answer = @answer, matches = @matches, score = @score,

@@ -4,7 +4,7 @@
  * answer is scored as in quizzes. After the deadline (2 s grace) it is a 409: the clock has
  * already submitted the saved draft. The last answer ends the interview.
  */
-import { matchRubric, rubricScore, type PointMatch } from "@/lib/interview/rubric";
+import { matchRubric, openAnswerScore, type PointMatch } from "@/lib/interview/rubric";
 import { scoreAnswer, validateAnswer, type AnswerScore } from "@/lib/quiz/score";
 import type { QuizAnswer } from "@/lib/quiz/types";
 import type { InterviewQuestion } from "@/lib/interview/types";
@@ -55,7 +55,7 @@ export async function submitAnswer(options: { interviewId: string; position: num
     if (question.kind === "open") {
       if (!("text" in options.answer)) throw new ValidationError("this is an open question: send { text }");
       matches = matchRubric(options.answer.text, question.points);
-      score = rubricScore(matches.map((m) => m.covered), question.enough);
+      score = openAnswerScore(options.answer.text, matches.map((m) => m.covered), question.enough);
       draft = options.answer.text;
     } else {
       const invalid = validateAnswer(question, options.answer);

@@ -6,6 +6,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { SanitizedHtml } from "@/app/components/html";
 import { interviewIdSchema } from "@/lib/interview/schemas";
 import type { QuizAnswer } from "@/lib/quiz/types";
+import { TERM_LIST_MAX } from "@/lib/interview/rubric";
 import { ConflictError, NotFoundError } from "@/server/errors";
 import { interviewReport, type InterviewReport } from "@/server/use-cases/interview/interview-report";
 import { AnsweredQuestion, QuestionSourceLinks } from "../../../quiz/answered-question";
@@ -110,6 +111,11 @@ export default async function InterviewReportPage({ params }: { params: Promise<
                 <>
                   <h3>{t("yourAnswer")}</h3>
                   <p className="interview-text">{(x.answer as { text?: string } | null)?.text || t("nothingWritten")}</p>
+                  {x.termList ? (
+                    <p className="hint" data-testid="report-term-list">
+                      {t("termList", { max: percent(TERM_LIST_MAX) })}
+                    </p>
+                  ) : null}
                   <ul className="rubric-report">
                     {x.question.pointsHtml.map((html, i) => {
                       const p = x.points?.[i];

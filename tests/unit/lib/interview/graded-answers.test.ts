@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
 import { parseDeck } from "@/lib/content/parse";
-import { enoughPoints, matchRubric, rubricScore } from "@/lib/interview/rubric";
+import { enoughPoints, matchRubric, openAnswerScore } from "@/lib/interview/rubric";
 import type { OpenCard } from "@/lib/content/types";
 
 const FIXTURES = path.resolve(__dirname, "../../../fixtures");
@@ -38,7 +38,7 @@ function scores(file: string) {
   return answers.questions.map((q) => {
     const card = deck.cards.find((c): c is OpenCard => c.kind === "open" && c.topic.length === 1 && c.topic[0] === q.section);
     if (!card) throw new Error(`${answers.notes}: no interview question for the section "${q.section}"`);
-    const s = Object.fromEntries(KINDS.map((k) => [k, rubricScore(matchRubric(q.answers[k], card.points).map((m) => m.covered), enoughPoints(card.points.length, true))])) as Record<Kind, number>;
+    const s = Object.fromEntries(KINDS.map((k) => [k, openAnswerScore(q.answers[k], matchRubric(q.answers[k], card.points).map((m) => m.covered), enoughPoints(card.points.length, true))])) as Record<Kind, number>;
     return { section: q.section, ...s, good: (s.good_zh + s.good_en) / 2 };
   });
 }
