@@ -14,6 +14,7 @@ import { interviewReport } from "../../server/use-cases/interview/interview-repo
 import { studyMissed } from "../../server/use-cases/interview/study-missed";
 import { nextCard } from "../../server/use-cases/study";
 import { count, freshDb, writeContent } from "./helpers";
+import { matchRubric, openAnswerScore } from "../../lib/interview/rubric";
 
 const NOW = new Date("2026-11-26T08:00:00Z");
 const at = (s: number) => new Date(NOW.getTime() + s * 1000);
@@ -219,3 +220,31 @@ describe("mock interviews", () => {
     await expectError(startInterview({ settings: { ...base, scope: [{ deckId: DECK, topics: [["No such"]] }] }, now: NOW, db }), 400, /no interview question/);
   });
 });
+
+describe("an open answer submitted by the clock", () => {
+  it("scores as a submitted one, out of the points that earn full marks (it divided by every point)", async () => {
+    const text = fs.readFileSync(path.resolve(__dirname, "../fixtures/seeds/openstack-interview-notes.md"), "utf8");
+    const root = writeContent(db.dir, { "notes/openstack.md": text });
+    expect((await importContent({ db, paths: [root], contentRoot: root, now: new Date(NOW.getTime() - 60_000) })).errors).toEqual([]);
+    const { id } = await startInterview({ settings: { scope: [{ deckId: "notes/openstack" }], count: 1, secondsPerQuestion: 60, seed: "clock" }, now: NOW, db });
+    await startQuestion({ interviewId: id, position: 0, now: NOW, db });
+    const row = db.sqlite.prepare("SELECT question FROM InterviewQuestion WHERE interviewId = ? AND position = 0").get(id) as { question: string };
+    const question = JSON.parse(row.question) as { kind: string; points: Array<{ text: string; keywords: string[][] }>; enough: number };
+    expect(question.kind).toBe("open");
+    expect(question.enough).toBeLessThan(question.points.length);
+    // a draft that says the first points in sentences, saved, then the time runs out
+    const draft = question.points
+      .slice(0, question.enough)
+      .map((p) => p.text.replace(/\*\*/g, ""))
+      .join("。");
+    await saveDraft({ interviewId: id, position: 0, text: draft, now: at(30), db });
+    await getInterview({ interviewId: id, now: at(70), db });
+    const stored = db.sqlite.prepare("SELECT score, autoSubmitted FROM InterviewQuestion WHERE interviewId = ? AND position = 0").get(id) as { score: number; autoSubmitted: number };
+    expect(stored.autoSubmitted).toBe(1);
+    const covered = matchRubric(draft, question.points as never).map((m) => m.covered);
+    expect(covered.filter(Boolean).length).toBeGreaterThan(0);
+    expect(stored.score).toBeCloseTo(openAnswerScore(draft, covered, question.enough), 10);
+    expect(stored.score).toBeGreaterThan(covered.filter(Boolean).length / covered.length);
+  });
+});
+
