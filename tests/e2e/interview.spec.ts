@@ -95,3 +95,23 @@ test("one answer submitted, one timed out, one after a reload; the report and st
   expect(review).toMatchObject({ rating: 1, source: "interview" });
   expect(review.due - Date.now()).toBeLessThan(15 * 60_000);
 });
+
+test("a bare list of terms, ticked in full, scores 25% and the report says why, in Chinese", async ({ page, context }) => {
+  await context.addCookies([{ name: "locale", value: "zh", url: server.url }]);
+  await page.goto(`${server.url}/interview`);
+  await page.getByTestId("interview-seed").fill("terms");
+  await page.getByTestId("interview-count").fill("1");
+  await page.getByTestId("interview-begin").click();
+  await expect(page.getByTestId("interview-runner")).toBeVisible();
+  await page.getByTestId("interview-start-question").click();
+  await page.getByTestId("interview-answer").fill("keystone, token, nova-api, dnsmasq, qdhcp, DHCPDISCOVER, DNAT, SNAT");
+  await page.getByTestId("interview-submit").click();
+  await expect(page.getByTestId("interview-grading")).toBeVisible();
+  // the user ticks every point: the list still earns at most 25%
+  for (const point of await page.getByTestId("rubric-point").all()) if ((await point.getAttribute("data-covered")) !== "true") await point.click();
+  await page.getByTestId("interview-confirm").click();
+  const question = page.getByTestId("report-question").first();
+  await expect(question.getByTestId("report-question-score")).toHaveText("25%");
+  await expect(question.getByTestId("report-term-list")).toContainText("只列了术语");
+  await page.screenshot({ path: "docs/screenshots/interview-report-term-list.png", fullPage: true });
+});

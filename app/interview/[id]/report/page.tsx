@@ -112,7 +112,7 @@ export default async function InterviewReportPage({ params }: { params: Promise<
                   <h3>{t("yourAnswer")}</h3>
                   <p className="interview-text">{(x.answer as { text?: string } | null)?.text || t("nothingWritten")}</p>
                   {x.termList ? (
-                    <p className="hint" data-testid="report-term-list">
+                    <p className="hint term-list-note" data-testid="report-term-list">
                       {t("termList", { max: percent(TERM_LIST_MAX) })}
                     </p>
                   ) : null}
