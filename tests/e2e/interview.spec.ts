@@ -107,6 +107,8 @@ test("a bare list of terms, ticked in full, scores 25% and the report says why, 
   await page.getByTestId("interview-answer").fill("keystone, token, nova-api, dnsmasq, qdhcp, DHCPDISCOVER, DNAT, SNAT");
   await page.getByTestId("interview-submit").click();
   await expect(page.getByTestId("interview-grading")).toBeVisible();
+  // said before the user ticks, not only in the report
+  await expect(page.getByTestId("interview-term-list")).toContainText("只列了术语");
   // the user ticks every point: the list still earns at most 25%
   for (const point of await page.getByTestId("rubric-point").all()) if ((await point.getAttribute("data-covered")) !== "true") await point.click();
   await page.getByTestId("interview-confirm").click();

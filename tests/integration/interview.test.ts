@@ -128,6 +128,8 @@ describe("mock interviews", () => {
     const list = "keystone, token, nova-api, scheduler, conductor, nova-compute, glance, neutron, cinder, dnsmasq";
     const s = await submitAnswer({ interviewId: id, position: 0, answer: { text: list }, now: at(5), db });
     expect(s.score).toBeLessThanOrEqual(0.25);
+    // said on the self-grading step too, before the user ticks
+    expect((await getInterview({ interviewId: id, now: at(6), db })).toGrade).toMatchObject({ position: 0, termList: true, termListMax: 0.25 });
     const ticks = s.question.kind === "open" ? s.question.points.map(() => true) : [];
     expect((await gradeAnswer({ interviewId: id, position: 0, ticks, db })).score).toBe(0.25);
     await finishInterview({ interviewId: id, now: at(20), db });

@@ -289,6 +289,11 @@ function Grading({ grading, base, onDone, focusRef }: { grading: GradingView; ba
       <p className="interview-text" data-testid="interview-your-answer">
         {grading.text || t("nothingWritten")}
       </p>
+      {grading.termList ? (
+        <p className="hint term-list-note" data-testid="interview-term-list">
+          {t("termList", { max: `${Math.round(grading.termListMax * 100)}%` })}
+        </p>
+      ) : null}
       <fieldset className="rubric">
         <legend>{t("rubricLegend")}</legend>
         {q.pointsHtml.map((html, i) => {

@@ -3,7 +3,7 @@
  * draft) and the last open answer still waiting for its self-grading. The clock is applied
  * first (settle), so a reload after a deadline finds the answer submitted.
  */
-import type { PointMatch } from "@/lib/interview/rubric";
+import { isTermList, TERM_LIST_MAX, type PointMatch } from "@/lib/interview/rubric";
 import type { InterviewSettings } from "@/lib/interview/schemas";
 import { publicInterviewQuestion, type InterviewQuestion, type PublicInterviewQuestion } from "@/lib/interview/types";
 import { db as defaultDb, type Db } from "../../db";
@@ -43,6 +43,9 @@ export interface GradingView {
   autoSubmitted: boolean;
   matches: PointMatch[];
   ticks: boolean[] | null;
+  /** the answer is a bare list of terms: it scores at most termListMax, however it is ticked */
+  termList: boolean;
+  termListMax: number;
 }
 
 export function gradingView(row: InterviewQuestionRow): GradingView | null {
@@ -56,6 +59,8 @@ export function gradingView(row: InterviewQuestionRow): GradingView | null {
     autoSubmitted: row.autoSubmitted === 1,
     matches: row.matches ? (JSON.parse(row.matches) as PointMatch[]) : [],
     ticks: row.ticks ? (JSON.parse(row.ticks) as boolean[]) : null,
+    termList: isTermList(answer.text ?? ""),
+    termListMax: TERM_LIST_MAX,
   };
 }
 
