@@ -49,7 +49,7 @@ const GLOSS = /^\s*[（(]([^（）()]{1,40})[）)]/u;
 const REMARK = /^(?:默认|推荐|不推荐|常用|最常用|可选|必选|已废弃|废弃|过时|default|recommended|optional|deprecated|legacy)(?:值|开启|开|关|关闭|配置|方式|行为|策略)?$|^(?:e\.g\.?|i\.e\.?|eg|ie|如|比如|例如|see|见|since)\s/iu;
 const VERSION = /^(?:v|version\s*|redis\s*|tls\s*|kafka\s*|linux\s*)?\d+(?:\.\d+)*\s*(?:\+|及以上|之后|以后|起|以前|之前)?$/iu;
 type Gloss = { text: string; hidden: boolean; accepted: boolean };
-export function glossKind(gloss: string): Gloss {
+function glossKind(gloss: string): Gloss {
   const text = gloss.trim();
   if (REMARK.test(text) || VERSION.test(text)) return { text, hidden: false, accepted: false };
   if (/[,，、;；:：]/u.test(text)) return { text, hidden: true, accepted: false };
@@ -72,12 +72,14 @@ function withoutExpansion(prompt: string, term: string): { prompt: string; expan
   if (!found || found.index < blankEnd) return { prompt };
   const between = prompt.slice(blankEnd, found.index);
   if (!/^[\s:：—–-]*[（(]?\s*$/u.test(between)) return { prompt };
-  const end = found.index + found.text.length;
-  const rest = /[（(]/u.test(between) ? prompt.slice(end).replace(/^\s*[）)]/u, "") : prompt.slice(end).replace(/^\s*[,，;；]?\s*/u, "");
-  const kept = /[（(]/u.test(between) ? between.replace(/[（(]\s*$/u, "") : between;
-  const shown = cleanText(`${prompt.slice(0, blankEnd)}${/[（(]/u.test(between) ? kept : kept.replace(/\s*$/u, " ")}${rest}`);
-  if (normalizeAnswer(shown.replace(BLANK, " ")).length < 4) return null;
-  return { prompt: shown, expansion: found.text };
+  const after = prompt.slice(found.index + found.text.length);
+  // "[…] (Server Name Indication) is…" loses the brackets; "[…]: Server Name Indication, the…" the comma
+  const shown = /[（(]/u.test(between)
+    ? `${prompt.slice(0, blankEnd)}${between.replace(/[（(]\s*$/u, "")}${after.replace(/^\s*[）)]/u, "")}`
+    : `${prompt.slice(0, blankEnd)}${between.replace(/\s*$/u, " ")}${after.replace(/^\s*[,，;；]?\s*/u, "")}`;
+  const tidy = cleanText(shown);
+  if (normalizeAnswer(tidy.replace(BLANK, " ")).length < 4) return null;
+  return { prompt: tidy, expansion: found.text };
 }
 
 const GLOSSED = /^(.+?)\s*[（(]([^（）()]{1,40})[）)]$/u;
@@ -110,14 +112,14 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
     // a bold label that names a comparison ("**HW vs LEO**：…") is a heading, not a term to recall
     if (/\bvs\.?\b|versus|区别|对比|比较|\band\b|和/iu.test(term) && !GLOSSED.test(term)) return;
     const after = children[idx + 1];
-    const shownGloss = after && after.type === "text" ? glossAfter(after.value) : undefined;
-    const hiddenGloss = shownGloss?.hidden ? shownGloss : undefined;
-    const gloss = hiddenGloss?.text;
+    const bracket = after && after.type === "text" ? glossAfter(after.value) : undefined;
+    // a remark in brackets stays in the question (render keeps it) and is no answer
+    const gloss = bracket?.hidden ? bracket.text : undefined;
     const glossedTerm = GLOSSED.exec(term);
     const glossed = glossedTerm && glossKind(glossedTerm[2]!).accepted ? glossedTerm : null;
     // "**Session ID (1.2)**": the name before a remark in brackets is what the learner recalls
     const named = glossedTerm && !glossed ? [glossedTerm[1]!.trim()] : [];
-    const aliases: string[] = [...new Set([...(hiddenGloss?.accepted ? [hiddenGloss.text] : []), ...(glossed ? [glossed[1]!.trim(), glossed[2]!.trim()] : named)])].filter((a) => a !== term);
+    const aliases: string[] = [...new Set([...(bracket?.accepted ? [bracket.text] : []), ...(glossed ? [glossed[1]!.trim(), glossed[2]!.trim()] : named)])].filter((a) => a !== term);
     const whole = render((x, k) => (k === group ? "\\[…\\]" : md(x)), group);
     const at = sentenceWith(whole, /\\\[…\\\]/);
     const sentence0 = sentenceAt(whole, at);
