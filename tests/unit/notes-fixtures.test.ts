@@ -542,22 +542,24 @@ describe("git-rebase.md (English, phases, bold commands)", () => {
 
   it("bold commands become clozes", () => {
     const clozes = rule(deck, "cloze", "notes:bold-cloze");
-    expect(clozes.map((c) => c.cloze[0]!.text)).toEqual(["git fetch", "conflict", "git push --force-with-lease"]);
+    // "Fetch the latest changes with [git fetch] origin" gave its blank away (round-4 review:
+    // a word of the blank in the question): no card; the flags of a command are what it asks
+    expect(clozes.map((c) => c.cloze[0]!.text)).toEqual(["conflict", "git push --force-with-lease"]);
     // only the section level of the topic is checked: the clozes lost their step's phase (Prepare
     // the branch, Rebase, Publish) in the rewrite (a defect, reported)
-    expect(clozes.map((c) => c.topic[0])).toEqual([FLOW, FLOW, FLOW]);
-    expect(clozes[0]!.prompt).toBe("Fetch the latest changes with \\[…\\] origin.");
+    expect(clozes.map((c) => c.topic[0])).toEqual([FLOW, FLOW]);
+    expect(clozes[1]!.prompt).toBe("Push with \\[…\\] so you never overwrite someone else's work.");
   });
 
   it("exact card counts", () => {
     // workflow: 7 steps -> 1 ordering, 1 first, 6 next, 3 phases (2/3/2 steps) -> 1 phase ordering,
-    // no per-phase ordering (< 8 steps), 3 clozes; undo: 2 steps -> 1 next only; 2 opens. The
+    // no per-phase ordering (< 8 steps), 2 clozes (git fetch gives itself away); undo: 2 steps -> 1 next only; 2 opens. The
     // choices should be 2 (step 1, step 7) but are 1 (the "the" defect above): left out of the count.
     expect(counts(deck)).toEqual({
       "ordering:notes:process-order": 1,
       "basic:notes:first-step": 1,
       "basic:notes:next-step": 7,
-      "cloze:notes:bold-cloze": 3,
+      "cloze:notes:bold-cloze": 2,
       "open:notes:section-interview": 2,
     });
   });

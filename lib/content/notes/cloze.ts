@@ -15,12 +15,14 @@ import { distance } from "fastest-levenshtein";
 import { typoBudget } from "../../glossary";
 import { acronymExpansion } from "../leaks";
 
+/** Where a paragraph's sentences end: not after "e.g." or "i.e." ("key_share (e.g. X25519)" is one sentence). */
+const SENTENCE_END = /(?<=[。！？])|(?<=[.!?])(?<!\b(?:[eE]\.g|[iI]\.e|etc|vs|cf|incl|approx)\.)\s+(?=[A-Z])/u;
 /** The sentence of a paragraph that holds the mark, so a card asks one thing, not a whole paragraph. */
 function sentenceWith(text: string, mark: RegExp): number {
-  return text.split(/(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z])/u).findIndex((s) => mark.test(s));
+  return text.split(SENTENCE_END).findIndex((s) => mark.test(s));
 }
 function sentenceAt(text: string, k: number): string {
-  return text.split(/(?<=[。！？])|(?<=[.!?])\s+(?=[A-Z])/u)[k]?.trim() ?? text;
+  return text.split(SENTENCE_END)[k]?.trim() ?? text;
 }
 
 /** Whether a Latin term stands in the text misspelt ("Buffer Poll" for the hidden Buffer Pool). */
@@ -48,12 +50,23 @@ const GLOSS = /^\s*[（(]([^（）()]{1,40})[）)]/u;
  */
 const REMARK = /^(?:默认|推荐|不推荐|常用|最常用|可选|必选|已废弃|废弃|过时|default|recommended|optional|deprecated|legacy)(?:值|开启|开|关|关闭|配置|方式|行为|策略)?$|^(?:e\.g\.?|i\.e\.?|eg|ie|如|比如|例如|see|见|since)\s/iu;
 const VERSION = /^(?:v|version\s*|redis\s*|tls\s*|kafka\s*|linux\s*)?\d+(?:\.\d+)*\s*(?:\+|及以上|之后|以后|起|以前|之前)?$/iu;
-type Gloss = { text: string; hidden: boolean; accepted: boolean };
+/** Brackets that give another name: "（以前叫 priorities）", "(a.k.a. PFS)": the name is the answer, not the phrase. */
+const OTHER_NAME = /^(?:以前叫|原来叫|旧称|又叫|也叫|也称|又称|简称|全称|aka|a\.k\.a\.?|formerly|also called|also known as|short for)\s*[:：]?\s*(.+)$/iu;
+/**
+ * Brackets that explain rather than name ("（名字带 pod-template-hash）", "（可能丢）", "（也就是内存大小）",
+ * "（compact 类型）", a quotation, "TLS_RSA_WITH_..."): they may give the term away, so they are
+ * hidden, but typing them is no answer.
+ */
+const EXPLANATION = /^(?:名字|可能|会|要|需要|也就是|就是|即|相当于|表示|用于|用来|带|包括|包含|不|没|只|先|后|比|和|跟|与|对|在|是|指|means|i\.e\.?|that is|like|used|only|not|no|with|without|when|if)|类型$|模式$|[“”"‘’']|\.\.\.|…/iu;
+/** `text` as written (shown on the answer side); `answer`, when typing it counts, what is accepted. */
+type Gloss = { text: string; hidden: boolean; answer?: string };
 function glossKind(gloss: string): Gloss {
   const text = gloss.trim();
-  if (REMARK.test(text) || VERSION.test(text)) return { text, hidden: false, accepted: false };
-  if (/[,，、;；:：]/u.test(text)) return { text, hidden: true, accepted: false };
-  return { text, hidden: true, accepted: text.length > 0 };
+  if (REMARK.test(text) || VERSION.test(text)) return { text, hidden: false };
+  const name = OTHER_NAME.exec(text)?.[1]?.trim();
+  if (name) return /[,，、;；:：]/u.test(name) ? { text, hidden: true } : { text, hidden: true, answer: name };
+  if (/[,，、;；:：]/u.test(text) || EXPLANATION.test(text) || text.length === 0) return { text, hidden: true };
+  return { text, hidden: true, answer: text };
 }
 function glossAfter(text: string): Gloss | undefined {
   const g = GLOSS.exec(text)?.[1];
@@ -84,7 +97,63 @@ function withoutExpansion(prompt: string, term: string): { prompt: string; expan
 
 const GLOSSED = /^(.+?)\s*[（(]([^（）()]{1,40})[）)]$/u;
 
-export function boldClozes(g: Generator, children: PhrasingContent[], topic: string[], line: number) {
+/** "一句话区分：[…]", "面试怎么答：[…]", "Interview one-liner: […]": a label, the blank, nothing else. */
+const LABELLED = /^([^：:\[\]]{2,30}?)\s*[：:]\s*\\\[…\\\]\s*[。.!！]?$/u;
+
+/** How much there is to recall: a Han character counts one, a Latin word (or number) about two and a half. */
+function clauseSize(term: string): number {
+  const han = term.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const words = term.match(/[A-Za-z0-9][A-Za-z0-9_.'-]*/g)?.length ?? 0;
+  return han + words * 2.5;
+}
+
+/** A blank that is only a label or a connective ("[…]：只保证单分区", "新的写命令[…]写到"): nothing to recall. */
+const LABEL_WORDS = new Set(["局限", "注意", "现象", "原因", "结论", "优点", "缺点", "问题", "总结", "区别", "方案", "场景", "作用", "解决", "同时", "然后", "并且", "而且", "直接", "已经", "一起", "note", "pros", "cons", "summary"]);
+
+/** Shorter forms of an English agent noun, whose translation gives it away ("Serializer" beside 序列化, "Partitioner" beside 分区). */
+function stems(term: string): string[] {
+  const w = term.trim().toLowerCase();
+  if (!/^[a-z]{5,}$/.test(w)) return [];
+  const out: string[] = [];
+  for (const [suffix, keep] of [["izer", "ize"], ["iser", "ise"], ["er", ""], ["or", ""], ["ing", ""], ["ion", ""], ["s", ""]] as const) {
+    if (w.endsWith(suffix)) out.push(w.slice(0, w.length - suffix.length) + keep);
+  }
+  return out.filter((x) => x.length >= 4);
+}
+
+/** Two words that are the same word ("staples" and "stapling", "Validating" and "validating"). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k >= 5 && k >= Math.min(a.length, b.length) - 2;
+}
+
+/**
+ * Whether a word of a term of several words stands in the shown text: the blank "Deployment
+ * controller" beside "看到新 Deployment", "leader epoch" beside "问 leader 这个 epoch", "OCSP
+ * stapling" beside "\"staples\" it". Words of three letters or more; a one-word term is
+ * handled by the giveaways (itself, its glossary translation).
+ */
+function sharesWord(shownText: string, term: string): boolean {
+  // a command with flags ("git push --force-with-lease" after "Push with"): the flags are what is recalled
+  const flags = term.match(/(?<=\s)--?[A-Za-z][\w-]*/g);
+  const words = ((flags ? flags.join(" ") : term).match(/[A-Za-z][A-Za-z0-9]*/g) ?? []).map((w) => w.toLowerCase()).filter((w) => w.length >= 3 && !isFiller(w));
+  if (words.length < 1 || term.trim().split(/\s+/).length < 2) return false;
+  const shownWords = (shownText.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []).map((w) => w.toLowerCase());
+  return words.some((w) => shownWords.some((s) => sameWord(w, s)));
+}
+/** Small words, and generic head nouns ("master process" beside "worker processes" gives nothing away). */
+const isFiller = (w: string): boolean => FILLER.has(w) || (w.endsWith("s") && FILLER.has(w.slice(0, -1))) || (w.endsWith("es") && FILLER.has(w.slice(0, -2)));
+const FILLER = new Set(["the", "and", "for", "with", "not", "all", "one", "two", "has", "are", "was", "its", "node", "process", "server", "client", "file", "key", "data", "mode", "type", "list", "table", "thread", "request", "message", "log", "copy", "time", "state", "set", "value", "name", "session", "controller", "manager", "agent", "service", "daemon"]);
+
+/** "「缓存问题」：一句话区分？" with the bold line as the answer. */
+function summaryCard(g: Generator, topic: string[], title: string, label: string, sentence: string, line: number) {
+  const prompt = g.t.summary(title, md(label));
+  g.add({ kind: "basic", topic, line, prompt, answer: sentence, generatedBy: "notes:summary" }, prompt);
+}
+
+export function boldClozes(g: Generator, children: PhrasingContent[], topic: string[], title: string, line: number) {
   const strongIdx = children.map((c, k) => (c.type === "strong" ? k : -1)).filter((k) => k >= 0);
   if (strongIdx.length === 0 || strongIdx.length === children.length) return;
   // bold is marked with control characters while the text is tidied, then written as **
@@ -116,10 +185,11 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
     // a remark in brackets stays in the question (render keeps it) and is no answer
     const gloss = bracket?.hidden ? bracket.text : undefined;
     const glossedTerm = GLOSSED.exec(term);
-    const glossed = glossedTerm && glossKind(glossedTerm[2]!).accepted ? glossedTerm : null;
+    const inner = glossedTerm ? glossKind(glossedTerm[2]!).answer : undefined;
+    const glossed = glossedTerm && inner !== undefined ? glossedTerm : null;
     // "**Session ID (1.2)**": the name before a remark in brackets is what the learner recalls
     const named = glossedTerm && !glossed ? [glossedTerm[1]!.trim()] : [];
-    const aliases: string[] = [...new Set([...(bracket?.accepted ? [bracket.text] : []), ...(glossed ? [glossed[1]!.trim(), glossed[2]!.trim()] : named)])].filter((a) => a !== term);
+    const aliases: string[] = [...new Set([...(bracket?.answer !== undefined ? [bracket.answer] : []), ...(glossed ? [glossed[1]!.trim(), inner!] : named)])].filter((a) => a !== term);
     const whole = render((x, k) => (k === group ? "\\[…\\]" : md(x)), group);
     const at = sentenceWith(whole, /\\\[…\\\]/);
     const sentence0 = sentenceAt(whole, at);
@@ -130,8 +200,14 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
     if (spelt.expansion) aliases.push(spelt.expansion);
     const prompt = spelt.prompt;
     const shown = normalizeAnswer(prompt.replace(/\\\[…\\\]/g, " "));
-    const giveaways = [term, ...aliases, ...g.glossary.synonyms(glossed ? glossed[1]! : term)].map(normalizeAnswer).filter((w) => w.length >= 2);
-    if (giveaways.some((w) => shown.includes(w)) || misspeltIn(prompt, term)) return;
+    // the whole line in bold behind a label ("一句话区分：**…**", "Interview one-liner: **…**") asks
+    // the label, as a question; with nothing around it at all it asks nothing
+    const labelled = LABELLED.exec(prompt);
+    if (labelled && clauseSize(term) >= 8) return summaryCard(g, topic, title, labelled[1]!.trim(), md(term), line);
+    if (shown.length < 3 || clauseSize(term) > 20 || LABEL_WORDS.has(normalizeAnswer(term))) return;
+    const named0 = glossed ? glossed[1]! : term;
+    const giveaways = [term, ...aliases, ...g.glossary.synonyms(named0), ...stems(named0).flatMap((w) => g.glossary.synonyms(w).slice(1))].map(normalizeAnswer).filter((w) => w.length >= 2);
+    if (giveaways.some((w) => shown.includes(w)) || misspeltIn(prompt, term) || sharesWord(prompt.replace(/\\\[…\\\]/g, " "), named0)) return;
     // "**qrouter** 命名空间负责…" already asks "[…]负责…" for "qrouter 命名空间": the same card twice
     const asked = normalizeAnswer(term);
     if (g.cards.some((c) => c.line === line && c.generatedBy === "notes:responsibility" && c.kind === "cloze" && c.cloze.some((x) => normalizeAnswer(x.text).includes(asked)))) return;

@@ -73,7 +73,7 @@ export function generateNotes(input: NotesInput): NotesResult {
         if (!comparing && (run.kind !== "process" || !run.items.includes(item))) definitionCards(g, s.path, title, item.text, item.line);
         // a step's cloze is filed under its phase, as its other cards are
         const phases = new Set(raw.items.map((x) => x.phase).filter(Boolean));
-        boldClozes(g, item.children, run.kind === "process" && item.phase && phases.size >= 2 ? [...s.path, item.phase] : s.path, item.line);
+        boldClozes(g, item.children, run.kind === "process" && item.phase && phases.size >= 2 ? [...s.path, item.phase] : s.path, title, item.line);
       }
     }
     for (const p of s.prose) {
@@ -81,7 +81,7 @@ export function generateNotes(input: NotesInput): NotesResult {
       const isIntro = s.runs.some((r) => r.intro?.line === p.line);
       definitionCards(g, s.path, title, p.text, p.line);
       // a line that only introduces a list ("A 和 B 的区别：") has nothing to recall by itself
-      if (!(isIntro && /[：:]$/u.test(p.text))) boldClozes(g, p.children, s.path, p.line);
+      if (!(isIntro && /[：:]$/u.test(p.text))) boldClozes(g, p.children, s.path, title, p.line);
       if (g.cards.length === made && !isIntro && p.text.length >= 20) notices.push({ line: p.line, message: `prose makes no card (no definition, no bold term): "${p.text.slice(0, 40)}${p.text.length > 40 ? "…" : ""}"` });
     }
     read.push({ section: s, runs: runs.map(({ run, intro }) => ({ run, intro })) });

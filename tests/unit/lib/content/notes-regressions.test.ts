@@ -189,5 +189,45 @@ describe("notes mode regressions", () => {
     // the name before a remark in brackets is what is recalled
     expect(cloze("Session ticket (1.2, RFC 5077)").cloze[0]!.aliases).toEqual(["Session ticket"]);
   });
+  it("round 4: a word of a blank of several words stood in its question ('Deployment controller' beside '看到新 Deployment', 'leader epoch' beside '问 leader 这个 epoch', 'OCSP stapling' beside 'staples it')", () => {
+    const d = deck(
+      "# K8s\n\n+ kube-controller-manager 里的 **Deployment controller** 通过 informer 看到新 Deployment，创建一个 ReplicaSet\n+ **leader epoch**：0.11 引入（follower 重启后问 leader 这个 epoch 的结束 offset）\n+ **OCSP stapling** — the server fetches a signed response from the CA and \"staples\" it into the handshake\n+ Nginx runs as one **master process** + N worker processes\n+ Push with **git push --force-with-lease** so you never overwrite someone else's work.\n",
+    );
+    const clozes = d.cards.flatMap((c) => (c.kind === "cloze" ? [c.cloze[0]!.text] : []));
+    // generic head nouns ("process") and the subcommand of a command with flags give nothing away
+    expect(clozes).toEqual(["master process", "git push --force-with-lease"]);
+  });
+
+  it("round 4: a blank that an agent noun's translation gave away ('[Serializer] 把 key 和 value 序列化', '[Partitioner] 选分区')", () => {
+    const d = deck("# Kafka\n\n1. **Serializer** 把 key 和 value 序列化成 byte[]\n2. **Partitioner** 选分区\n3. 追加到 **RecordAccumulator**，每个分区一个队列\n");
+    expect(d.cards.flatMap((c) => (c.kind === "cloze" ? [c.cloze[0]!.text] : []))).toEqual(["RecordAccumulator"]);
+  });
+
+  it("round 4: whole lines in bold were one blank ('[…]。', '一句话区分：[…]'), and labels or connectives were blanks ('[局限]：只保证单分区', '新的写命令[同时]写到')", () => {
+    const d = deck(
+      "# Redis\n\n## 面试怎么答（简版）\n\n**吞吐靠攒批+压缩，可靠性靠acks+重试+幂等**。\n\n## 缓存问题\n\n一句话区分：**穿透是数据根本不存在；击穿是一个热 key 过期；雪崩是一大片 key 过期**\n\n## 幂等\n\n+ **局限**：只保证单分区、单会话。\n+ 新的写命令**同时**写到 aof_buf 和 aof_rewrite_buf\n+ 一句话：**所有组件都只跟 apiserver 打交道，只有 apiserver 读写 etcd**，各个 controller 通过 watch 调谐。\n",
+    );
+    expect(d.cards.filter((c) => c.kind === "cloze")).toEqual([]);
+    // the labelled line asks its label, with the line as the answer
+    const summary = d.cards.find((c) => c.generatedBy === "notes:summary")!;
+    expect(summary.prompt).toBe("「缓存问题」：一句话区分？");
+    expect(summary.answer).toBe("穿透是数据根本不存在；击穿是一个热 key 过期；雪崩是一大片 key 过期");
+  });
+
+  it("round 4: brackets that explain were accepted as answers ('（名字带 pod-template-hash）', '（可能丢）', '（compact 类型）', a quotation), and '（以前叫 priorities）' accepted the whole phrase", () => {
+    const d = deck(
+      "# K\n\n+ 创建一个 **ReplicaSet**（名字带 pod-template-hash）\n+ 先提交再处理 → **at most once**（可能丢）\n+ offset 存在内部 topic **__consumer_offsets**（compact 类型）\n+ client sends **ChangeCipherSpec** (\"from now on I encrypt\") and Finished\n+ **Score**（以前叫 priorities）：给剩下的节点打分排序\n+ **复制积压缓冲区**（replication backlog）补发断线期间的命令\n",
+    );
+    const aliases = Object.fromEntries(d.cards.flatMap((c) => (c.kind === "cloze" ? [[c.cloze[0]!.text, c.cloze[0]!.aliases ?? []]] : [])));
+    expect(aliases).toEqual({ ReplicaSet: [], "at most once": [], __consumer_offsets: [], ChangeCipherSpec: [], 复制积压缓冲区: ["replication backlog"] });
+    // "Score" is given away by 打分 (its glossary translation): no card
+    // the explanation stays on the answer side
+    expect(d.cards.find((c) => c.kind === "cloze" && c.cloze[0]!.text === "ReplicaSet")!.answer).toContain("（名字带 pod-template-hash）");
+  });
+
+  it("round 4: 'key_share (e.g. X25519 …)' was cut at 'e.g.' as if a sentence ended there", () => {
+    const d = deck("# TLS\n\n+ **ClientHello**: cipher suites, key_share (e.g. X25519 public key), supported_versions.\n");
+    expect(d.cards[0]!.prompt).toBe("\\[…\\]: cipher suites, key\\_share (e.g. X25519 public key), supported\\_versions.");
+  });
 });
 
