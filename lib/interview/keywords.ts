@@ -64,7 +64,8 @@ const EN_STOP = new Set([
     "e.g eg i.e ie etc vs also only just each every any all some more most other such than so if else after before first next finally then once both either neither same new old one two three " +
     "do does did done make makes made use uses used using get gets got set sets let lets put puts take takes see seen way ways thing things part parts kind kinds lot lots step steps " +
     // filler a careful reader found in rubrics made from English notes
-    "bunch holds hold note notes exist exists failed rough bring brings normal drop searches notices left single valid cheap ish pile eventually roughly basically usually").split(" "),
+    "bunch holds hold note notes exist exists failed rough bring brings normal drop searches notices left single valid cheap ish pile eventually roughly basically usually " +
+    "optional trips liner one-liner").split(" "),
 ]);
 
 /** Chinese words too general to check: their presence says nothing about the point. */
@@ -77,7 +78,9 @@ const ZH_STOP = new Set([
     // words of how a note is said, not of what it says (found in rubrics read by a careful reader)
     "知道 可能 只能 不了 不用 没关系 记不住 回来 看到 发来 带上 交给 要求 实际 做法 办法 写成 做成 没拿到 跟不上 约等于 个数 负责 " +
     // and more, from the third held-out reading (PostgreSQL, Linux memory, Elasticsearch)
-    "不会 不能 继续 避免 尝试 小于 大于 看不见 够用 每隔 条目 列表 视角 表里 整块 机器 工具 系统 位置 命令 程序处理").split(" "),
+    "不会 不能 继续 避免 尝试 小于 大于 看不见 够用 每隔 条目 列表 视角 表里 整块 机器 工具 系统 位置 命令 程序处理 " +
+    // and from the fourth (Kafka, the pod lifecycle, Redis, TLS): words of any section of any notes
+    "认出 准备 分数 业务 上报 决定 划算 意义 判断 级别 收到 允许 时刻 保证 不可 小心 接受 显示 看着 指向 写错 接近 次数 记下来 收完 进入 太小 优缺点 总结 影响 效果 所有人 放弃 经典 记一下 一句话").split(" "),
 ]);
 
 /**
