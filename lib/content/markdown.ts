@@ -12,7 +12,8 @@ import { toString } from "mdast-util-to-string";
  * closing `**` after full-width punctuation and before a Chinese character); the plugin fixes
  * that for parsing here and for rendering in render.ts, so bold terms of Chinese notes count.
  */
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkFrontmatter, ["yaml"]);
+// singleTilde off: notes write ranges as "1~3 … 4~8", which GFM would read as strikethrough and drop
+const processor = unified().use(remarkParse).use(remarkGfm, { singleTilde: false }).use(remarkCjkFriendly).use(remarkFrontmatter, ["yaml"]);
 
 export function parseMarkdown(source: string): Root {
   return processor.parse(source);

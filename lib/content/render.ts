@@ -89,7 +89,8 @@ function makeProcessor(options: RenderOptions) {
   return (
     unified()
       .use(remarkParse)
-      .use(remarkGfm)
+      // as in markdown.ts: "1~3" is a range, not the start of a strikethrough
+      .use(remarkGfm, { singleTilde: false })
       .use(remarkCjkFriendly)
       .use(remarkContentPolicy, options)
       .use(remarkRehype)

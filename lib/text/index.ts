@@ -44,7 +44,7 @@ export function cjkShare(text: string): number {
 /** Drops a leading enumeration such as "一、", "3.", "(2)", "第三步：" from a heading. */
 export function stripEnumeration(text: string): string {
   const stripped = text
-    .replace(/^\s*(?:第[一二三四五六七八九十百零〇0-9]+(?:[步章节部篇][、.．:：)）]?|[、.．:：)）])|[一二三四五六七八九十百零〇]+[、.．:：)）]|\(?[0-9]{1,3}[).．、:：]|[（(][0-9一二三四五六七八九十]{1,3}[)）])\s*/u, "")
+    .replace(/^\s*(?:第[一二三四五六七八九十百零〇0-9]+(?:[步章节部篇][、.．:：)）]?|[、.．:：)）])|[一二三四五六七八九十百零〇]+[、.．:：)）]|\(?[0-9]{1,3}[).．、:：](?![0-9])|[（(][0-9一二三四五六七八九十]{1,3}[)）])\s*/u, "")
     .trim();
   return stripped.length > 0 ? stripped : text.trim();
 }

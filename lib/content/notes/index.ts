@@ -19,6 +19,7 @@ import { processCards } from "./process";
 import { label, listCards } from "./lists";
 import { definitionCards } from "./prose";
 import { boldClozes } from "./cloze";
+import { tableCards } from "./tables";
 import { interviewCards, type ReadSection } from "./interview";
 import { asLeakCard, leaksOf } from "../leaks";
 
@@ -76,6 +77,7 @@ export function generateNotes(input: NotesInput): NotesResult {
         boldClozes(g, item.children, run.kind === "process" && item.phase && phases.size >= 2 ? [...s.path, item.phase] : s.path, title, item.line);
       }
     }
+    for (const table of s.tables) tableCards(g, s.path, title, table);
     for (const p of s.prose) {
       const made = g.cards.length;
       const isIntro = s.runs.some((r) => r.intro?.line === p.line);
@@ -85,7 +87,7 @@ export function generateNotes(input: NotesInput): NotesResult {
       if (g.cards.length === made && !isIntro && p.text.length >= 20) notices.push({ line: p.line, message: `prose makes no card (no definition, no bold term): "${p.text.slice(0, 40)}${p.text.length > 40 ? "…" : ""}"` });
     }
     read.push({ section: s, runs: runs.map(({ run, intro }) => ({ run, intro })) });
-    if (s.depth > 0 && g.cards.length === before && (s.runs.length > 0 || s.prose.length > 0)) {
+    if (s.depth > 0 && g.cards.length === before && (s.runs.length > 0 || s.prose.length > 0 || s.tables.length > 0)) {
       // the section interview question comes later; a section with nothing of its own is noted
       notices.push({ line: s.line, message: `section "${s.path.join(" › ")}" makes no card besides its interview question` });
     }

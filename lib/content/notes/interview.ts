@@ -10,6 +10,7 @@ import type { Classified } from "./classify";
 import type { Generator } from "./generator";
 import { definitionOf, md, sentences, subSteps } from "./text";
 import { label } from "./lists";
+import { rowText, tableRows } from "./tables";
 import { notesTypos, rubricKeywords } from "../../interview/keywords";
 import { notesContext } from "../../glossary";
 
@@ -27,7 +28,7 @@ interface Point {
 /** Prose sentences used as points when a section has no list at all. */
 const MAX_PROSE_POINTS = 10;
 
-function pointsOf(subtree: ReadSection[]): Point[] {
+function pointsOf(subtree: ReadSection[], zh: boolean): Point[] {
   const out: Point[] = [];
   for (const { section, runs } of subtree) {
     // what the section's prose defines is part of the answer ("MVCC 是多版本并发控制…")
@@ -43,6 +44,8 @@ function pointsOf(subtree: ReadSection[]): Point[] {
       }
       for (const f of run.fallbacks) if (!f.inSequence) out.push({ text: f.item.text, section, heading });
     }
+    // a comparison or reference table: each row is a point ("虚机是否停机：热迁移 不停…；冷迁移 关机…")
+    for (const table of section.tables) for (const row of tableRows(table)) out.push({ text: rowText(row, zh), section, heading: table.header[0] || undefined });
   }
   if (out.length > 0) return out;
   for (const { section } of subtree) {
@@ -83,7 +86,7 @@ export function interviewCards(g: Generator, read: ReadSection[]) {
     const s = r.section;
     if (s.depth !== topDepth) continue;
     const subtree = read.filter((x) => x.section.path.length >= s.path.length && s.path.every((p, k) => x.section.path[k] === p));
-    const points = pointsOf(subtree);
+    const points = pointsOf(subtree, g.zh);
     if (points.length === 0) continue;
     const generated = rubricKeywords(points.map((p) => p.text), { glossary: g.glossary, english: !g.zh, typos, context });
     const rubric: RubricPoint[] = points.map((p, k) => ({ text: md(p.text), keywords: generated[k]!.keywords, need: generated[k]!.need, anchor: generated[k]!.anchor }));

@@ -42,6 +42,15 @@ export interface Prose {
   children: PhrasingContent[];
 }
 
+/** A table of the notes: a comparison ("| 对比项 | 热迁移 | 冷迁移 |") or a reference ("| 参数 | 默认 | 作用 |"). */
+export interface Table {
+  /** the header cells; the first names the rows ("对比项", "参数"), the others the columns */
+  header: string[];
+  /** the body rows, as many cells as the header (missing cells are "") */
+  rows: string[][];
+  line: number;
+}
+
 export interface Section {
   /** heading path, enumerations stripped */
   path: string[];
@@ -50,6 +59,7 @@ export interface Section {
   runs: Run[];
   prose: Prose[];
   phases: Array<{ name: string; line: number }>;
+  tables: Table[];
 }
 
 export interface NotesTree {
@@ -74,7 +84,7 @@ const LAZY_ITEM = /\n[ \t]*(?:\d{1,3}[.)、]|[-+*])[ \t]+\S/;
 
 export function readSections(input: NotesTree): Section[] {
   const { tree, src, skipHeading } = input;
-  const root: Section = { path: [], depth: 0, line: 1, runs: [], prose: [], phases: [] };
+  const root: Section = { path: [], depth: 0, line: 1, runs: [], prose: [], phases: [], tables: [] };
   const sections: Section[] = [root];
   const stack: Section[] = [root];
   let current = root;
@@ -184,7 +194,7 @@ export function readSections(input: NotesTree): Section[] {
           const name = stripEnumeration(cleanText(plainText(n)));
           while (stack.length > 1 && stack[stack.length - 1]!.depth >= n.depth) stack.pop();
           const parent = stack[stack.length - 1]!;
-          current = { path: [...parent.path, name], depth: n.depth, line: startLine(n) + lineOffset, runs: [], prose: [], phases: [] };
+          current = { path: [...parent.path, name], depth: n.depth, line: startLine(n) + lineOffset, runs: [], prose: [], phases: [], tables: [] };
           stack.push(current);
           sections.push(current);
           phase = undefined;
@@ -241,8 +251,16 @@ export function readSections(input: NotesTree): Section[] {
           addProse(shift(n, lineOffset), 0, lineOffset === 0);
           break;
         }
+        case "table": {
+          closeRuns();
+          lastProse = null;
+          const cells = n.children.map((row) => row.children.map((cell) => cleanText(plainText(cell))));
+          const [header, ...rows] = cells;
+          if (header && header.length >= 2) current.tables.push({ header, rows: rows.map((r) => header.map((_, k) => r[k] ?? "")), line: startLine(n) + lineOffset });
+          break;
+        }
         default:
-          // blockquotes (export metadata), tables, html and thematic breaks end a run and make no cards
+          // blockquotes (export metadata), html and thematic breaks end a run and make no cards
           closeRuns();
           lastProse = null;
           break;

@@ -15,6 +15,8 @@ export interface Templates {
   alternatives(t: string, intro: string, n: number): string;
   facts(t: string, intro: string, n: number): string;
   define(t: string, term: string): string;
+  /** a row of a table: its first cell, and the columns the answer fills in */
+  tableRow(t: string, row: string, columns: string[]): string;
   /** a line of the notes that sums something up behind a label ("一句话区分：…") */
   summary(t: string, label: string): string;
   open(t: string): string;
@@ -38,6 +40,7 @@ export const TEMPLATES: { zh: Templates; en: Templates } = {
     facts: (t, intro, n) => `「${t}」：${intro}——有哪 ${n} 点？`,
     define: (t, term) => `「${t}」中，${term} 是什么？`,
     summary: (t, label) => `「${t}」：${label}？`,
+    tableRow: (t, row, columns) => (columns.length > 0 ? `「${t}」：${row}——${columns.join("、")}各是怎样？` : `「${t}」：${row}？`),
     open: (t) => `面试题：请完整讲一讲「${t}」。`,
     openPoints: (t) => `面试题：说说「${t}」的要点。`,
   },
@@ -57,6 +60,7 @@ export const TEMPLATES: { zh: Templates; en: Templates } = {
     facts: (t, intro, n) => `“${t}”: ${intro} — what are the ${n} points?`,
     define: (t, term) => `In “${t}”, what is ${term}?`,
     summary: (t, label) => `“${t}”: ${label}?`,
+    tableRow: (t, row, columns) => (columns.length > 0 ? `“${t}”: ${row} — ${columns.join(" / ")}?` : `“${t}”: ${row}?`),
     open: (t) => `Interview question: walk me through “${t}”.`,
     openPoints: (t) => `Interview question: what are the key points of “${t}”?`,
   },

@@ -1,6 +1,7 @@
 /** Regressions of notes mode found by reading generated cards, each named after what a reader saw. */
 import { describe, expect, it } from "vitest";
 import { parseDeck } from "@/lib/content/parse";
+import { renderMarkdown } from "@/lib/content/render";
 
 const deck = (md: string) => {
   const r = parseDeck(md, { file: "n.md", deckId: "t/n" });
@@ -228,6 +229,36 @@ describe("notes mode regressions", () => {
   it("round 4: 'key_share (e.g. X25519 …)' was cut at 'e.g.' as if a sentence ended there", () => {
     const d = deck("# TLS\n\n+ **ClientHello**: cipher suites, key_share (e.g. X25519 public key), supported_versions.\n");
     expect(d.cards[0]!.prompt).toBe("\\[…\\]: cipher suites, key\\_share (e.g. X25519 public key), supported\\_versions.");
+  });
+  it("rounds 3-5: a comparison table (the heart of '热迁移 vs 冷迁移', 'RDB vs AOF', '1.2 vs 1.3') made no card and was not in the rubric", () => {
+    const d = deck(
+      "# 迁移\n\n## 热迁移 vs 冷迁移\n\n| 对比项 | 热迁移 | 冷迁移 |\n| --- | --- | --- |\n| 虚机是否停机 | 不停，毫秒级暂停 | 关机 |\n| 能否换 flavor | 不能 | resize 可以换 |\n| 备注 | - | — |\n| 数据通道 | libvirt/QEMU 之间 | ssh + rsync |\n",
+    );
+    const rows = d.cards.filter((c) => c.generatedBy === "notes:table-row");
+    // one card a row, the empty row left out
+    expect(rows.map((c) => c.prompt)).toEqual([
+      "「热迁移 vs 冷迁移」：虚机是否停机——热迁移、冷迁移各是怎样？",
+      "「热迁移 vs 冷迁移」：能否换 flavor——热迁移、冷迁移各是怎样？",
+      "「热迁移 vs 冷迁移」：数据通道——热迁移、冷迁移各是怎样？",
+    ]);
+    expect(rows[0]!.answer).toBe("- **热迁移**：不停，毫秒级暂停\n- **冷迁移**：关机");
+    // each row is a point of the section's interview question
+    const open = d.cards.find((c) => c.kind === "open");
+    expect(open?.kind === "open" && open.points.map((p) => p.text)).toEqual(["虚机是否停机：热迁移 不停，毫秒级暂停；冷迁移 关机", "能否换 flavor：热迁移 不能；冷迁移 resize 可以换", "数据通道：热迁移 libvirt/QEMU 之间；冷迁移 ssh + rsync"]);
+  });
+
+  it("a table in English asks each row's columns, without a doubled question mark; the heading '## 1.2 vs 1.3' lost '1.' as if it were a number", () => {
+    const d = deck("# TLS\n\n## 1.2 vs 1.3\n\n| | TLS 1.2 | TLS 1.3 |\n|---|---|---|\n| Certificate encrypted? | no, sent in clear | yes |\n| RTT | 2 | 1 |\n");
+    expect(d.cards.filter((c) => c.generatedBy === "notes:table-row").map((c) => c.prompt)).toEqual(["“1.2 vs 1.3”: Certificate encrypted — TLS 1.2 / TLS 1.3?", "“1.2 vs 1.3”: RTT — TLS 1.2 / TLS 1.3?"]);
+  });
+  it("round 5: '1~3 … 4~8' became '13 … 48' (GFM read the single tildes as a strikethrough and dropped them)", () => {
+    const d = deck("# 收包\n\n## 丢包\n\n+ 注意：**1~3** 发生在 tcpdump 之前；4~8 是 tcpdump 能看到包、但应用收不到\n");
+    const card = d.cards.find((c) => c.kind === "cloze")!;
+    expect(card.prompt).toContain("4\\~8");
+    expect(renderMarkdown(card.answer, { deckFolder: "" })).toContain("<strong>1~3</strong>");
+    expect(renderMarkdown(card.answer, { deckFolder: "" })).not.toContain("<del>");
+    // a double tilde is still a strikethrough
+    expect(renderMarkdown("~~old~~ new", { deckFolder: "" })).toBe("<p><del>old</del> new</p>");
   });
 });
 
