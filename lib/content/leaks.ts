@@ -51,13 +51,16 @@ const FILLER_WORDS = new Set(["of", "the", "and", "for", "a", "an", "to", "in", 
  * Where `text` spells out the acronym `term` ("Server Name Indication" for SNI,
  * "Application-Layer Protocol Negotiation" for ALPN, "HTTP Strict Transport Security" for
  * HSTS): consecutive words whose initials are its letters, small words and the tail of a
- * hyphenated word ("HMAC-based") giving none. A two-letter acronym needs capitalised words
+ * hyphenated word ("HMAC-based") giving none; or one CamelCase word whose capitals are its letters. A two-letter acronym needs capitalised words
  * ("in particular" is no IP). Hand-written: no library we use recognises acronym expansions.
  */
 export function acronymExpansion(text: string, term: string): { index: number; text: string } | null {
   if (!/^[A-Z]{2,8}$/.test(term)) return null;
   const letters = term.toLowerCase();
   const words = [...text.matchAll(/[A-Za-z][A-Za-z0-9']*/g)].map((m) => ({ word: m[0], index: m.index }));
+  // one CamelCase word spells it out too: "InitiatingHeapOccupancyPercent" for IHOP
+  const camel = words.find((w) => /^(?:[A-Z][a-z0-9]+){2,}$/.test(w.word) && (w.word.match(/[A-Z]/g) ?? []).join("") === term);
+  if (camel) return { index: camel.index, text: camel.word };
   for (let i = 0; i < words.length; i++) {
     let pos = 0;
     let j = i;

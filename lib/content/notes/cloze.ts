@@ -48,16 +48,16 @@ const GLOSS = /^\s*[（(]([^（）()]{1,40})[）)]/u;
  * Anything longer ("（第一次，不知道主库的 replid）", "（group.instance.id，2.3+）") may give the
  * term away, so it is hidden, but it is not an answer either.
  */
-const REMARK = /^(?:默认|推荐|不推荐|常用|最常用|可选|必选|已废弃|废弃|过时|default|recommended|optional|deprecated|legacy)(?:值|开启|开|关|关闭|配置|方式|行为|策略)?$|^(?:e\.g\.?|i\.e\.?|eg|ie|如|比如|例如|see|见|since)\s/iu;
+const REMARK = /^(?:默认|推荐|不推荐|常用|最常用|可选|必选|已废弃|废弃|过时|default|recommended|optional|deprecated|legacy)(?:值|开启|开|关|关闭|配置|方式|行为|策略)?$|^(?:e\.g\.?|i\.e\.?|eg|ie|如|比如|例如|see|见|since)\s|^(?:默认|default)\s*[:：=]?\s*\S+$|^(?:STW|并发|并行|串行|异步|同步|阻塞|非阻塞|很短|很快|很慢|concurrent|parallel|serial|blocking|async|sync)$/iu;
 const VERSION = /^(?:v|version\s*|redis\s*|tls\s*|kafka\s*|linux\s*)?\d+(?:\.\d+)*\s*(?:\+|及以上|之后|以后|起|以前|之前)?$/iu;
 /** Brackets that give another name: "（以前叫 priorities）", "(a.k.a. PFS)": the name is the answer, not the phrase. */
-const OTHER_NAME = /^(?:以前叫|原来叫|旧称|又叫|也叫|也称|又称|简称|全称|aka|a\.k\.a\.?|formerly|also called|also known as|short for)\s*[:：]?\s*(.+)$/iu;
+const OTHER_NAME = /^(?:\p{Script=Han}{0,4}叫做?|旧称|也称|又称|简称|全称|又名|aka|a\.k\.a\.?|formerly|also called|also known as|short for)\s*[:：]?\s*(.+)$/iu;
 /**
  * Brackets that explain rather than name ("（名字带 pod-template-hash）", "（可能丢）", "（也就是内存大小）",
  * "（compact 类型）", a quotation, "TLS_RSA_WITH_..."): they may give the term away, so they are
  * hidden, but typing them is no answer.
  */
-const EXPLANATION = /^(?:名字|可能|会|要|需要|也就是|就是|即|相当于|表示|用于|用来|带|包括|包含|不|没|只|先|后|比|和|跟|与|对|在|是|指|means|i\.e\.?|that is|like|used|only|not|no|with|without|when|if)|类型$|模式$|[“”"‘’']|\.\.\.|…/iu;
+const EXPLANATION = /^(?:名字|可能|会|要|需要|也就是|就是|即|相当于|表示|用于|用来|带|包括|包含|不|没|只|先|后|比|和|跟|与|对|在|是|指|means|i\.e\.?|that is|like|used|only|not|no|with|without|when|if)|类型$|模式$|的$|[“”"‘’'=]|\.\.\.|…/iu;
 /** `text` as written (shown on the answer side); `answer`, when typing it counts, what is accepted. */
 type Gloss = { text: string; hidden: boolean; answer?: string };
 function glossKind(gloss: string): Gloss {
@@ -65,7 +65,8 @@ function glossKind(gloss: string): Gloss {
   if (REMARK.test(text) || VERSION.test(text)) return { text, hidden: false };
   const name = OTHER_NAME.exec(text)?.[1]?.trim();
   if (name) return /[,，、;；:：]/u.test(name) ? { text, hidden: true } : { text, hidden: true, answer: name };
-  if (/[,，、;；:：]/u.test(text) || EXPLANATION.test(text) || text.length === 0) return { text, hidden: true };
+  // a name is short: "二进制日志", "In-Sync Replicas"; "标记开始后才死的对象这轮收不掉" explains
+  if (/[,，、;；:：]/u.test(text) || EXPLANATION.test(text) || text.length === 0 || clauseSize(text) > 10) return { text, hidden: true };
   return { text, hidden: true, answer: text };
 }
 function glossAfter(text: string): Gloss | undefined {

@@ -260,5 +260,21 @@ describe("notes mode regressions", () => {
     // a double tilde is still a strikethrough
     expect(renderMarkdown("~~old~~ new", { deckFolder: "" })).toBe("<p><del>old</del> new</p>");
   });
+  it("round 5: '**Remark（STW）**' accepted STW and '**Concurrent Mark（并发）**' 并发 as phase names; '（默认 200ms）', '（G1 用的）', '（老日志叫 to-space exhausted）' and long explanations were answers; IHOP beside 'InitiatingHeapOccupancyPercent'", () => {
+    const d = deck(
+      "# G1\n\n+ **Remark（STW）**：处理剩下的 SATB buffer\n+ **Concurrent Mark（并发）**：遍历整个对象图\n+ 停顿目标 **-XX:MaxGCPauseMillis**（默认 200ms），是软目标\n+ 破坏条件 2 就是 **SATB**（G1 用的）\n+ **Evacuation Failure**（老日志叫 to-space exhausted）：拷贝时没有空 region\n+ 代价：有 **浮动垃圾**（标记开始后才死的对象这轮收不掉），下一轮再收\n+ 前提：堆占用超过 **IHOP**，即 -XX:InitiatingHeapOccupancyPercent\n",
+    );
+    const aliases = Object.fromEntries(d.cards.flatMap((c) => (c.kind === "cloze" ? [[c.cloze[0]!.text, c.cloze[0]!.aliases ?? []]] : [])));
+    expect(aliases).toEqual({
+      "Remark（STW）": ["Remark"],
+      "Concurrent Mark（并发）": ["Concurrent Mark"],
+      "-XX:MaxGCPauseMillis": [],
+      SATB: [],
+      "Evacuation Failure": ["to-space exhausted"],
+      浮动垃圾: [],
+    });
+    // a default stays in the question as the hint it is
+    expect(d.cards.find((c) => c.kind === "cloze" && c.cloze[0]!.text === "-XX:MaxGCPauseMillis")!.prompt).toContain("（默认 200ms）");
+  });
 });
 
