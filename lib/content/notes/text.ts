@@ -89,7 +89,11 @@ export function definitionOf(sentence: string): Definition | null {
 export function isDefinition(text: string): boolean {
   // "因为是更新，…": a reason, not a statement of what something is
   if (NOT_A_SUBJECT.test(text)) return false;
-  return /^[^，,。；;]{1,40}?(?:就是|即|是一|是)/u.test(text) || /^\S+(?: \S+){0,4} (?:is|are) (?:a|an|the)\b/i.test(text);
+  // a 是 in brackets is an aside ("回 ACK（可能是 delayed ACK）"), one after a label a step's detail
+  // ("阻塞 read 的进程：等待项的回调是…"), and "原来是 ACTIVE 就开机" a condition: none defines a term
+  const plain = masked(text);
+  if (/^[^，,。；;：:]{1,40}?是[^，,。；;]{1,30}?就/u.test(plain)) return false;
+  return /^[^，,。；;：:]{1,40}?(?:就是|即|是一|是)/u.test(plain) || /^\S+(?: \S+){0,4} (?:is|are) (?:a|an|the)\b/i.test(text);
 }
 
 /** "X -> Y": an arrow outside brackets says where the consequence starts. */

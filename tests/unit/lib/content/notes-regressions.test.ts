@@ -276,5 +276,17 @@ describe("notes mode regressions", () => {
     // a default stays in the question as the hint it is
     expect(d.cards.find((c) => c.kind === "cloze" && c.cloze[0]!.text === "-XX:MaxGCPauseMillis")!.prompt).toContain("（默认 200ms）");
   });
+  it("round 5: steps with a 是 in brackets, after a label, or in '是…就…' were taken for definitions and dropped, so 'what happens next' skipped them", () => {
+    const d = deck(
+      "# 收包\n\n## TCP层\n\n1. tcp_v4_rcv：按四元组找 socket\n2. tcp_rcv_established：序号对的放进 sk_receive_queue\n3. 回 ACK（可能是 delayed ACK）\n4. 调 sk_data_ready 通知上层\n\n## 唤醒\n\n1. 看等待队列上有没有等待者\n2. 阻塞 read 的进程：等待项的回调是 autoremove_wake_function，直接唤醒\n3. ep_poll_callback 把 epitem 加到 rdllist\n\n## finish\n\n1. 目标节点配置网络、生成 libvirt xml\n2. 原来是 ACTIVE 就开机，原来关机的保持 SHUTOFF\n3. 用户 confirm，源节点删掉 _resize 目录\n",
+    );
+    const order = (title: string) => d.cards.find((c) => c.kind === "ordering" && c.topic.join(" › ").endsWith(title));
+    expect(order("TCP层")?.kind === "ordering" && order("TCP层")!.steps).toHaveLength(4);
+    expect(order("唤醒")?.kind === "ordering" && order("唤醒")!.steps).toHaveLength(3);
+    expect(order("finish")?.kind === "ordering" && order("finish")!.steps).toHaveLength(3);
+    const next = d.cards.find((c) => c.generatedBy === "notes:next-step" && c.prompt.includes("tcp\\_rcv\\_established"))!;
+    expect(next.answer).toBe("回 ACK（可能是 delayed ACK）");
+    expect(d.cards.filter((c) => c.generatedBy === "notes:definition")).toEqual([]);
+  });
 });
 
