@@ -33,8 +33,11 @@ function outcome(text: string): { subject: string; positive: boolean } | null {
   if (!negative && !POSITIVE.test(l)) return null;
   return { subject: l.replace(negative ? NEGATIVE : POSITIVE, "").replace(/\s+/gu, "").toLowerCase(), positive: !negative };
 }
-/** `b` is the other branch of `a`: the same check, the opposite outcome. */
+/** "否则 …", "或者 revert …", "Otherwise …", "Or …": a step that is the alternative to the one before it. */
+const ALTERNATIVE_STEP = /^(?:否则|不然|要不然|或者|或是|反之|otherwise\b|else\b|or\b|alternatively\b)/iu;
+/** `b` is the other branch of `a`: the same check, the opposite outcome; or an "otherwise" after a condition or a choice. */
 export function isOtherBranch(a: string, b: string): boolean {
+  if (ALTERNATIVE_STEP.test(b.trim())) return true;
   const x = outcome(a);
   const y = outcome(b);
   return !!x && !!y && x.positive !== y.positive && x.subject === y.subject;
@@ -64,7 +67,8 @@ export function processCards(g: Generator, s: Section, run: Classified, title: s
   const otherBranch = steps.map((x, k) => k > 0 && isOtherBranch(steps[k - 1]!.text, x.text));
   const ordered: string[] = [];
   steps.forEach((x, k) => {
-    if (otherBranch[k]) ordered[ordered.length - 1] = `${lead(steps[k - 1]!.text)} / ${lead(x.text)}`;
+    // the two leads, markdown-escaped as every other step of the order ("^~ ->" was shown raw)
+    if (otherBranch[k]) ordered[ordered.length - 1] = `${md(lead(steps[k - 1]!.text))} / ${md(lead(x.text))}`;
     else ordered.push(inOrder(x));
   });
   if (ordered.length >= 3) {
