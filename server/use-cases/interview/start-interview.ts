@@ -11,8 +11,8 @@ import { createInterviewSchema, type CreateInterviewRequest } from "@/lib/interv
 import { openQuestion, type InterviewQuestion } from "@/lib/interview/types";
 import { db as defaultDb, type Db } from "../../db";
 import { ValidationError } from "../../errors";
-import { CANDIDATE_COLUMNS, requireDecks, scopeCondition, toCandidate, type CandidateRow } from "../quiz/candidates";
-import { rankParams, rankSql } from "../quiz/store";
+import { CANDIDATE_COLUMNS, rankParams, rankSql, scopeCondition, toCandidate, type CandidateRow } from "../../store/quiz-candidates";
+import { requireDecks } from "../quiz/rules";
 
 const DAY = 86_400_000;
 

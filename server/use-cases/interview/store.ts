@@ -8,7 +8,7 @@ import type { InterviewSettings } from "@/lib/interview/schemas";
 import type { InterviewQuestion } from "@/lib/interview/types";
 import type { Db, Sqlite } from "../../db";
 import { NotFoundError } from "../../errors";
-import { DEADLINE_GRACE_MS } from "../quiz/store";
+import { DEADLINE_GRACE_MS } from "../quiz/rules";
 
 export { DEADLINE_GRACE_MS };
 

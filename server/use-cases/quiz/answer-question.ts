@@ -8,8 +8,10 @@ import { ratingForAnswer, scoreAnswer, validateAnswer, type AnswerScore } from "
 import type { QuizAnswer, QuizQuestion } from "@/lib/quiz/types";
 import { db as defaultDb, type Db } from "../../db";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors";
+import { cardRetired, countUnanswered, currentPosition, quizStatus, saveAnswer } from "../../store/quiz-answers";
+import { endQuiz, findQuestion } from "../../store/quizzes";
 import { reviewInTransaction } from "../study";
-import { endIfTimedOut, endQuiz, parseQuestion, quizRow, type QuestionRow } from "./store";
+import { endIfTimedOut, requireQuiz } from "./rules";
 
 export interface AnswerFeedback {
   position: number;
@@ -36,33 +38,28 @@ export async function answerQuestion(options: AnswerQuestionOptions): Promise<An
   const database = options.db ?? defaultDb();
   const { sqlite } = database;
   const now = options.now ?? new Date();
-  const quiz = quizRow(sqlite, options.quizId);
+  const quiz = requireQuiz(sqlite, options.quizId);
   if (quiz.finishedAt === null && endIfTimedOut(database, quiz, now)) {
     throw new ConflictError(`time is up: the quiz ended at ${new Date(quiz.deadline!).toISOString()}; the answer was not counted`);
   }
   const run = sqlite.transaction((): AnswerFeedback => {
-    const q = sqlite.prepare<[string], { finishedAt: number | null; practice: number }>("SELECT finishedAt, practice FROM Quiz WHERE id = ?").get(quiz.id)!;
+    const q = quizStatus(sqlite, quiz.id)!;
     if (q.finishedAt !== null) throw new ConflictError("this quiz has ended: the answer was not counted");
-    const row = sqlite
-      .prepare<[string, number], QuestionRow>("SELECT * FROM QuizQuestion WHERE quizId = ? AND position = ?")
-      .get(quiz.id, options.position);
+    const row = findQuestion(sqlite, quiz.id, options.position);
     if (!row) throw new NotFoundError(`question ${options.position} is not in this quiz (it has questions 0 to ${quiz.questionCount - 1})`);
     if (row.answeredAt !== null) throw new ConflictError(`question ${options.position} was already answered: the second answer was not counted`);
-    const current = sqlite
-      .prepare<[string], { position: number }>("SELECT MIN(position) AS position FROM QuizQuestion WHERE quizId = ? AND answeredAt IS NULL")
-      .get(quiz.id)!;
-    if (current.position !== options.position) {
-      throw new ConflictError(`question ${options.position} is not the current question (${current.position}): answer in order`);
+    const current = currentPosition(sqlite, quiz.id);
+    if (current !== options.position) {
+      throw new ConflictError(`question ${options.position} is not the current question (${current}): answer in order`);
     }
-    const { question } = parseQuestion(row);
+    const { question } = row;
     const invalid = validateAnswer(question, options.answer);
     if (invalid) throw new ValidationError(invalid);
     const result = scoreAnswer(question, options.answer);
     const durationMs = Math.max(0, now.getTime() - (row.shownAt ?? now.getTime()));
     let rating: 1 | 2 | 3 | null = null;
     let reviewId: number | null = null;
-    const retired = sqlite.prepare<[string], { retired: number }>("SELECT retired FROM Card WHERE id = ?").get(row.cardId)?.retired === 1;
-    if (q.practice === 0 && !retired) {
+    if (!q.practice && !cardRetired(sqlite, row.cardId)) {
       rating = ratingForAnswer(question, result.score, durationMs);
       reviewId = reviewInTransaction(database, {
         cardId: row.cardId,
@@ -73,24 +70,8 @@ export async function answerQuestion(options: AnswerQuestionOptions): Promise<An
         idempotencyKey: `quiz:${quiz.id}:${row.position}`,
       }).reviewId;
     }
-    sqlite
-      .prepare(
-        `UPDATE QuizQuestion SET answeredAt = @now, shownAt = COALESCE(shownAt, @now), answer = @answer, result = @result,
-           score = @score, durationMs = @durationMs, rating = @rating, reviewId = @reviewId
-         WHERE quizId = @quizId AND position = @position`,
-      )
-      .run({
-        now: now.getTime(),
-        answer: JSON.stringify(options.answer),
-        result: JSON.stringify(result),
-        score: result.score,
-        durationMs,
-        rating,
-        reviewId,
-        quizId: quiz.id,
-        position: row.position,
-      });
-    const left = sqlite.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM QuizQuestion WHERE quizId = ? AND answeredAt IS NULL").get(quiz.id)!.n;
+    saveAnswer(sqlite, { quizId: quiz.id, position: row.position, answer: options.answer, result, durationMs, rating, reviewId, now: now.getTime() });
+    const left = countUnanswered(sqlite, quiz.id);
     if (left === 0) endQuiz(sqlite, quiz.id, now.getTime());
     return { position: row.position, score: result.score, result, question, durationMs, rating, finished: left === 0 };
   });

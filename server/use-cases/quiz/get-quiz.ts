@@ -7,7 +7,8 @@ import { publicQuestion, type PublicQuestion } from "@/lib/quiz/types";
 import type { QuizSettings } from "@/lib/quiz/schemas";
 import type { SkippedCard } from "@/lib/quiz/build";
 import { db as defaultDb, type Db } from "../../db";
-import { endIfTimedOut, parseQuestion, questionRows, quizRow, settingsOf } from "./store";
+import { listQuestions, markQuestionShown } from "../../store/quizzes";
+import { endIfTimedOut, requireQuiz } from "./rules";
 
 export interface QuizView {
   id: string;
@@ -30,21 +31,17 @@ export interface QuizView {
 export async function getQuiz(options: { quizId: string; now?: Date; db?: Db }): Promise<QuizView> {
   const database = options.db ?? defaultDb();
   const now = options.now ?? new Date();
-  let quiz = quizRow(database.sqlite, options.quizId);
-  if (endIfTimedOut(database, quiz, now)) quiz = quizRow(database.sqlite, quiz.id);
-  const questions = questionRows(database.sqlite, quiz.id).map(parseQuestion);
+  let quiz = requireQuiz(database.sqlite, options.quizId);
+  if (endIfTimedOut(database, quiz, now)) quiz = requireQuiz(database.sqlite, quiz.id);
+  const questions = listQuestions(database.sqlite, quiz.id);
   const finished = quiz.finishedAt !== null;
   const current = finished ? undefined : questions.find((q) => q.answeredAt === null);
-  if (current && current.shownAt === null) {
-    database.sqlite
-      .prepare("UPDATE QuizQuestion SET shownAt = @now WHERE quizId = @quizId AND position = @position AND shownAt IS NULL")
-      .run({ now: now.getTime(), quizId: quiz.id, position: current.position });
-  }
+  if (current && current.shownAt === null) markQuestionShown(database.sqlite, quiz.id, current.position, now.getTime());
   return {
     id: quiz.id,
     seed: quiz.seed,
-    settings: settingsOf(quiz),
-    practice: quiz.practice === 1,
+    settings: quiz.settings,
+    practice: quiz.practice,
     createdAt: new Date(quiz.createdAt).toISOString(),
     deadline: quiz.deadline === null ? null : new Date(quiz.deadline).toISOString(),
     serverNow: now.toISOString(),
@@ -52,6 +49,6 @@ export async function getQuiz(options: { quizId: string; now?: Date; db?: Db }):
     questionCount: quiz.questionCount,
     progress: questions.map((q) => (q.answeredAt === null ? null : (q.score ?? 0))),
     current: current ? { position: current.position, question: publicQuestion(current.question) } : null,
-    skipped: JSON.parse(quiz.skipped) as SkippedCard[],
+    skipped: quiz.skipped,
   };
 }

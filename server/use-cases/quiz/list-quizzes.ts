@@ -2,7 +2,9 @@
 import { z } from "zod";
 import { db as defaultDb, type Db } from "../../db";
 import { ValidationError } from "../../errors";
-import { DEADLINE_GRACE_MS, endQuiz, settingsOf, type QuizRow } from "./store";
+import { deckTitles } from "../../store/quiz-candidates";
+import { endQuiz, listOverdueQuizzes, listQuizzesBefore } from "../../store/quizzes";
+import { DEADLINE_GRACE_MS } from "./rules";
 
 export interface QuizSummary {
   id: string;
@@ -38,38 +40,23 @@ export async function listQuizzes(options: { limit?: number; cursor?: string; no
     }
   }
   // timed quizzes whose deadline passed unseen end now, at their deadline
-  const overdue = sqlite
-    .prepare<{ now: number }, { id: string; deadline: number }>("SELECT id, deadline FROM Quiz WHERE finishedAt IS NULL AND deadline IS NOT NULL AND deadline + " + DEADLINE_GRACE_MS + " < @now")
-    .all({ now });
+  const overdue = listOverdueQuizzes(sqlite, now, DEADLINE_GRACE_MS);
   if (overdue.length > 0) sqlite.transaction(() => overdue.forEach((q) => endQuiz(sqlite, q.id, q.deadline))).immediate();
 
-  const rows = sqlite
-    .prepare<{ createdAt: number; id: string; limit: number }, QuizRow>(
-      `SELECT * FROM Quiz WHERE createdAt < @createdAt OR (createdAt = @createdAt AND id < @id)
-       ORDER BY createdAt DESC, id DESC LIMIT @limit`,
-    )
-    .all({ createdAt: after[0], id: after[1] === "" ? "\uffff" : after[1], limit: limit + 1 });
+  const rows = listQuizzesBefore(sqlite, { createdAt: after[0], id: after[1] === "" ? "\uffff" : after[1] }, limit + 1);
   const page = rows.slice(0, limit);
-  const deckIds = [...new Set(page.flatMap((r) => settingsOf(r).scope.map((s) => s.deckId)))];
-  const titles = new Map(
-    deckIds.length === 0
-      ? []
-      : sqlite
-          .prepare<string[], { id: string; title: string }>(`SELECT id, title FROM Deck WHERE id IN (${deckIds.map(() => "?").join(", ")})`)
-          .all(...deckIds)
-          .map((d) => [d.id, d.title]),
-  );
+  const titles = deckTitles(sqlite, [...new Set(page.flatMap((r) => r.settings.scope.map((s) => s.deckId)))]);
   const last = page.at(-1);
   return {
     quizzes: page.map((r) => ({
       id: r.id,
       createdAt: new Date(r.createdAt).toISOString(),
       finishedAt: r.finishedAt === null ? null : new Date(r.finishedAt).toISOString(),
-      practice: r.practice === 1,
+      practice: r.practice,
       retakeOf: r.retakeOf,
       questionCount: r.questionCount,
       score: r.score,
-      decks: [...new Set(settingsOf(r).scope.map((s) => titles.get(s.deckId) ?? s.deckId))],
+      decks: [...new Set(r.settings.scope.map((s) => titles.get(s.deckId) ?? s.deckId))],
     })),
     nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.createdAt, last.id])).toString("base64url") : null,
   };

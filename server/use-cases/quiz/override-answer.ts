@@ -8,9 +8,11 @@
 import { ratingForAnswer } from "@/lib/quiz/score";
 import { db as defaultDb, type Db } from "../../db";
 import { ConflictError, NotFoundError } from "../../errors";
+import { answerReview, saveOverride } from "../../store/quiz-answers";
+import { findQuestion, rescoreQuiz } from "../../store/quizzes";
 import { reviewInTransaction } from "../study";
 import { undoInTransaction } from "../undo-review";
-import { parseQuestion, quizRow, type QuestionRow } from "./store";
+import { requireQuiz } from "./rules";
 
 export interface OverrideResult {
   position: number;
@@ -28,10 +30,10 @@ export function overrideAnswer(options: { quizId: string; position: number; db?:
   const { sqlite } = database;
   return sqlite
     .transaction((): OverrideResult => {
-      const quiz = quizRow(sqlite, options.quizId);
-      const row = sqlite.prepare<[string, number], QuestionRow>("SELECT * FROM QuizQuestion WHERE quizId = ? AND position = ?").get(quiz.id, options.position);
+      const quiz = requireQuiz(sqlite, options.quizId);
+      const row = findQuestion(sqlite, quiz.id, options.position);
       if (!row) throw new NotFoundError(`question ${options.position} is not in this quiz (it has questions 0 to ${quiz.questionCount - 1})`);
-      const { question, result } = parseQuestion(row);
+      const { question, result } = row;
       if (row.answeredAt === null || result === null) throw new ConflictError(`question ${options.position} has not been answered`);
       if (result.kind !== "typed") throw new ConflictError(`question ${options.position} is a ${question.kind} question: only a typed answer can be overridden (the others are scored exactly)`);
       if (result.overridden) throw new ConflictError(`question ${options.position} was already overridden`);
@@ -41,24 +43,18 @@ export function overrideAnswer(options: { quizId: string; position: number; db?:
       let reviewId: number | null = row.reviewId;
       let rescheduled = false;
       if (row.reviewId !== null) {
-        const review = sqlite.prepare<[number], { reviewedAt: number; cardId: string }>("SELECT reviewedAt, cardId FROM Review WHERE id = ?").get(row.reviewId);
-        const latest = review ? sqlite.prepare<[string], { id: number }>("SELECT id FROM Review WHERE cardId = ? ORDER BY reviewedAt DESC, id DESC LIMIT 1").get(review.cardId) : undefined;
-        if (review && latest?.id === row.reviewId) {
+        const review = answerReview(sqlite, row.reviewId);
+        if (review?.latest) {
           undoInTransaction(sqlite, row.reviewId, new Date(review.reviewedAt));
-          rating = ratingForAnswer(question, 1, durationMs);
-          reviewId = reviewInTransaction(database, { cardId: row.cardId, rating: rating as 1 | 2 | 3, now: new Date(review.reviewedAt), durationMs, source: "quiz" }).reviewId;
+          const right = ratingForAnswer(question, 1, durationMs);
+          rating = right;
+          reviewId = reviewInTransaction(database, { cardId: row.cardId, rating: right, now: new Date(review.reviewedAt), durationMs, source: "quiz" }).reviewId;
           rescheduled = true;
         }
       }
       const overridden = { ...result, score: 1, overridden: { score: result.score } };
-      sqlite
-        .prepare("UPDATE QuizQuestion SET score = 1, result = @result, rating = @rating, reviewId = @reviewId WHERE quizId = @quizId AND position = @position")
-        .run({ result: JSON.stringify(overridden), rating, reviewId, quizId: quiz.id, position: row.position });
-      let quizScore: number | null = null;
-      if (quiz.finishedAt !== null) {
-        sqlite.prepare("UPDATE Quiz SET score = (SELECT COALESCE(SUM(score), 0) FROM QuizQuestion WHERE quizId = @id) WHERE id = @id").run({ id: quiz.id });
-        quizScore = sqlite.prepare<[string], { score: number }>("SELECT score FROM Quiz WHERE id = ?").get(quiz.id)!.score;
-      }
+      saveOverride(sqlite, { quizId: quiz.id, position: row.position, result: overridden, rating, reviewId });
+      const quizScore = quiz.finishedAt === null ? null : rescoreQuiz(sqlite, quiz.id);
       return { position: row.position, score: 1, rating, rescheduled, quizScore };
     })
     .immediate();

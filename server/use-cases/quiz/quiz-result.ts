@@ -6,7 +6,8 @@ import type { QuizAnswer, QuizQuestion } from "@/lib/quiz/types";
 import type { SkippedCard } from "@/lib/quiz/build";
 import { db as defaultDb, type Db } from "../../db";
 import { ConflictError } from "../../errors";
-import { endIfTimedOut, parseQuestion, questionRows, quizRow, settingsOf } from "./store";
+import { listQuestions } from "../../store/quizzes";
+import { endIfTimedOut, requireQuiz } from "./rules";
 
 export interface ReviewedQuestion {
   position: number;
@@ -47,27 +48,25 @@ export interface QuizResult {
 export async function quizResult(options: { quizId: string; now?: Date; db?: Db }): Promise<QuizResult> {
   const database = options.db ?? defaultDb();
   const now = options.now ?? new Date();
-  let quiz = quizRow(database.sqlite, options.quizId);
-  if (endIfTimedOut(database, quiz, now)) quiz = quizRow(database.sqlite, quiz.id);
+  let quiz = requireQuiz(database.sqlite, options.quizId);
+  if (endIfTimedOut(database, quiz, now)) quiz = requireQuiz(database.sqlite, quiz.id);
   if (quiz.finishedAt === null) throw new ConflictError("the quiz is still in progress: its result comes when it ends");
-  const questions: ReviewedQuestion[] = questionRows(database.sqlite, quiz.id)
-    .map(parseQuestion)
-    .map((q) => ({
-      position: q.position,
-      question: q.question,
-      answered: q.answeredAt !== null,
-      answer: q.answer as QuizAnswer | null,
-      result: q.result,
-      score: q.score ?? 0,
-      durationMs: q.durationMs,
-      rating: q.rating,
-    }));
+  const questions: ReviewedQuestion[] = listQuestions(database.sqlite, quiz.id).map((q) => ({
+    position: q.position,
+    question: q.question,
+    answered: q.answeredAt !== null,
+    answer: q.answer,
+    result: q.result,
+    score: q.score ?? 0,
+    durationMs: q.durationMs,
+    rating: q.rating,
+  }));
   const score = questions.reduce((s, q) => s + q.score, 0);
   return {
     id: quiz.id,
     seed: quiz.seed,
-    settings: settingsOf(quiz),
-    practice: quiz.practice === 1,
+    settings: quiz.settings,
+    practice: quiz.practice,
     retakeOf: quiz.retakeOf,
     createdAt: new Date(quiz.createdAt).toISOString(),
     finishedAt: new Date(quiz.finishedAt).toISOString(),
@@ -79,6 +78,6 @@ export async function quizResult(options: { quizId: string; now?: Date; db?: Db 
     wrong: questions.filter((q) => q.score < RIGHT).length,
     questions,
     topics: topicBreakdown(questions.map((q) => ({ source: q.question.source, score: q.answered ? q.score : null }))),
-    skipped: JSON.parse(quiz.skipped) as SkippedCard[],
+    skipped: quiz.skipped,
   };
 }
