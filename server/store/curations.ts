@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { CURATION_STATUSES, readOverride, type CardOverride, type Curation, type CurationOutcome, type CurationStatus } from "@/lib/content/curation";
 import type { Db, Sqlite } from "../db";
+import { decodeRow } from "./json-column";
 
 const rowSchema = z.object({
   cardId: z.string(),
@@ -26,7 +27,8 @@ export interface CurationRow extends Omit<Curation, "override"> {
 }
 
 function decode(raw: unknown): CurationRow {
-  const r = rowSchema.parse(raw);
+  // a row that is not what this module wrote is a StoredRowError (a 500), not a ZodError (a 400)
+  const r = decodeRow(rowSchema, raw, "a CardCuration row");
   return { ...r, override: r.override === null ? null : readOverride(r.override), createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt) };
 }
 

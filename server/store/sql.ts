@@ -30,14 +30,30 @@ export const sql = new Kysely<DB>({
 });
 
 const statements = new WeakMap<Sqlite, Map<string, Statement>>();
+/**
+ * Statements kept per connection. A query's text varies with the length of its IN lists and the
+ * topics it is scoped to, so the cache is bounded: the least recently used statement goes first.
+ */
+export const STATEMENT_CACHE_SIZE = 256;
 
 function statement(sqlite: Sqlite, text: string): Statement {
   let cache = statements.get(sqlite);
   if (!cache) statements.set(sqlite, (cache = new Map()));
   let st = cache.get(text);
-  if (!st) cache.set(text, (st = sqlite.prepare(text)));
+  if (st) {
+    // a Map keeps insertion order: moving a hit to the end makes the first entry the least recently used
+    cache.delete(text);
+    cache.set(text, st);
+    return st;
+  }
+  st = sqlite.prepare(text);
+  cache.set(text, st);
+  if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return st;
 }
+
+/** How many statements a connection keeps (for the test of the bound). */
+export const cachedStatements = (sqlite: Sqlite): number => statements.get(sqlite)?.size ?? 0;
 
 /** better-sqlite3 binds numbers, strings, bigints, buffers and null; Kysely passes what the query was built with. */
 function bindable(parameters: readonly unknown[]): unknown[] {

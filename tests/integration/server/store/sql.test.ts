@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importContent } from "../../../../server/use-cases/import-content";
-import { all, first, prepared, run, sql } from "../../../../server/store/sql";
+import { all, cachedStatements, first, prepared, run, sql, STATEMENT_CACHE_SIZE } from "../../../../server/store/sql";
 import { saveSchedule } from "../../../../server/store/cards";
 import { freshDb, writeContent } from "../../helpers";
 
@@ -29,6 +29,20 @@ describe("typed queries", () => {
     expect(changed.changes).toBe(1);
     expect(first(db.sqlite, sql.selectFrom("Card").select("flag").where("id", "=", rows[1]!.id))?.flag).toBe(3);
     expect(first(db.sqlite, sql.selectFrom("Card").select("flag").where("id", "=", "no such card"))).toBeUndefined();
+  });
+});
+
+describe("the statement cache", () => {
+  it("keeps at most STATEMENT_CACHE_SIZE statements a connection, however many IN lists of different lengths are asked", () => {
+    const ids = all(db.sqlite, sql.selectFrom("Card").select("id")).map((r) => r.id);
+    for (let n = 1; n <= STATEMENT_CACHE_SIZE + 50; n++) {
+      const list = Array.from({ length: n }, (_, k) => ids[k % ids.length]!);
+      expect(all(db.sqlite, sql.selectFrom("Card").select("id").where("id", "in", list)).length).toBe(Math.min(n, ids.length));
+    }
+    expect(cachedStatements(db.sqlite)).toBe(STATEMENT_CACHE_SIZE);
+    // a statement used again stays, the least recently used one goes
+    expect(all(db.sqlite, sql.selectFrom("Card").select("prompt").where("deckId", "=", "d")).length).toBe(3);
+    expect(cachedStatements(db.sqlite)).toBe(STATEMENT_CACHE_SIZE);
   });
 });
 
