@@ -25,6 +25,16 @@ interface Point {
   heading?: string;
 }
 
+/** "Q：", "问：", "Q:" before a question the notes ask. */
+const QUESTION_LABEL = /^(?:Q|问|问题|面试题)\s*\d*\s*[：:]\s*/iu;
+/** A line that asks rather than says: "Q：…？", or a short line ending in a question mark. */
+function isQuestionLine(text: string): boolean {
+  const t = text.trim();
+  return QUESTION_LABEL.test(t) || (/[？?]$/u.test(t) && [...t].length <= 60);
+}
+/** How the notes say an interview goes ("面试一般先问…，按下面顺序讲"): about the answer, not in it. */
+const META_LINE = /^(?:面试(?:官)?(?:一般|通常|经常|常)?(?:会)?(?:先)?问|interviewers? (?:usually |often )?(?:ask|start))/iu;
+
 /** Prose sentences used as points when a section has no list at all. */
 const MAX_PROSE_POINTS = 10;
 
@@ -36,9 +46,17 @@ function pointsOf(subtree: ReadSection[], zh: boolean): Point[] {
     for (const { run, intro } of runs) {
       const heading = run.kind === "process" ? undefined : intro ? label(intro) : undefined;
       if (run.precondition) out.push({ text: run.precondition.item.text, section, heading });
+      // a question the notes ask themselves ("Q：热迁移为什么一直不结束？") heads the points that
+      // answer it; it is no point of its own (any answer naming its topic covered it)
+      let asked: string | undefined;
       for (const item of run.items) {
+        if (isQuestionLine(item.text)) {
+          asked = item.text.replace(QUESTION_LABEL, "").trim();
+          continue;
+        }
+        if (META_LINE.test(item.text)) continue;
         const parts = run.kind === "process" ? subSteps(item.text) : [];
-        const phase = run.kind === "process" ? item.phase : heading;
+        const phase = run.kind === "process" ? item.phase : (asked ?? heading);
         if (parts.length >= 3) for (const p of parts) out.push({ text: p, section, heading: phase });
         else out.push({ text: item.text, section, heading: phase });
       }

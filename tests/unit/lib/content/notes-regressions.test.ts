@@ -302,5 +302,15 @@ describe("notes mode regressions", () => {
     expect(next.map((c) => c.answer)).toEqual(["虚机状态变成 VERIFY\\_RESIZE", "用户 confirm：源节点删掉 \\_resize 目录\n\n或者 revert：目标节点销毁虚机，源节点改回来"]);
   });
 
+  it("round 5: the notes' own questions ('Q：热迁移为什么一直不结束？') and how-to-answer lines ('面试官问…，从下往上说') were rubric points any answer covered", () => {
+    const d = deck(
+      "# Nova\n\n## 常见面试题\n\n+ 面试官问“迁移怎么做”，按下面说\n+ Q：热迁移为什么一直不结束？\n    - pre-copy 不收敛，脏页速度比带宽快\n    - 办法：auto-converge / post-copy\n+ Q：CPU 型号不一样能热迁移吗？\n    - host-passthrough 只能同型号之间迁\n",
+    );
+    const open = d.cards.find((c) => c.kind === "open");
+    if (open?.kind !== "open") throw new Error("no interview question");
+    expect(open.points.map((p) => p.text)).toEqual(["pre-copy 不收敛，脏页速度比带宽快", "办法：auto-converge / post-copy", "host-passthrough 只能同型号之间迁"]);
+    // the question heads its answers in the model answer
+    expect(open.modelAnswer).toContain("*热迁移为什么一直不结束？*");
+  });
 });
 
