@@ -66,6 +66,15 @@ describe("parser regressions", () => {
     const r = parseDeck("# Deck\n\n## 第三步：调度\n\nq :: a\n", OPTS);
     expect(r.deck!.cards[0]!.topic).toEqual(["调度"]);
   });
+
+  it("bug (rounds 4-5): '## 2.1 acks三种取值' became '1 acks三种取值' in every question under it, and '## 1.2 vs 1.3' became '2 vs 1.3'", () => {
+    expect(stripEnumeration("2.1 acks三种取值")).toBe("acks三种取值");
+    expect(stripEnumeration("5.1.2 细节")).toBe("细节");
+    expect(stripEnumeration("1.2 vs 1.3")).toBe("1.2 vs 1.3");
+    expect(stripEnumeration("1.2")).toBe("1.2");
+    const r = parseDeck("# Deck\n\n## 4.4 TCP层\n\nq :: a\n", OPTS);
+    expect(r.deck!.cards[0]!.topic).toEqual(["TCP层"]);
+  });
 });
 
 describe("renderer bugs", () => {
