@@ -9,7 +9,7 @@ import type { Section } from "./read";
 import type { Classified } from "./classify";
 import type { Generator } from "./generator";
 import { definitionOf, md, sentences, subSteps } from "./text";
-import { label } from "./lists";
+import { label, QUESTION_LABEL } from "./lists";
 import { rowText, tableRows } from "./tables";
 import { notesTypos, rubricKeywords } from "../../interview/keywords";
 import { notesContext } from "../../glossary";
@@ -25,8 +25,6 @@ interface Point {
   heading?: string;
 }
 
-/** "Q：", "问：", "Q:" before a question the notes ask. */
-const QUESTION_LABEL = /^(?:Q|问|问题|面试题)\s*\d*\s*[：:]\s*/iu;
 /** A line that asks rather than says: "Q：…？", or a short line ending in a question mark. */
 function isQuestionLine(text: string): boolean {
   const t = text.trim();

@@ -12,13 +12,31 @@ const QUESTION = /为什么|为何|怎么|如何|是否|吗|\?|？|^why\b|^how\b
 const DIFFERENCES = /区别|不同|差异|对比|比较|\bvs\.?(?=\s|$)|versus|differences?|compared/i;
 
 /** The intro or heading as the words of a prompt: without its closing colon. */
+/** "Q：", "问：", "面试题 3：" before a question the notes ask themselves. */
+export const QUESTION_LABEL = /^(?:Q|问|问题|面试题)\s*\d*\s*[：:]\s*/iu;
+
+/** An intro as a title: without its closing colon, or the "Q：" of a question. */
 export function label(text: string): string {
-  return text.replace(/[：:]\s*$/u, "").trim();
+  return text.replace(/[：:]\s*$/u, "").replace(QUESTION_LABEL, "").trim();
+}
+
+const COUNT_WORDS: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8 };
+/** How many the list's own line says it has: "热迁移又分两种：", "三种取值", "(4 points)", "three modes". */
+export function statedCount(intro: string | undefined): number | null {
+  if (!intro) return null;
+  const m = /([两二三四五六七八九十]|\d{1,2})\s*(?:种|个|类|点|条|步|项|大类)/u.exec(intro) ?? /\b(two|three|four|five|six|seven|eight|\d{1,2})\s+(?:kinds|types|modes|ways|points|options|values|reasons|steps|rules|levels|states)\b/iu.exec(intro);
+  if (!m) return null;
+  const word = m[1]!.toLowerCase();
+  const n = COUNT_WORDS[word] ?? Number(word);
+  return Number.isInteger(n) && n >= 2 ? n : null;
 }
 
 export function listCards(g: Generator, s: Section, run: Classified, title: string, context: string | undefined, line: number) {
   const { t } = g;
-  const items = run.items.map((x) => md(x.text));
+  // "热迁移又分两种：" over three bullets: the two it names, then a remark ("API 2.25 开始…可以传 auto")
+  const stated = statedCount(context);
+  const listed = stated !== null && run.items.length > stated ? run.items.slice(0, stated) : run.items;
+  const items = listed.map((x) => md(x.text));
   if (items.length < 2) return;
   const answer = numbered(items);
   const n = items.length;

@@ -82,6 +82,21 @@ function plainLines(p: Paragraph): string[] {
 /** A list marker at the start of a line inside a paragraph: CommonMark made it a lazy continuation. */
 const LAZY_ITEM = /\n[ \t]*(?:\d{1,3}[.)、]|[-+*])[ \t]+\S/;
 
+/**
+ * What is nested under a bullet is a list of its points: bullets with words, no phase line
+ * ("- **调度阶段**") and no numbered steps, which go on with the reading as they always did.
+ */
+function nestsPoints(rest: ListItem["children"]): boolean {
+  const lists = rest.filter((r) => r.type === "list");
+  if (lists.length === 0 || lists.some((l) => l.ordered)) return false;
+  return lists.every((l) =>
+    l.children.every((li) => {
+      const head = li.children[0];
+      return head?.type === "paragraph" && !isAllStrong(head) && !isImageOnly(head) && !li.children.some((c) => c.type === "list" && c.ordered);
+    }),
+  );
+}
+
 export function readSections(input: NotesTree): Section[] {
   const { tree, src, skipHeading } = input;
   const root: Section = { path: [], depth: 0, line: 1, runs: [], prose: [], phases: [], tables: [] };
@@ -163,10 +178,15 @@ export function readSections(input: NotesTree): Section[] {
         }
         numbered.items.push(it);
       } else if (/[：:]$/u.test(cleanText(plainText(p))) && rest.some((r) => r.type === "list")) {
-        // "判断是否可见：" with its list nested under it: an intro, not an item
+        // "判断是否可见：" with its list nested under it: an intro, not an item; the bullets after
+        // it at its own level go on with the list it stands in (they are not more of its list)
+        const outer = bullets;
         closeRuns();
         lastProse = { text: cleanText(plainText(p)), line: startLine(p), children: p.children };
         walk(rest, lineOffset);
+        closeRuns();
+        bullets = outer;
+        lastProse = null;
         return;
       } else {
         const it = item(p, []);
@@ -177,6 +197,18 @@ export function readSections(input: NotesTree): Section[] {
           current.runs.push(bullets);
         }
         bullets.items.push(it);
+        // bullets nested under a bullet are its points, a list of their own that it introduces;
+        // read into its list, they were counted with its siblings ("有哪 14 点" for 7 and 7)
+        if (nestsPoints(rest)) {
+          const outer = bullets;
+          closeRuns();
+          lastProse = { text: it.text, line: it.line, children: p.children };
+          walk(rest, lineOffset);
+          closeRuns();
+          bullets = outer;
+          lastProse = null;
+          return;
+        }
         walk(rest, lineOffset);
       }
       lastProse = null;

@@ -312,5 +312,16 @@ describe("notes mode regressions", () => {
     // the question heads its answers in the model answer
     expect(open.modelAnswer).toContain("*热迁移为什么一直不结束？*");
   });
+  it("rounds 4-5: bullets after a bullet's own sub-bullets were counted with them ('/etc/resolv.conf keys — what are the 14 points?' for 7), and '热迁移又分两种' listed three", () => {
+    const d = deck(
+      "# DNS\n\n## Stub\n\n+ resolv.conf keys:\n    - nameserver IP -- at most 3\n    - search a.corp -- search list\n    - options ndots:n -- default 1\n+ ndots rule: fewer dots -> search first\n    - trailing dot = FQDN\n    - k8s pods get ndots:5\n+ glibc re-reads /etc/hosts on every lookup\n\n## 热迁移\n\n- 热迁移又分两种：\n    + **共享存储热迁移**：只需要拷内存\n    + **块迁移**：磁盘也通过 NBD 拷过去\n    + API 2.25 开始 block_migration 可以传 auto\n",
+    );
+    const lists = d.cards.filter((c) => c.generatedBy === "notes:facts" || c.generatedBy === "notes:alternatives").map((c) => c.prompt);
+    expect(lists).toEqual([
+      "“Stub”: resolv.conf keys — what are the 3 points?",
+      "“Stub”: ndots rule: fewer dots -\\> search first — what are the 2 points?",
+      "“热迁移”: 热迁移又分两种 — which 2, and how do they differ?",
+    ]);
+  });
 });
 
