@@ -323,5 +323,11 @@ describe("notes mode regressions", () => {
       "“热迁移”: 热迁移又分两种 — which 2, and how do they differ?",
     ]);
   });
+  it("round 5: definitions of no term: '本质 是什么', '整体 是什么', 'top 里 si 高 是什么', 'Remark 停顿长一般 是什么', 'cgroup.procs 里 是什么'", () => {
+    const d = deck(
+      "# 迁移\n\n## 概念\n\n+ 本质是 flavor 不变的 resize。\n+ 整体是复制：把活对象拷到空 region。\n+ top 里 si 高是软中断占 CPU 多。\n+ Remark 停顿长一般是引用处理太多。\n+ cgroup.procs 里是属于这个组的进程号。\n+ 容器本质上是一个受 namespace 和 cgroups 限制的普通进程。\n",
+    );
+    expect(d.cards.filter((c) => c.generatedBy === "notes:definition").map((c) => c.prompt)).toEqual(["「概念」中，容器本质上 是什么？"]);
+  });
 });
 
