@@ -6,7 +6,8 @@
 import { z } from "zod";
 import type { SchedRow, SchedState } from "@/lib/scheduling";
 import type { Db, Sqlite } from "../db";
-import { prepared, sql } from "./sql";
+import { decodeRow, jsonColumn } from "./json-column";
+import { all, first, prepared, sql } from "./sql";
 
 const contentSchema = z.object({
   id: z.string(),
@@ -100,4 +101,31 @@ export function saveSchedule(sqlite: Sqlite, cardId: string, s: SchedState, now:
     updatedAt: now.getTime(),
   }).changes;
   if (changed !== 1) throw new Error(`saveSchedule: no card ${cardId}`);
+}
+
+const textSchema = z.object({
+  id: z.string(),
+  deckId: z.string(),
+  kind: z.string(),
+  topic: jsonColumn(z.array(z.string())),
+  prompt: z.string(),
+  answer: z.string(),
+  retired: z.union([z.literal(0), z.literal(1)]).transform((v) => v === 1),
+  suspended: z.union([z.literal(0), z.literal(1)]).transform((v) => v === 1),
+});
+/** A card's text and topic, and whether it is studied: what "study what I missed" matches a missed point against. */
+export type CardText = z.output<typeof textSchema>;
+
+const textColumns = ["id", "deckId", "kind", "topic", "prompt", "answer", "retired", "suspended"] as const;
+const decodeText = (raw: { id: string }): CardText => decodeRow(textSchema, raw, `Card ${raw.id}`);
+
+export function findCardText(sqlite: Sqlite, cardId: string): CardText | null {
+  const row = first(sqlite, sql.selectFrom("Card").select(textColumns).where("id", "=", cardId));
+  return row === undefined ? null : decodeText(row);
+}
+
+/** A deck's cards that are studied (not retired, not suspended), in content order. */
+export function listStudiedCardText(sqlite: Sqlite, deckId: string): CardText[] {
+  const query = sql.selectFrom("Card").select(textColumns).where("deckId", "=", deckId).where("retired", "=", 0).where("suspended", "=", 0).orderBy("position");
+  return all(sqlite, query).map(decodeText);
 }

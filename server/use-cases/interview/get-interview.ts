@@ -7,7 +7,8 @@ import { isTermList, TERM_LIST_MAX, type PointMatch } from "@/lib/interview/rubr
 import type { InterviewSettings } from "@/lib/interview/schemas";
 import { publicInterviewQuestion, type InterviewQuestion, type PublicInterviewQuestion } from "@/lib/interview/types";
 import { db as defaultDb, type Db } from "../../db";
-import { currentOf, interviewQuestions, questionOf, settingsOf, settle, type InterviewQuestionRow } from "./store";
+import { listInterviewQuestions, type StoredInterviewQuestion } from "../../store/interviews";
+import { currentOf, settle } from "./rules";
 
 export interface InterviewView {
   id: string;
@@ -48,18 +49,18 @@ export interface GradingView {
   termListMax: number;
 }
 
-export function gradingView(row: InterviewQuestionRow): GradingView | null {
-  const question = questionOf(row);
+export function gradingView(row: StoredInterviewQuestion): GradingView | null {
+  const { question } = row;
   if (question.kind !== "open" || row.submittedAt === null) return null;
-  const answer = row.answer ? (JSON.parse(row.answer) as { text?: string }) : {};
+  const text = row.answer !== null && "text" in row.answer ? row.answer.text : "";
   return {
     position: row.position,
     question,
-    text: answer.text ?? "",
-    autoSubmitted: row.autoSubmitted === 1,
-    matches: row.matches ? (JSON.parse(row.matches) as PointMatch[]) : [],
-    ticks: row.ticks ? (JSON.parse(row.ticks) as boolean[]) : null,
-    termList: isTermList(answer.text ?? ""),
+    text,
+    autoSubmitted: row.autoSubmitted,
+    matches: row.matches ?? [],
+    ticks: row.ticks,
+    termList: isTermList(text),
     termListMax: TERM_LIST_MAX,
   };
 }
@@ -70,15 +71,15 @@ export async function getInterview(options: { interviewId: string; now?: Date; d
   const database = options.db ?? defaultDb();
   const now = options.now ?? new Date();
   const interview = settle(database, options.interviewId, now);
-  const rows = interviewQuestions(database.sqlite, interview.id);
+  const rows = listInterviewQuestions(database.sqlite, interview.id);
   const current = interview.finishedAt === null ? currentOf(rows) : undefined;
   const lastSubmitted = [...rows].reverse().find((r) => r.submittedAt !== null);
   const toGrade = lastSubmitted && lastSubmitted.ticks === null ? gradingView(lastSubmitted) : null;
   return {
     id: interview.id,
     seed: interview.seed,
-    settings: settingsOf(interview),
-    practice: interview.practice === 1,
+    settings: interview.settings,
+    practice: interview.practice,
     paused: interview.pausedAt !== null,
     deadline: iso(interview.deadline),
     serverNow: now.toISOString(),
@@ -89,7 +90,7 @@ export async function getInterview(options: { interviewId: string; now?: Date; d
       ? {
           position: current.position,
           started: current.shownAt !== null,
-          question: current.shownAt !== null ? publicInterviewQuestion(questionOf(current)) : null,
+          question: current.shownAt !== null ? publicInterviewQuestion(current.question) : null,
           shownAt: iso(current.shownAt),
           deadline: iso(current.deadline),
           draft: current.draft,

@@ -6,21 +6,23 @@
 import { openAnswerScore } from "@/lib/interview/rubric";
 import { db as defaultDb, type Db } from "../../db";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors";
-import { endInterview, interviewRow, questionOf, type InterviewQuestionRow } from "./store";
+import { saveTicks } from "../../store/interview-answers";
+import { endInterview, findInterviewQuestion } from "../../store/interviews";
+import { requireInterview } from "./rules";
 
 export async function gradeAnswer(options: { interviewId: string; position: number; ticks: boolean[]; db?: Db }): Promise<{ position: number; score: number }> {
   const { sqlite } = options.db ?? defaultDb();
   return sqlite
     .transaction(() => {
-      const interview = interviewRow(sqlite, options.interviewId);
-      const row = sqlite.prepare<[string, number], InterviewQuestionRow>("SELECT * FROM InterviewQuestion WHERE interviewId = ? AND position = ?").get(interview.id, options.position);
+      const interview = requireInterview(sqlite, options.interviewId);
+      const row = findInterviewQuestion(sqlite, interview.id, options.position);
       if (!row) throw new NotFoundError(`question ${options.position} is not in this interview`);
-      const q = questionOf(row);
+      const q = row.question;
       if (q.kind !== "open") throw new ConflictError(`question ${options.position} is a ${q.kind} question: it is graded automatically`);
       if (row.submittedAt === null) throw new ConflictError(`question ${options.position} has not been answered yet`);
       if (options.ticks.length !== q.points.length) throw new ValidationError(`ticks must have one value per key point (${q.points.length})`);
       const score = openAnswerScore(row.draft, options.ticks, q.enough);
-      sqlite.prepare("UPDATE InterviewQuestion SET ticks = ?, score = ? WHERE interviewId = ? AND position = ?").run(JSON.stringify(options.ticks), score, interview.id, row.position);
+      saveTicks(sqlite, row, options.ticks, score);
       if (interview.finishedAt !== null) endInterview(sqlite, interview.id, interview.finishedAt);
       return { position: row.position, score };
     })

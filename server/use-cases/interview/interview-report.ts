@@ -10,7 +10,8 @@ import type { InterviewQuestion } from "@/lib/interview/types";
 import { isTermList, type PointMatch } from "@/lib/interview/rubric";
 import { db as defaultDb, type Db } from "../../db";
 import { ConflictError } from "../../errors";
-import { interviewQuestions, questionOf, settingsOf, settle } from "./store";
+import { listInterviewQuestions, scoreTrend } from "../../store/interviews";
+import { settle } from "./rules";
 
 export interface ReportQuestion {
   position: number;
@@ -51,38 +52,30 @@ export async function interviewReport(options: { interviewId: string; now?: Date
   const { sqlite } = database;
   const interview = settle(database, options.interviewId, options.now ?? new Date());
   if (interview.finishedAt === null) throw new ConflictError("the interview is still in progress: its report comes when it ends");
-  const questions: ReportQuestion[] = interviewQuestions(sqlite, interview.id).map((r) => {
-    const question = questionOf(r);
-    const matches = r.matches ? (JSON.parse(r.matches) as PointMatch[]) : null;
-    const ticks = r.ticks ? (JSON.parse(r.ticks) as boolean[]) : null;
-    const answer = r.answer ? (JSON.parse(r.answer) as unknown) : null;
+  const questions: ReportQuestion[] = listInterviewQuestions(sqlite, interview.id).map((r) => {
+    const { question, matches, ticks, answer } = r;
     return {
       position: r.position,
       question,
       answered: r.submittedAt !== null && answer !== null,
-      autoSubmitted: r.autoSubmitted === 1,
+      autoSubmitted: r.autoSubmitted,
       answer,
       points:
         question.kind === "open"
           ? question.points.map((_, i) => ({ covered: ticks?.[i] ?? matches?.[i]?.covered ?? false, confirmed: ticks !== null, match: matches?.[i] ?? null }))
           : null,
-      result: r.result ? (JSON.parse(r.result) as AnswerScore) : null,
+      result: r.result,
       score: r.score ?? 0,
       termList: question.kind === "open" && isTermList(r.draft),
       durationMs: r.durationMs,
     };
   });
-  const trend = sqlite
-    .prepare<{ createdAt: number }, { id: string; createdAt: number; score: number }>(
-      `SELECT id, createdAt, score FROM (SELECT id, createdAt, score FROM Interview WHERE finishedAt IS NOT NULL AND score IS NOT NULL AND createdAt <= @createdAt
-       ORDER BY createdAt DESC LIMIT 20) ORDER BY createdAt`,
-    )
-    .all({ createdAt: interview.createdAt });
+  const trend = scoreTrend(sqlite, interview.createdAt);
   return {
     id: interview.id,
     seed: interview.seed,
-    settings: settingsOf(interview),
-    practice: interview.practice === 1,
+    settings: interview.settings,
+    practice: interview.practice,
     createdAt: new Date(interview.createdAt).toISOString(),
     finishedAt: new Date(interview.finishedAt).toISOString(),
     score: interview.score ?? 0,

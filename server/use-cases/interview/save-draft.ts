@@ -1,7 +1,9 @@
 /** Saving what is typed so far (autosave): only for the running question, before its deadline. */
 import { db as defaultDb, type Db } from "../../db";
 import { ConflictError } from "../../errors";
-import { currentOf, DEADLINE_GRACE_MS, interviewQuestions, settle } from "./store";
+import { saveQuestionDraft } from "../../store/interview-answers";
+import { listInterviewQuestions } from "../../store/interviews";
+import { currentOf, DEADLINE_GRACE_MS, settle } from "./rules";
 
 export async function saveDraft(options: { interviewId: string; position: number; text: string; now?: Date; db?: Db }): Promise<{ savedAt: string }> {
   const database = options.db ?? defaultDb();
@@ -11,13 +13,11 @@ export async function saveDraft(options: { interviewId: string; position: number
   if (interview.finishedAt !== null) throw new ConflictError("this interview has ended: the draft was not saved");
   sqlite
     .transaction(() => {
-      const current = currentOf(interviewQuestions(sqlite, interview.id));
+      const current = currentOf(listInterviewQuestions(sqlite, interview.id));
       if (!current || current.position !== options.position) throw new ConflictError(`question ${options.position} is not being answered: the draft was not saved`);
       if (current.shownAt === null) throw new ConflictError(`question ${options.position} has not started`);
       if (current.deadline !== null && now.getTime() > current.deadline + DEADLINE_GRACE_MS) throw new ConflictError("time is up: the draft was not saved");
-      sqlite
-        .prepare("UPDATE InterviewQuestion SET draft = ?, draftSavedAt = ? WHERE interviewId = ? AND position = ?")
-        .run(options.text, now.getTime(), interview.id, current.position);
+      saveQuestionDraft(sqlite, current, options.text, now.getTime());
     })
     .immediate();
   return { savedAt: now.toISOString() };

@@ -11,10 +11,10 @@ import { createInterviewSchema, type CreateInterviewRequest } from "@/lib/interv
 import { openQuestion, type InterviewQuestion } from "@/lib/interview/types";
 import { db as defaultDb, type Db } from "../../db";
 import { ValidationError } from "../../errors";
-import { CANDIDATE_COLUMNS, rankParams, rankSql, scopeCondition, toCandidate, type CandidateRow } from "../../store/quiz-candidates";
+import { interviewCandidates } from "../../store/interview-candidates";
+import { insertInterview, insertInterviewQuestion } from "../../store/interviews";
+import { rankParams } from "../../store/quiz-candidates";
 import { requireDecks } from "../quiz/rules";
-
-const DAY = 86_400_000;
 
 export interface StartedInterview {
   id: string;
@@ -31,32 +31,24 @@ export async function startInterview(options: { settings: CreateInterviewRequest
   const settings = parsed.data;
   const seed = settings.seed ?? crypto.randomBytes(4).toString("hex");
   requireDecks(sqlite, settings.scope);
-  const scope = scopeCondition(settings.scope);
   const kinds = ["open", ...(settings.allowChoice ? ["choice"] : []), ...(settings.allowOrdering ? ["ordering"] : [])];
-  const weakness = `
-    (CASE WHEN EXISTS (SELECT 1 FROM QuizQuestion q WHERE q.cardId = c.id AND q.answeredAt >= @since AND q.score < 0.999999)
-            OR EXISTS (SELECT 1 FROM InterviewQuestion i WHERE i.cardId = c.id AND i.submittedAt >= @since AND COALESCE(i.score, 0) < 0.999999)
-          THEN 0 ELSE 1 END),
-    (CASE WHEN c.lastReview IS NULL OR c.stability <= 0 THEN 1 ELSE 0 END),
-    -((@now - COALESCE(c.lastReview, @now)) * 1.0 / (MAX(c.stability, 0.01) * ${DAY})),`;
-  const rows = sqlite
-    .prepare<Record<string, string | number>, CandidateRow>(
-      `SELECT ${CANDIDATE_COLUMNS} FROM Card c JOIN Deck d ON d.id = c.deckId
-       WHERE c.retired = 0 AND c.suspended = 0 AND c.kind IN (${kinds.map((k) => `'${k}'`).join(", ")}) AND ${scope.sql}
-       ORDER BY (c.kind != 'open'), ${settings.weakFirst ? weakness : ""} ${rankSql("c.id")}, c.id
-       LIMIT @limit`,
-    )
-    .all({ ...scope.params, ...rankParams(seed), limit: settings.count * 2 + 10, now: now.getTime(), since: now.getTime() - 30 * DAY });
+  const candidates = interviewCandidates(sqlite, {
+    scope: settings.scope,
+    kinds,
+    rank: rankParams(seed),
+    weakFirst: settings.weakFirst,
+    now: now.getTime(),
+    limit: settings.count * 2 + 10,
+  });
 
   const questions: InterviewQuestion[] = [];
-  for (const row of rows) {
+  for (const c of candidates) {
     if (questions.length >= settings.count) break;
-    const c = toCandidate(row);
-    if (row.kind === "open") {
+    if (c.cardKind === "open") {
       const q = openQuestion(c.source, c.promptHtml, c.data);
       if (q) questions.push(q);
-    } else if (row.kind === "choice" || row.kind === "ordering") {
-      const q = makeQuestion(row.kind, c, [], seed);
+    } else if (c.cardKind === "choice" || c.cardKind === "ordering") {
+      const q = makeQuestion(c.cardKind, c, [], seed);
       if (!("reason" in q) && (q.kind === "choice" || q.kind === "ordering")) questions.push(q);
     }
   }
@@ -64,22 +56,16 @@ export async function startInterview(options: { settings: CreateInterviewRequest
 
   const id = crypto.randomBytes(10).toString("hex");
   sqlite.transaction(() => {
-    sqlite
-      .prepare(
-        `INSERT INTO Interview (id, seed, settings, practice, createdAt, deadline, questionCount)
-         VALUES (@id, @seed, @settings, @practice, @createdAt, @deadline, @questionCount)`,
-      )
-      .run({
-        id,
-        seed,
-        settings: JSON.stringify({ ...settings, seed }),
-        practice: settings.practice ? 1 : 0,
-        createdAt: now.getTime(),
-        deadline: !settings.practice && settings.totalSeconds !== null ? now.getTime() + settings.totalSeconds * 1000 : null,
-        questionCount: questions.length,
-      });
-    const insert = sqlite.prepare(`INSERT INTO InterviewQuestion (interviewId, position, cardId, kind, question) VALUES (?, ?, ?, ?, ?)`);
-    questions.forEach((q, position) => insert.run(id, position, q.source.cardId, q.kind, JSON.stringify(q)));
+    insertInterview(sqlite, {
+      id,
+      seed,
+      settings: { ...settings, seed },
+      practice: settings.practice,
+      createdAt: now.getTime(),
+      deadline: !settings.practice && settings.totalSeconds !== null ? now.getTime() + settings.totalSeconds * 1000 : null,
+      questionCount: questions.length,
+    });
+    questions.forEach((q, position) => insertInterviewQuestion(sqlite, id, position, q));
   })();
   return { id, seed, questionCount: questions.length };
 }

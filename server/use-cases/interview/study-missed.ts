@@ -12,11 +12,13 @@
  * still lists the cards, to study them again).
  */
 import { cardsBehindPoint, type CandidateCard } from "@/lib/interview/missed";
-import type { PointMatch } from "@/lib/interview/rubric";
 import { db as defaultDb, type Db } from "../../db";
 import { ConflictError } from "../../errors";
+import { findCardText, listStudiedCardText, type CardText } from "../../store/cards";
+import { setQuestionReview } from "../../store/interview-answers";
+import { listInterviewQuestions, setMissedStudied } from "../../store/interviews";
 import { reviewInTransaction } from "../study";
-import { interviewQuestions, interviewRow, questionOf } from "./store";
+import { requireInterview } from "./rules";
 
 export interface StudyMissedResult {
   /** cards given an Again review now */
@@ -29,35 +31,20 @@ export interface StudyMissedResult {
   study: Array<{ deckId: string; cardIds: string[] }>;
 }
 
-interface CardRow {
-  id: string;
-  deckId: string;
-  kind: string;
-  topic: string;
-  prompt: string;
-  answer: string;
-  retired: number;
-  suspended: number;
-}
-
 export async function studyMissed(options: { interviewId: string; now?: Date; db?: Db }): Promise<StudyMissedResult> {
   const database = options.db ?? defaultDb();
   const { sqlite } = database;
   const now = options.now ?? new Date();
-  const cardById = sqlite.prepare<[string], CardRow>("SELECT id, deckId, kind, topic, prompt, answer, retired, suspended FROM Card WHERE id = ?");
-  const deckCards = sqlite.prepare<[string], CardRow>(
-    "SELECT id, deckId, kind, topic, prompt, answer, retired, suspended FROM Card WHERE deckId = ? AND retired = 0 AND suspended = 0 ORDER BY position",
-  );
   return sqlite
     .transaction((): StudyMissedResult => {
-      const interview = interviewRow(sqlite, options.interviewId);
+      const interview = requireInterview(sqlite, options.interviewId);
       if (interview.finishedAt === null) throw new ConflictError("the interview is still in progress");
-      const missed = interviewQuestions(sqlite, interview.id).filter((q) => (q.score ?? 0) < 0.999999);
+      const missed = listInterviewQuestions(sqlite, interview.id).filter((q) => (q.score ?? 0) < 0.999999);
       const candidatesOf = new Map<string, CandidateCard[]>();
       const candidates = (deckId: string) => {
         let list = candidatesOf.get(deckId);
         if (!list) {
-          list = deckCards.all(deckId).map((c) => ({ id: c.id, kind: c.kind, topic: JSON.parse(c.topic) as string[], text: `${c.prompt}\n${c.answer}` }));
+          list = listStudiedCardText(sqlite, deckId).map((c) => ({ id: c.id, kind: c.kind, topic: c.topic, text: `${c.prompt}\n${c.answer}` }));
           candidatesOf.set(deckId, list);
         }
         return list;
@@ -67,7 +54,7 @@ export async function studyMissed(options: { interviewId: string; now?: Date; db
       let dueAt: number | null = null;
       const order: Array<{ cardId: string; deckId: string }> = [];
       const seen = new Set<string>();
-      const again = (card: CardRow, key: string): number | null => {
+      const again = (card: CardText, key: string): number | null => {
         if (seen.has(card.id) || card.retired) return null;
         seen.add(card.id);
         order.push({ cardId: card.id, deckId: card.deckId });
@@ -79,25 +66,22 @@ export async function studyMissed(options: { interviewId: string; now?: Date; db
       };
 
       for (const q of missed) {
-        const own = cardById.get(q.cardId);
+        const own = findCardText(sqlite, q.cardId);
         if (!own) continue;
-        const question = questionOf(q);
+        const { question, ticks, matches } = q;
         if (question.kind === "open") {
-          const ticks = q.ticks ? (JSON.parse(q.ticks) as boolean[]) : null;
-          const matches = q.matches ? (JSON.parse(q.matches) as PointMatch[]) : null;
-          const topic = JSON.parse(own.topic) as string[];
           question.points.forEach((point, i) => {
             if (ticks?.[i] ?? matches?.[i]?.covered ?? false) return;
-            for (const fact of cardsBehindPoint(point, topic, candidates(own.deckId))) {
-              const row = cardById.get(fact.id);
+            for (const fact of cardsBehindPoint(point, own.topic, candidates(own.deckId))) {
+              const row = findCardText(sqlite, fact.id);
               if (row) again(row, `interview:${interview.id}:${q.position}:missed:${fact.id}`);
             }
           });
         }
         const reviewId = again(own, `interview:${interview.id}:${q.position}:missed`);
-        if (reviewId !== null) sqlite.prepare("UPDATE InterviewQuestion SET reviewId = ? WHERE interviewId = ? AND position = ?").run(reviewId, interview.id, q.position);
+        if (reviewId !== null) setQuestionReview(sqlite, q, reviewId);
       }
-      if (interview.missedStudied === null) sqlite.prepare("UPDATE Interview SET missedStudied = ? WHERE id = ?").run(now.getTime(), interview.id);
+      if (interview.missedStudied === null) setMissedStudied(sqlite, interview.id, now.getTime());
 
       const byDeck = new Map<string, string[]>();
       for (const { cardId, deckId } of order) byDeck.set(deckId, [...(byDeck.get(deckId) ?? []), cardId]);

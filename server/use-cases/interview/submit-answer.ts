@@ -10,7 +10,9 @@ import type { QuizAnswer } from "@/lib/quiz/types";
 import type { InterviewQuestion } from "@/lib/interview/types";
 import { db as defaultDb, type Db } from "../../db";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors";
-import { currentOf, DEADLINE_GRACE_MS, endInterview, interviewQuestions, questionOf, settle } from "./store";
+import { saveGivenAnswer } from "../../store/interview-answers";
+import { endInterview, listInterviewQuestions } from "../../store/interviews";
+import { currentOf, DEADLINE_GRACE_MS, settle } from "./rules";
 
 export interface SubmittedAnswer {
   position: number;
@@ -31,12 +33,12 @@ export async function submitAnswer(options: { interviewId: string; position: num
   const now = options.now ?? new Date();
   const interview = settle(database, options.interviewId, now);
   const run = sqlite.transaction((): SubmittedAnswer => {
-    const rows = interviewQuestions(sqlite, interview.id);
+    const rows = listInterviewQuestions(sqlite, interview.id);
     const row = rows.find((r) => r.position === options.position);
     if (!row) throw new NotFoundError(`question ${options.position} is not in this interview (it has questions 0 to ${rows.length - 1})`);
     if (row.submittedAt !== null) {
       throw new ConflictError(
-        row.autoSubmitted === 1
+        row.autoSubmitted
           ? "time is up: what was saved was submitted when the time ran out; this answer was not counted"
           : `question ${options.position} was already answered: the second answer was not counted`,
       );
@@ -47,7 +49,7 @@ export async function submitAnswer(options: { interviewId: string; position: num
     if (current?.position !== row.position) throw new ConflictError(`question ${options.position} is not the current question (${current?.position}): answer in order`);
     if (row.shownAt === null) throw new ConflictError(`question ${options.position} has not started`);
     if (row.deadline !== null && now.getTime() > row.deadline + DEADLINE_GRACE_MS) throw new ConflictError("time is up: the answer was not counted");
-    const question = questionOf(row);
+    const { question } = row;
     let matches: PointMatch[] | null = null;
     let result: AnswerScore | null = null;
     let score: number;
@@ -64,24 +66,17 @@ export async function submitAnswer(options: { interviewId: string; position: num
       score = result.score;
     }
     const durationMs = Math.max(0, Math.min(now.getTime(), row.deadline ?? Infinity) - row.shownAt);
-    sqlite
-      .prepare(
-        `UPDATE InterviewQuestion SET submittedAt = @now, autoSubmitted = @auto, draft = @draft, answer = @answer, matches = @matches, result = @result,
-           score = @score, durationMs = @durationMs WHERE interviewId = @id AND position = @position`,
-      )
-      .run({
-        now: now.getTime(),
-        // sent by the browser when its countdown reached the deadline (within the grace period)
-        auto: row.deadline !== null && now.getTime() >= row.deadline ? 1 : 0,
-        draft,
-        answer: JSON.stringify(options.answer),
-        matches: matches ? JSON.stringify(matches) : null,
-        result: result ? JSON.stringify(result) : null,
-        score,
-        durationMs,
-        id: interview.id,
-        position: row.position,
-      });
+    saveGivenAnswer(sqlite, row, {
+      submittedAt: now.getTime(),
+      // sent by the browser when its countdown reached the deadline (within the grace period)
+      autoSubmitted: row.deadline !== null && now.getTime() >= row.deadline,
+      draft,
+      answer: options.answer,
+      matches,
+      result,
+      score,
+      durationMs,
+    });
     const finished = rows.every((r) => r.position === row.position || r.submittedAt !== null);
     if (finished) endInterview(sqlite, interview.id, now.getTime());
     return { position: row.position, question, matches, result, score, durationMs, finished };
