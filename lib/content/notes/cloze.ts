@@ -40,6 +40,9 @@ function misspeltIn(text: string, term: string): boolean {
 }
 
 const GLOSS = /^\s*[（(]([^（）()]{1,40})[）)]/u;
+/** Longer brackets are asides shown as they are, unless they start with the term's other name. */
+const LONG_GLOSS = /^\s*[（(]([^（）()]{41,120})[）)]/u;
+const GLOSS_ANYWHERE = /[（(][^（）()]{1,40}[）)]/gu;
 
 /**
  * What the words in brackets right after a term are. A name ("binlog（二进制日志）", "脏页（dirty
@@ -57,21 +60,38 @@ const OTHER_NAME = /^(?:\p{Script=Han}{0,4}叫做?|旧称|也称|又称|简称|�
  * "（compact 类型）", a quotation, "TLS_RSA_WITH_..."): they may give the term away, so they are
  * hidden, but typing them is no answer.
  */
-const EXPLANATION = /^(?:名字|可能|会|要|需要|也就是|就是|即|相当于|表示|用于|用来|带|包括|包含|不|没|只|先|后|比|和|跟|与|对|在|是|指|means|i\.e\.?|that is|like|used|only|not|no|with|without|when|if)|类型$|模式$|的$|[“”"‘’'=]|\.\.\.|…/iu;
+const EXPLANATION = /^(?:第|首次|名字|可能|会|要|需要|也就是|就是|即|相当于|表示|用于|用来|带|包括|包含|不|没|只|先|后|比|和|跟|与|对|在|是|指|means|i\.e\.?|that is|like|used|only|not|no|with|without|when|if)|类型$|模式$|的$|[“”"‘’'=]|\.\.\.|…/iu;
 /** `text` as written (shown on the answer side); `answer`, when typing it counts, what is accepted. */
 type Gloss = { text: string; hidden: boolean; answer?: string };
-function glossKind(gloss: string): Gloss {
+const HAN_CHAR = /\p{Script=Han}/u;
+function glossKind(gloss: string, term?: string): Gloss {
   const text = gloss.trim();
   if (REMARK.test(text) || VERSION.test(text)) return { text, hidden: false };
   const name = OTHER_NAME.exec(text)?.[1]?.trim();
   if (name) return /[,，、;；:：]/u.test(name) ? { text, hidden: true } : { text, hidden: true, answer: name };
+  // "增量更新（incremental update，CMS 用的，…）": the term's name in the other language, then notes
+  // about it; the name gives the blank away and is an answer, the notes are not
+  const head = text.split(/[,，;；]/u)[0]!.trim();
+  if (term !== undefined && head !== text && isOtherName(head, term)) return { text, hidden: true, answer: head };
   // a name is short: "二进制日志", "In-Sync Replicas"; "标记开始后才死的对象这轮收不掉" explains
   if (/[,，、;；:：]/u.test(text) || EXPLANATION.test(text) || text.length === 0 || clauseSize(text) > 10) return { text, hidden: true };
   return { text, hidden: true, answer: text };
 }
-function glossAfter(text: string): Gloss | undefined {
+/**
+ * The term's name in the other language: a plain phrase ("incremental update", "环形缓冲区"), not
+ * an identifier of something else ("MSI-X" beside 硬中断, "aof-use-rdb-preamble yes").
+ */
+function isOtherName(head: string, term: string): boolean {
+  if (HAN_CHAR.test(term) === HAN_CHAR.test(head) || clauseSize(head) > 6 || EXPLANATION.test(head) || REMARK.test(head) || VERSION.test(head)) return false;
+  return HAN_CHAR.test(head) || /^[a-z]+(?: [a-z]+){0,3}$/.test(head);
+}
+function glossAfter(text: string, term?: string): Gloss | undefined {
   const g = GLOSS.exec(text)?.[1];
-  return g === undefined ? undefined : glossKind(g);
+  if (g !== undefined) return glossKind(g, term);
+  const long = LONG_GLOSS.exec(text)?.[1];
+  if (long === undefined || term === undefined) return undefined;
+  const kind = glossKind(long, term);
+  return kind.answer !== undefined ? kind : undefined;
 }
 
 const BLANK = "\\[…\\]";
@@ -163,13 +183,14 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
     let skipGloss = false;
     const parts = children.map((c, idx) => {
       if (c.type === "strong") {
-        const out = fn(cleanText(plainText(c)), k);
-        skipGloss = hideGloss === k && glossAfter(plainText(children[idx + 1] ?? { type: "text", value: "" }))?.hidden === true;
+        const term = cleanText(plainText(c));
+        const out = fn(term, k);
+        skipGloss = hideGloss === k && glossAfter(plainText(children[idx + 1] ?? { type: "text", value: "" }), term)?.hidden === true;
         k++;
         return out;
       }
       let text = plainText(c);
-      if (skipGloss) text = text.replace(GLOSS, "");
+      if (skipGloss) text = text.replace(GLOSS.test(text) ? GLOSS : LONG_GLOSS, "");
       skipGloss = false;
       return md(text);
     });
@@ -182,7 +203,7 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
     // a bold label that names a comparison ("**HW vs LEO**：…") is a heading, not a term to recall
     if (/\bvs\.?\b|versus|区别|对比|比较|\band\b|和/iu.test(term) && !GLOSSED.test(term)) return;
     const after = children[idx + 1];
-    const bracket = after && after.type === "text" ? glossAfter(after.value) : undefined;
+    const bracket = after && after.type === "text" ? glossAfter(after.value, term) : undefined;
     // a remark in brackets stays in the question (render keeps it) and is no answer
     const gloss = bracket?.hidden ? bracket.text : undefined;
     const glossedTerm = GLOSSED.exec(term);
@@ -206,6 +227,9 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
     const labelled = LABELLED.exec(prompt);
     if (labelled && clauseSize(term) >= 8) return summaryCard(g, topic, title, labelled[1]!.trim(), md(term), line);
     if (shown.length < 3 || clauseSize(term) > 20 || LABEL_WORDS.has(normalizeAnswer(term))) return;
+    // "**Eden**、**Survivor**（年轻代）": the other bold terms are all there is around the blank
+    const bare = normalizeAnswer(sentenceAt(render((_, k) => (k === group ? " " : " "), group), at).replace(GLOSS_ANYWHERE, " "));
+    if (bare.length < 3) return;
     const named0 = glossed ? glossed[1]! : term;
     const giveaways = [term, ...aliases, ...g.glossary.synonyms(named0), ...stems(named0).flatMap((w) => g.glossary.synonyms(w).slice(1))].map(normalizeAnswer).filter((w) => w.length >= 2);
     if (giveaways.some((w) => shown.includes(w)) || misspeltIn(prompt, term) || sharesWord(prompt.replace(/\\\[…\\\]/g, " "), named0)) return;

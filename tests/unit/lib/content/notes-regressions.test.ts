@@ -329,5 +329,24 @@ describe("notes mode regressions", () => {
     );
     expect(d.cards.filter((c) => c.generatedBy === "notes:definition").map((c) => c.prompt)).toEqual(["「概念」中，容器本质上 是什么？"]);
   });
+  it("round 5: a rubric point with nothing of its own to listen for (need 0, or one general word) was covered by every answer", () => {
+    const d = deck("# 收包\n\n## 软中断\n\n1. 网卡 DMA 把包写进 ring buffer\n2. 硬中断里 napi_schedule 触发 NET_RX_SOFTIRQ\n3. 处理一下\n4. net_rx_action 调驱动的 poll 收包\n");
+    const open = d.cards.find((c) => c.kind === "open");
+    expect(open?.kind === "open" && open.points.map((p) => p.text)).toEqual(["网卡 DMA 把包写进 ring buffer", "硬中断里 napi\\_schedule 触发 NET\\_RX\\_SOFTIRQ", "net\\_rx\\_action 调驱动的 poll 收包"]);
+    expect(open?.kind === "open" && open.points.every((p) => p.need! >= 1)).toBe(true);
+  });
+  it("round 5: '[增量更新]（incremental update，CMS 用的，…）' showed the blank's English name beside it; '网卡发 **硬中断**（MSI-X，…）' must not accept MSI-X; '**Eden**、**Survivor**' blanked one of two bare names", () => {
+    const d = deck(
+      "# G1\n\n## SATB\n\n+ 破坏条件 1 就是 **增量更新**（incremental update，CMS 用的，记录新增的引用，remark 时重新扫描这些对象）；破坏条件 2 就是 SATB\n+ 网卡发 **硬中断**（MSI-X，每个队列一个中断号，可以绑到不同 CPU 上去处理，irqbalance 会自动分）\n+ **Eden**、**Survivor**（年轻代）\n",
+    );
+    const clozes = d.cards.flatMap((c) => (c.kind === "cloze" ? [c] : []));
+    expect(clozes.map((c) => [c.cloze[0]!.text, c.cloze[0]!.aliases ?? []])).toEqual([
+      ["增量更新", ["incremental update"]],
+      ["硬中断", []],
+    ]);
+    expect(clozes[0]!.prompt).toBe("破坏条件 1 就是 \\[…\\]；破坏条件 2 就是 SATB");
+    // an aside that names something else stays in the question
+    expect(clozes[1]!.prompt).toContain("MSI-X");
+  });
 });
 
