@@ -50,7 +50,15 @@ export interface PointKeywords {
   need: number;
   /** the group (index into keywords) an answer must mention */
   anchor: number;
+  /**
+   * one general word is all the point has to listen for ([迁移], [容器]): any answer on the topic
+   * says it, so the point would be covered for free
+   */
+  weak?: boolean;
 }
+
+/** Below this weight a lone keyword group is a general word of the topic, not the point's own term. */
+const WEAK_WEIGHT = 1.5;
 
 /** Share of a generated point's keyword groups an answer must mention. */
 export const GROUP_SHARE = 0.5;
@@ -345,7 +353,8 @@ export function rubricKeywords(texts: readonly string[], options: KeywordOptions
     }
     chosen.sort((a, b) => a.at - b.at);
     const keywords = chosen.map((c) => [c.term, ...c.aliases.filter((a) => normalizeAnswer(a) !== normalizeAnswer(c.term))]);
-    return { keywords, need: Math.ceil(keywords.length * GROUP_SHARE), anchor: anchor ? chosen.indexOf(anchor) : 0 };
+    const weak = chosen.length <= 1 && (chosen[0]?.weight ?? 0) < WEAK_WEIGHT;
+    return { keywords, need: Math.ceil(keywords.length * GROUP_SHARE), anchor: anchor ? chosen.indexOf(anchor) : 0, ...(weak ? { weak } : {}) };
   });
 }
 

@@ -102,9 +102,15 @@ export function interviewCards(g: Generator, read: ReadSection[]) {
     const s = r.section;
     if (s.depth !== topDepth) continue;
     const subtree = read.filter((x) => x.section.path.length >= s.path.length && s.path.every((p, k) => x.section.path[k] === p));
-    const points = pointsOf(subtree, g.zh);
-    if (points.length === 0) continue;
-    const generated = rubricKeywords(points.map((p) => p.text), { glossary: g.glossary, english: !g.zh, typos, context });
+    const all = pointsOf(subtree, g.zh);
+    if (all.length === 0) continue;
+    const scored = rubricKeywords(all.map((p) => p.text), { glossary: g.glossary, english: !g.zh, typos, context });
+    // a point with one general word to listen for is covered by any answer on the topic (round 5:
+    // [迁移], [容器], [中断] alone); it is left out when the rubric keeps enough others
+    const strong = all.map((_, k) => !scored[k]!.weak);
+    const keep = strong.filter(Boolean).length >= Math.min(3, all.length) ? strong : all.map(() => true);
+    const points = all.filter((_, k) => keep[k]);
+    const generated = scored.filter((_, k) => keep[k]);
     const rubric: RubricPoint[] = points.map((p, k) => ({ text: md(p.text), keywords: generated[k]!.keywords, need: generated[k]!.need, anchor: generated[k]!.anchor }));
     const answer = modelAnswer(points, s);
     const isProcess = subtree.some((x) => x.runs.some((y) => y.run.kind === "process" && y.run.items.length >= 2));

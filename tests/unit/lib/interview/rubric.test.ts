@@ -90,6 +90,14 @@ describe("pointKeywords: keywords from the meaning of a point", () => {
   const zh = (t: string) => pointKeywords(t, { glossary: baseGlossary, english: false });
   const en = (t: string) => pointKeywords(t, { glossary: baseGlossary, english: true });
 
+  it("round 5: a point with one general word to listen for ([迁移], [中断]) or none is weak: any answer on the topic covered it", () => {
+    expect(zh("还要迁移").weak).toBe(true);
+    expect(zh("中断").weak).toBe(true);
+    expect(zh("处理一下").weak).toBe(true);
+    expect(zh("kubelet 调 CRI").weak).toBeUndefined();
+    expect(zh("NAPI 在软中断里轮询收包").weak).toBeUndefined();
+  });
+
   it("Chinese concepts are keywords, with their translations", () => {
     const k = zh("Keystone 校验 token，并返回信息，它包括了 roles 和 permissions（权限）。");
     const heads = k.keywords.map((g) => g[0]);
