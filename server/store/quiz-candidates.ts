@@ -3,10 +3,8 @@
  * of question can be made of, the seeded ranking that makes a quiz reproducible, and the short
  * answers generated choices take wrong options from. Candidate rows are decoded once, here.
  *
- * Mock interviews draw from the same cards with their own SQL text
- * (use-cases/interview/start-interview.ts): CANDIDATE_COLUMNS, scopeCondition and rankSql are
- * that text's pieces, the same conditions as the queries below, until the interview's queries
- * move here too.
+ * Mock interviews draw from the same cards (store/interview-candidates.ts) with the scope, the
+ * seeded rank, the columns and the decoder exported here.
  */
 import { sql as fragment, type ExpressionBuilder } from "kysely";
 import { z } from "zod";
@@ -17,13 +15,13 @@ import type { QuizKind } from "@/lib/quiz/types";
 import { hash } from "@/lib/random";
 import type { Sqlite } from "../db";
 import type { DB } from "../generated/kysely/types";
-import { namedTopicCondition, topicPatterns } from "../topic-sql";
+import { topicPatterns } from "../topic-sql";
 import { decodeRow, jsonColumn } from "./json-column";
 import { all, sql } from "./sql";
 
 type Scope = QuizSettings["scope"];
 /** Queries on `Card c` (joined or not). */
-type OnCard = ExpressionBuilder<DB & { c: DB["Card"] }, "c">;
+export type OnCard = ExpressionBuilder<DB & { c: DB["Card"] }, "c">;
 
 const topicSchema = jsonColumn(z.array(z.string()));
 /** A card's kind-specific data, as the importer stored it: an object, its values as they are. */
@@ -51,21 +49,8 @@ const candidateSchema = z
     }),
   );
 
-/** The columns of CANDIDATE_COLUMNS, as a card row has them. */
-export interface CandidateRow {
-  id: string;
-  deckId: string;
-  deckTitle: string;
-  kind: string;
-  topic: string;
-  sourceLine: number;
-  promptHtml: string;
-  answerHtml: string;
-  data: string;
-}
-
-/** A candidate card's row (CANDIDATE_COLUMNS), its topic and data read. */
-export function toCandidate(row: CandidateRow): QuizCandidate {
+/** A candidate card's row (candidateColumns), its topic and data read. */
+export function toCandidate(row: { id: string }): QuizCandidate {
   return decodeRow(candidateSchema, row, `Card ${row.id}`);
 }
 
@@ -73,7 +58,8 @@ const termSchema = z
   .object({ id: z.string(), topic: topicSchema, expected: z.string(), aliases: jsonColumn(z.array(z.string())).nullable() })
   .transform((r): Term => ({ cardId: r.id, text: r.expected, aliases: r.aliases ?? [], topic: r.topic }));
 
-const candidateColumns = ["c.id", "c.deckId", "d.title as deckTitle", "c.kind", "c.topic", "c.sourceLine", "c.promptHtml", "c.answerHtml", "c.data"] as const;
+/** The columns a candidate is read from, on `Card c` joined with `Deck d`. */
+export const candidateColumns = ["c.id", "c.deckId", "d.title as deckTitle", "c.kind", "c.topic", "c.sourceLine", "c.promptHtml", "c.answerHtml", "c.data"] as const;
 
 /** json_extract on a column with a constant path (an index on an expression matches only constants). */
 const jsonOf = (eb: OnCard, path: string) => fragment<unknown>`json_extract(${eb.ref("c.data")}, ${fragment.lit(path)})`;
@@ -102,7 +88,7 @@ function eligibleRow(eb: OnCard) {
 }
 
 /** The chosen decks, each with its topics and their sub-topics (none: the whole deck). */
-function inScope(eb: OnCard, scope: Scope) {
+export function inScope(eb: OnCard, scope: Scope) {
   return eb.or(
     scope.map((s) => {
       const topics = s.topics
@@ -134,10 +120,9 @@ export function rankParams(seed: string): { rankA: number; rankB: number } {
   return { rankA: (hash(`a:${seed}`) % 2147483646) + 1, rankB: hash(`b:${seed}`) % 2147483647 };
 }
 
-const rankOf = (seed: string) => {
-  const { rankA, rankB } = rankParams(seed);
-  return fragment<number>`((${rankA} * ${fragment.raw(idDigits("c.id"))} + ${rankB}) % 2147483647)`;
-};
+/** A card's place in the order of the rank parameters (rankParams); ties are broken by the id. */
+export const seededRank = (rank: { rankA: number; rankB: number }) => fragment<number>`((${rank.rankA} * ${fragment.raw(idDigits("c.id"))} + ${rank.rankB}) % 2147483647)`;
+const rankOf = (seed: string) => seededRank(rankParams(seed));
 
 /** Cards of the scope that can be asked as `kind`, best first in the seed's order; at most `limit`. */
 export function rankedCandidates(sqlite: Sqlite, options: { kind: QuizKind; scope: Scope; seed: string; limit: number }): QuizCandidate[] {
@@ -160,7 +145,7 @@ export function rankedCandidates(sqlite: Sqlite, options: { kind: QuizKind; scop
     .$if(options.kind === "generated", (q) => q.where((eb) => eligibleRow(eb)))
     .orderBy("ranked.rank")
     .orderBy("c.id");
-  return all(sqlite, query).map(toCandidate);
+  return all(sqlite, query).map((r) => toCandidate(r));
 }
 
 /** The given cards that are not retired (suspended ones included), by id. */
@@ -198,25 +183,4 @@ export function termPool(sqlite: Sqlite, options: { deckId: string; seed: string
 export function deckTitles(sqlite: Sqlite, deckIds: readonly string[]): Map<string, string> {
   if (deckIds.length === 0) return new Map();
   return new Map(all(sqlite, sql.selectFrom("Deck").select(["id", "title"]).where("id", "in", deckIds)).map((d) => [d.id, d.title]));
-}
-
-/* The same conditions as SQL text, for start-interview.ts (named parameters). */
-
-export const CANDIDATE_COLUMNS = `c.id, c.deckId, d.title AS deckTitle, c.kind, c.topic, c.sourceLine, c.promptHtml, c.answerHtml, c.data`;
-
-/** rankOf as SQL text, reading the parameters @rankA and @rankB (rankParams). */
-export function rankSql(column: string): string {
-  return `((@rankA * ${idDigits(column)} + @rankB) % 2147483647)`;
-}
-
-/** The SQL condition for the chosen decks and topics, with its parameters. */
-export function scopeCondition(scope: Scope): { sql: string; params: Record<string, string> } {
-  const params: Record<string, string> = {};
-  const parts = scope.map((s, i) => {
-    params[`deck${i}`] = s.deckId;
-    const topics = s.topics.filter((t) => t.length > 0).map((t, j) => namedTopicCondition(t, "c.topic", `t${i}_${j}`));
-    for (const t of topics) Object.assign(params, t.params);
-    return topics.length > 0 ? `(c.deckId = @deck${i} AND (${topics.map((t) => t.sql).join(" OR ")}))` : `c.deckId = @deck${i}`;
-  });
-  return { sql: `(${parts.join(" OR ")})`, params };
 }
