@@ -15,7 +15,7 @@ import { cardsBehindPoint, type CandidateCard } from "@/lib/interview/missed";
 import type { PointMatch } from "@/lib/interview/rubric";
 import { db as defaultDb, type Db } from "../../db";
 import { ConflictError } from "../../errors";
-import { reviewInTransaction } from "../study";
+import { reviewInTransaction } from "../study/record-review";
 import { interviewQuestions, interviewRow, questionOf } from "./store";
 
 export interface StudyMissedResult {

@@ -8,7 +8,7 @@ import { ratingForAnswer, scoreAnswer, validateAnswer, type AnswerScore } from "
 import type { QuizAnswer, QuizQuestion } from "@/lib/quiz/types";
 import { db as defaultDb, type Db } from "../../db";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors";
-import { reviewInTransaction } from "../study";
+import { reviewInTransaction } from "../study/record-review";
 import { endIfTimedOut, endQuiz, parseQuestion, quizRow, type QuestionRow } from "./store";
 
 export interface AnswerFeedback {

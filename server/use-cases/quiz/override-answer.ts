@@ -8,7 +8,7 @@
 import { ratingForAnswer } from "@/lib/quiz/score";
 import { db as defaultDb, type Db } from "../../db";
 import { ConflictError, NotFoundError } from "../../errors";
-import { reviewInTransaction } from "../study";
+import { reviewInTransaction } from "../study/record-review";
 import { undoInTransaction } from "../undo-review";
 import { parseQuestion, quizRow, type QuestionRow } from "./store";
 
