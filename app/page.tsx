@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { listDecks, type DeckSummary } from "@/server/use-cases/study";
+import { listDecks, type DeckSummary } from "@/server/use-cases/study/list-decks";
 import { requestTimeZone } from "@/server/time-zone";
 
 export const dynamic = "force-dynamic";

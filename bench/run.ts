@@ -14,7 +14,8 @@ import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import { migrate } from "../scripts/lib/setup";
 import { openDb } from "../server/db";
-import { nextCard, recordReview } from "../server/use-cases/study";
+import { nextCard } from "../server/use-cases/study/next-card";
+import { recordReview } from "../server/use-cases/study/record-review";
 import { createScheduler, stateFromRow, type SchedRow } from "../lib/scheduling";
 import { DECK, NOW, seed, stats } from "./seed";
 import { benchSearch } from "./search";
@@ -102,7 +103,7 @@ async function main() {
     const app = stats(await benchUseCases(file));
     const fmt = (x: number) => x.toFixed(3);
     console.log(`\nrate a card + fetch the next, in-process, ${ITERATIONS} iterations`);
-    console.log(`  use cases (server/use-cases/study.ts): p50 ${fmt(app.p50)} ms  p99 ${fmt(app.p99)} ms  mean ${fmt(app.mean)} ms`);
+    console.log(`  use cases (server/use-cases/study/):  p50 ${fmt(app.p50)} ms  p99 ${fmt(app.p99)} ms  mean ${fmt(app.mean)} ms`);
     console.log(`  baseline (better-sqlite3 directly):   p50 ${fmt(base.p50)} ms  p99 ${fmt(base.p99)} ms  mean ${fmt(base.mean)} ms`);
     console.log(`  ratio p50 ${(app.p50 / base.p50).toFixed(2)}  p99 ${(app.p99 / base.p99).toFixed(2)}`);
     // the card browser's search, on the same database

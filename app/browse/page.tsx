@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { CARD_KIND_VALUES, CARD_SORT_VALUES, CARD_STATE_VALUES, formatTopicPath, queryRecord, searchCardsQuerySchema } from "@/lib/api-schemas";
-import { listDecks } from "@/server/use-cases/study";
+import { listDecks } from "@/server/use-cases/study/list-decks";
 import { Highlighted } from "@/app/components/highlight";
 import { searchCards, type SearchCardsResult } from "@/server/use-cases/search-cards";
 import { AppError } from "@/server/errors";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { PageTopbar } from "@/app/components/page-topbar";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { listDecks } from "@/server/use-cases/study";
+import { listDecks } from "@/server/use-cases/study/list-decks";
 import { deckTopics } from "@/server/use-cases/practice";
 import { listQuizzes } from "@/server/use-cases/quiz/list-quizzes";
 import { ValidationError } from "@/server/errors";

@@ -46,7 +46,7 @@ export async function applyCardAction(options: { cardId: string; action: CardAct
   return { cardId: card.id, suspended: card.suspended, buriedUntil: card.buriedUntil?.toISOString() ?? null, flag: card.flag, state: card.state };
 }
 
-/** The start of the next study day, as the queue counts study days (server/use-cases/study.ts). */
+/** The start of the next study day, as the queue counts study days (server/use-cases/study/counts-today.ts). */
 function buriedUntil(sqlite: Db["sqlite"], now: Date, browserZone: string): Date {
   const settings = readSettings(sqlite);
   return nextStudyDayStart(now, settings.timeZone ?? browserZone, settings.rolloverHour);

@@ -2,11 +2,12 @@
  * One card as the browser shows it: its content (the study card), its schedule with the
  * probability of recall now, and every review it ever had, newest first.
  */
-import { createScheduler, newCardState, stateFromRow, STATE_NAMES, type StateName } from "@/lib/scheduling";
+import { createScheduler, newCardState, STATE_NAMES, type StateName } from "@/lib/scheduling";
 import type { StudyCard } from "@/lib/api-schemas";
 import { db as defaultDb, type Db, type Sqlite } from "../db";
 import { NotFoundError } from "../errors";
-import { statements, toStudyCard } from "./study";
+import { getScheduledCard } from "../store/study-queue";
+import { toStudyCard } from "./study/study-card";
 
 const scheduler = createScheduler();
 
@@ -90,31 +91,31 @@ export async function cardDetail(options: { cardId: string; now?: Date; db?: Db 
   const now = options.now ?? new Date();
   const st = stmts(database.sqlite);
   const read = database.sqlite.transaction(() => {
-    const row = statements(database.sqlite).cardById.get(options.cardId);
-    if (!row) return null;
-    return { row, extra: st.extra.get(options.cardId)!, reviews: st.reviews.all(options.cardId) };
+    const card = getScheduledCard(database.sqlite, options.cardId);
+    if (!card) return null;
+    return { card, extra: st.extra.get(options.cardId)!, reviews: st.reviews.all(options.cardId) };
   });
   const found = read.deferred();
   if (!found) throw new NotFoundError(`no card with id ${options.cardId}`);
-  const { row, extra, reviews } = found;
-  const sched = stateFromRow(row);
+  const { card, extra, reviews } = found;
+  const sched = card.schedule;
   const r = scheduler.retrievability(sched, now);
   return {
-    ...toStudyCard(row, now),
+    ...toStudyCard(card, now),
     deckTitle: extra.deckTitle,
     schedule: {
       due: sched.due.toISOString(),
-      state: STATE_NAMES[row.state] ?? "new",
-      stability: row.stability,
-      difficulty: row.difficulty,
+      state: STATE_NAMES[sched.state] ?? "new",
+      stability: sched.stability,
+      difficulty: sched.difficulty,
       retrievability: Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 0,
-      reps: row.reps,
-      lapses: row.lapses,
+      reps: sched.reps,
+      lapses: sched.lapses,
       lastReview: sched.lastReview?.toISOString() ?? null,
       suspended: extra.suspended === 1,
       buriedUntil: extra.buriedUntil === null ? null : new Date(extra.buriedUntil).toISOString(),
       flag: extra.flag,
-      retired: row.retired === 1,
+      retired: card.retired,
     },
     reviews: reviews.map((v, i) => ({
       id: v.id,

@@ -9,7 +9,8 @@ import { db as defaultDb, type Db } from "../db";
 import { NotFoundError, ValidationError } from "../errors";
 import { optionsForDeck } from "../deck-settings";
 import { topicCondition } from "../topic-sql";
-import { toStudyCard, type CardRow } from "./study";
+import { decodeCard, type CardRow } from "../store/study-queue";
+import { toStudyCard } from "./study/study-card";
 
 export interface PracticeOptions {
   deckId: string;
@@ -59,7 +60,7 @@ export async function practiceNext(options: PracticeOptions): Promise<PracticeSt
            AND (due > @due OR (due = @due AND id > @id)) ORDER BY due, id LIMIT 1`,
       )
       .get({ deckId: options.deckId, due: after[0], id: after[1] }) as typeof row;
-    return { card: row ? toStudyCard(row, now, resolved.scheduler) : null, cursor: row ? encodeCursor([row.due, row.id]) : null };
+    return { card: row ? toStudyCard(decodeCard(row), now, resolved.scheduler) : null, cursor: row ? encodeCursor([row.due, row.id]) : null };
   }
   const topic = options.topic ?? [];
   const after = decodeCursor(options.cursor, topicCursor) ?? [-1, ""];
@@ -71,7 +72,7 @@ export async function practiceNext(options: PracticeOptions): Promise<PracticeSt
        ORDER BY position, id LIMIT 1`,
     )
     .get({ deckId: options.deckId, position: after[0], id: after[1], ...(cond?.params ?? {}) }) as typeof row;
-  return { card: row ? toStudyCard(row, now, resolved.scheduler) : null, cursor: row ? encodeCursor([row.position, row.id]) : null };
+  return { card: row ? toStudyCard(decodeCard(row), now, resolved.scheduler) : null, cursor: row ? encodeCursor([row.position, row.id]) : null };
 }
 
 export interface TopicCount {

@@ -10,7 +10,7 @@ import { DEFAULT_DECK_OPTIONS } from "../../lib/deck-options";
 import { AppError } from "../../server/errors";
 import type { Db } from "../../server/db";
 import { importContent } from "../../server/use-cases/import-content";
-import { recordReview } from "../../server/use-cases/study";
+import { recordReview } from "../../server/use-cases/study/record-review";
 import { undoReview } from "../../server/use-cases/undo-review";
 import { saveDeckOptions } from "../../server/use-cases/deck-options";
 import { applyCardAction } from "../../server/use-cases/card-actions";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importContent } from "../../server/use-cases/import-content";
-import { recordReview } from "../../server/use-cases/study";
+import { recordReview } from "../../server/use-cases/study/record-review";
 import { discardCard } from "../../server/use-cases/curation/discard-card";
 import { restoreCard } from "../../server/use-cases/curation/restore-card";
 import { editCard } from "../../server/use-cases/curation/edit-card";

@@ -10,10 +10,10 @@ import { createScheduler, stateFromRow, type SchedRow } from "@/lib/scheduling";
 import { dashboard } from "../../server/use-cases/dashboard";
 import { importContent } from "../../server/use-cases/import-content";
 import { importHistory } from "../../server/use-cases/import-history";
-import { recordReview } from "../../server/use-cases/study";
+import { recordReview } from "../../server/use-cases/study/record-review";
 import { saveSettings } from "../../server/use-cases/settings";
 import { GET as dashboardRoute } from "../../app/api/v1/dashboard/route";
-import { listDecks } from "../../server/use-cases/study";
+import { listDecks } from "../../server/use-cases/study/list-decks";
 import { count, freshDb, writeContent } from "./helpers";
 
 const JOSH = path.resolve(__dirname, "../fixtures/history/review-logs-josh.csv");

@@ -3,7 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importContent } from "../../server/use-cases/import-content";
 import { importHistory } from "../../server/use-cases/import-history";
-import { listDecks, recordReview, studyQueue } from "../../server/use-cases/study";
+import { listDecks } from "../../server/use-cases/study/list-decks";
+import { recordReview } from "../../server/use-cases/study/record-review";
+import { studyQueue } from "../../server/use-cases/study/study-queue";
 import { saveDeckOptions } from "../../server/use-cases/deck-options";
 import { searchCards } from "../../server/use-cases/search-cards";
 import { DEFAULT_DECK_OPTIONS } from "../../lib/deck-options";

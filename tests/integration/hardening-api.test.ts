@@ -10,7 +10,7 @@ import { parseHistoryCsv, parseReviewTime } from "@/lib/history/csv";
 import { closeDb, db as appDb } from "../../server/db";
 import { importContent } from "../../server/use-cases/import-content";
 import { importHistory, importKey } from "../../server/use-cases/import-history";
-import { recordReview } from "../../server/use-cases/study";
+import { recordReview } from "../../server/use-cases/study/record-review";
 import { PUT as applyRoute } from "../../app/api/v1/parameters/route";
 import { POST as reviewRoute } from "../../app/api/v1/reviews/route";
 import { POST as settingsRoute } from "../../app/api/v1/cards/[id]/actions/route";

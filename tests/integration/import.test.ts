@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importContent } from "../../server/use-cases/import-content";
-import { nextCard, recordReview } from "../../server/use-cases/study";
+import { nextCard } from "../../server/use-cases/study/next-card";
+import { recordReview } from "../../server/use-cases/study/record-review";
 import { count, freshDb, writeContent } from "./helpers";
 
 const NOW = new Date("2026-11-26T08:00:00Z");

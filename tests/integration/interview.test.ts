@@ -12,7 +12,7 @@ import { gradeAnswer } from "../../server/use-cases/interview/grade-answer";
 import { finishInterview, pauseInterview } from "../../server/use-cases/interview/finish-interview";
 import { interviewReport } from "../../server/use-cases/interview/interview-report";
 import { studyMissed } from "../../server/use-cases/interview/study-missed";
-import { nextCard } from "../../server/use-cases/study";
+import { nextCard } from "../../server/use-cases/study/next-card";
 import { count, freshDb, writeContent } from "./helpers";
 import { matchRubric, openAnswerScore } from "../../lib/interview/rubric";
 

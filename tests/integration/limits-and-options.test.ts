@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importContent } from "../../server/use-cases/import-content";
-import { recordReview, studyQueue } from "../../server/use-cases/study";
+import { recordReview } from "../../server/use-cases/study/record-review";
+import { studyQueue } from "../../server/use-cases/study/study-queue";
 import { getDeckOptions, saveDeckOptions } from "../../server/use-cases/deck-options";
 import { undoReview } from "../../server/use-cases/undo-review";
 import { DEFAULT_DECK_OPTIONS } from "../../lib/deck-options";

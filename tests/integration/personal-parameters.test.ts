@@ -3,7 +3,7 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import { DEFAULT_PARAMETERS } from "@/lib/fsrs-metrics";
 import { importContent } from "../../server/use-cases/import-content";
 import { applyParameters, resetParameters } from "../../server/use-cases/optimize-parameters";
-import { recordReview } from "../../server/use-cases/study";
+import { recordReview } from "../../server/use-cases/study/record-review";
 import { freshDb, writeContent } from "./helpers";
 
 const NOW = new Date("2026-11-26T08:00:00Z");

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importContent } from "../../server/use-cases/import-content";
-import { recordReview, studyQueue } from "../../server/use-cases/study";
+import { recordReview } from "../../server/use-cases/study/record-review";
+import { studyQueue } from "../../server/use-cases/study/study-queue";
 import { deckTopics, practiceNext } from "../../server/use-cases/practice";
 import { getSettings, saveSettings } from "../../server/use-cases/settings";
 import { ValidationError } from "../../server/errors";

@@ -9,7 +9,7 @@ import { importContent } from "../../server/use-cases/import-content";
 import { answerQuestion } from "../../server/use-cases/quiz/answer-question";
 import { createQuiz } from "../../server/use-cases/quiz/create-quiz";
 import { overrideAnswer } from "../../server/use-cases/quiz/override-answer";
-import { recordReview } from "../../server/use-cases/study";
+import { recordReview } from "../../server/use-cases/study/record-review";
 import { POST as overrideRoute } from "../../app/api/v1/quizzes/[id]/override/route";
 import { closeDb } from "../../server/db";
 import { freshDb, writeContent } from "./helpers";

@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "../../server/errors";
 import { importContent } from "../../server/use-cases/import-content";
-import { recordReview } from "../../server/use-cases/study";
+import { recordReview } from "../../server/use-cases/study/record-review";
 import { exportAll, restoreAll } from "../../server/use-cases/backup";
 import { count, freshDb, writeContent } from "./helpers";
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createScheduler, newCardState } from "@/lib/scheduling";
 import { importContent } from "../../server/use-cases/import-content";
-import { recordReview } from "../../server/use-cases/study";
+import { recordReview } from "../../server/use-cases/study/record-review";
 import { applyCardAction } from "../../server/use-cases/card-actions";
 import { searchCards, plainPreview } from "../../server/use-cases/search-cards";
 import { cardDetail } from "../../server/use-cases/card-detail";

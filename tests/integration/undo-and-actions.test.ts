@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importContent } from "../../server/use-cases/import-content";
-import { listDecks, nextCard, recordReview } from "../../server/use-cases/study";
+import { listDecks } from "../../server/use-cases/study/list-decks";
+import { nextCard } from "../../server/use-cases/study/next-card";
+import { recordReview } from "../../server/use-cases/study/record-review";
 import { undoReview } from "../../server/use-cases/undo-review";
 import { saveSettings } from "../../server/use-cases/settings";
 import { applyCardAction } from "../../server/use-cases/card-actions";

@@ -6,7 +6,8 @@ import { clientClockTrusted } from "@/server/clock";
 import { NotFoundError } from "@/server/errors";
 import { requestTimeZone } from "@/server/time-zone";
 import { getDeck } from "@/server/use-cases/decks/get-deck";
-import { getStudyCard, studyQueue, type StudyQueue } from "@/server/use-cases/study";
+import { getStudyCard } from "@/server/use-cases/study/get-study-card";
+import { studyQueue, type StudyQueue } from "@/server/use-cases/study/study-queue";
 import { StudySession } from "./study-session";
 
 export const dynamic = "force-dynamic";

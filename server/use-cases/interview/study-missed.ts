@@ -17,7 +17,7 @@ import { ConflictError } from "../../errors";
 import { findCardText, listStudiedCardText, type CardText } from "../../store/cards";
 import { setQuestionReview } from "../../store/interview-answers";
 import { listInterviewQuestions, setMissedStudied } from "../../store/interviews";
-import { reviewInTransaction } from "../study";
+import { reviewInTransaction } from "../study/record-review";
 import { requireInterview } from "./rules";
 
 export interface StudyMissedResult {

@@ -10,7 +10,7 @@ import { db as defaultDb, type Db } from "../../db";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors";
 import { cardRetired, countUnanswered, currentPosition, quizStatus, saveAnswer } from "../../store/quiz-answers";
 import { endQuiz, findQuestion } from "../../store/quizzes";
-import { reviewInTransaction } from "../study";
+import { reviewInTransaction } from "../study/record-review";
 import { endIfTimedOut, requireQuiz } from "./rules";
 
 export interface AnswerFeedback {

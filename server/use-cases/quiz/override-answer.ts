@@ -10,7 +10,7 @@ import { db as defaultDb, type Db } from "../../db";
 import { ConflictError, NotFoundError } from "../../errors";
 import { answerReview, saveOverride } from "../../store/quiz-answers";
 import { findQuestion, rescoreQuiz } from "../../store/quizzes";
-import { reviewInTransaction } from "../study";
+import { reviewInTransaction } from "../study/record-review";
 import { undoInTransaction } from "../undo-review";
 import { requireQuiz } from "./rules";
 

@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importContent } from "../../../server/use-cases/import-content";
-import { getStudyCard } from "../../../server/use-cases/study";
+import { getStudyCard } from "../../../server/use-cases/study/get-study-card";
 import { freshDb, writeContent } from "../helpers";
 
 const NOW = new Date("2026-12-01T08:00:00Z");

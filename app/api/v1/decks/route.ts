@@ -1,5 +1,5 @@
 import { handle } from "@/server/http";
-import { listDecks } from "@/server/use-cases/study";
+import { listDecks } from "@/server/use-cases/study/list-decks";
 
 export const dynamic = "force-dynamic";
 

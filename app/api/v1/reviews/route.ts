@@ -1,7 +1,7 @@
 import { reviewRequestSchema } from "@/lib/api-schemas";
 import { handle, readJson } from "@/server/http";
 import { requestNow } from "@/server/clock";
-import { recordReview } from "@/server/use-cases/study";
+import { recordReview } from "@/server/use-cases/study/record-review";
 
 export const dynamic = "force-dynamic";
 

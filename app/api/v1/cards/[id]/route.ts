@@ -1,6 +1,6 @@
 import { handle } from "@/server/http";
 import { requestNow } from "@/server/clock";
-import { getStudyCard } from "@/server/use-cases/study";
+import { getStudyCard } from "@/server/use-cases/study/get-study-card";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { deckIdSchema, nextQuerySchema } from "@/lib/api-schemas";
 import { handle } from "@/server/http";
 import { requestNow } from "@/server/clock";
-import { studyQueue } from "@/server/use-cases/study";
+import { studyQueue } from "@/server/use-cases/study/study-queue";
 
 export const dynamic = "force-dynamic";
 

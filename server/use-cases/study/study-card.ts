@@ -1,0 +1,34 @@
+/**
+ * A card as the study screen shows it, shared by the study use cases (the queue, one card) and
+ * by practice and the card browser's detail.
+ */
+import { formatInterval, STATE_NAMES, type Scheduler } from "@/lib/scheduling";
+import type { StudyCard } from "@/lib/api-schemas";
+import { resolveOptions } from "../../deck-settings";
+import type { ScheduledCard } from "../../store/study-queue";
+
+export function toStudyCard(card: ScheduledCard, now: Date, scheduler: Scheduler = fallbackOptions().scheduler): StudyCard {
+  const preview = scheduler.preview(card.schedule, now, card.id);
+  const data = JSON.parse(card.data) as Record<string, unknown>;
+  // a topic level that names the answer (a cloze on dnsmasq under "## dnsmasq") is not shown before the reveal
+  const shown = Array.isArray(data.shownTopic) ? (data.shownTopic as string[]) : null;
+  return {
+    id: card.id,
+    deckId: card.deckId,
+    kind: card.kind,
+    topic: shown ?? (JSON.parse(card.topic) as string[]),
+    prompt: card.prompt,
+    answer: card.answer,
+    promptHtml: card.promptHtml,
+    answerHtml: card.answerHtml,
+    data,
+    state: STATE_NAMES[card.schedule.state] ?? "new",
+    due: card.schedule.due.toISOString(),
+    intervals: { "1": formatInterval(preview[1]), "2": formatInterval(preview[2]), "3": formatInterval(preview[3]), "4": formatInterval(preview[4]) },
+  };
+}
+
+/** The default preset's options, for a card or deck whose preset row is missing. */
+export function fallbackOptions() {
+  return resolveOptions(0, "{}", 0);
+}
