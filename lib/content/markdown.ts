@@ -70,3 +70,44 @@ export function joinedText(children: PhrasingContent[]): string {
 }
 
 export type Block = RootContent;
+
+/** A dunder name outside code: `__address__`, `__meta_*`, `__consumer_offsets`, `__init__`. */
+const DUNDER = /(?<![\w\\])__(?=[a-z][a-z0-9_]*(?:__|[_*]|\b))/g;
+
+/**
+ * The source with the underscores that open a dunder name escaped, so `__address__` is the
+ * label Prometheus has and not the word "address" in bold (GFM reads `__x__` as strong, and
+ * nothing in remark turns that off for one shape of word). Code (fenced blocks, inline spans)
+ * and the front matter are left as they are; line numbers do not change. Hand-written: no
+ * remark plugin does this.
+ */
+export function escapeDunders(source: string): string {
+  if (!source.includes("__")) return source;
+  const lines = source.split("\n");
+  let fence: string | null = null;
+  let frontMatter = lines[0] === "---";
+  return lines
+    .map((line, k) => {
+      if (frontMatter) {
+        if (k > 0 && /^(?:---|\.\.\.)\s*$/.test(line)) frontMatter = false;
+        return line;
+      }
+      const f = /^\s*(`{3,}|~{3,})/.exec(line);
+      if (fence !== null) {
+        if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length) fence = null;
+        return line;
+      }
+      if (f) {
+        fence = f[1]!;
+        return line;
+      }
+      if (!line.includes("__")) return line;
+      // outside inline code spans only: split on backtick runs, keep the code parts
+      return line
+        .split(/(`+[^`]*`+)/)
+        .map((part) => (part.startsWith("`") ? part : part.replace(DUNDER, "\\_\\_")))
+        .join("");
+    })
+    .join("\n");
+}
+

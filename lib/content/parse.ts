@@ -9,7 +9,7 @@ import YAML from "yaml";
 import { z } from "zod";
 import type { Root, Nodes, Heading, Code } from "mdast";
 import type { ContentError, ParseResult, DeckMeta } from "./types";
-import { parseMarkdown, sourceOf, startLine, plainText } from "./markdown";
+import { escapeDunders, parseMarkdown, sourceOf, startLine, plainText } from "./markdown";
 import { contentHash } from "./ids";
 import { err, firstNearMiss, hasExplicitCards, parseExplicit, type Ctx } from "./explicit";
 import { cjkShare, tidySpaces } from "../text";
@@ -113,7 +113,7 @@ function parseUnsafe(input: string | Uint8Array, options: ParseOptions, errors: 
     errors.push({ file, line: 1, message: "empty file: a deck needs at least one card or note" });
     return { deck: null, errors };
   }
-  const src = text.replace(/\r\n?/g, "\n");
+  const src = escapeDunders(text.replace(/\r\n?/g, "\n"));
   // shapes of input that would take the markdown parser minutes, or overflow the stack
   const tooBig = checkSourceLimits(src);
   if (tooBig.length > 0) {

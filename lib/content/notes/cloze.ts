@@ -64,9 +64,15 @@ const EXPLANATION = /^(?:第|首次|名字|可能|会|要|需要|也就是|就�
 /** `text` as written (shown on the answer side); `answer`, when typing it counts, what is accepted. */
 type Gloss = { text: string; hidden: boolean; answer?: string };
 const HAN_CHAR = /\p{Script=Han}/u;
-function glossKind(gloss: string, term?: string): Gloss {
+/** A service or component named in lower case with hyphens: cinder-api, nova-compute, kube-proxy. */
+const COMPONENT = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/;
+function glossKind(gloss: string, term?: string, synonyms: readonly string[] = []): Gloss {
   const text = gloss.trim();
   if (REMARK.test(text) || VERSION.test(text)) return { text, hidden: false };
+  // "**cinder-api**（REST入口）", "**nova-scheduler**（选节点）": a component's role in Chinese is
+  // what the card asks the name from, a hint to show, not another name (round 6)
+  const translation = synonyms.some((w) => normalizeAnswer(w) === normalizeAnswer(text));
+  if (term !== undefined && COMPONENT.test(term) && HAN_CHAR.test(text) && !translation && !/[,，、;；:：]/u.test(text)) return { text, hidden: false };
   const name = OTHER_NAME.exec(text)?.[1]?.trim();
   if (name) return /[,，、;；:：]/u.test(name) ? { text, hidden: true } : { text, hidden: true, answer: name };
   // "增量更新（incremental update，CMS 用的，…）": the term's name in the other language, then notes
@@ -85,12 +91,12 @@ function isOtherName(head: string, term: string): boolean {
   if (HAN_CHAR.test(term) === HAN_CHAR.test(head) || clauseSize(head) > 6 || EXPLANATION.test(head) || REMARK.test(head) || VERSION.test(head)) return false;
   return HAN_CHAR.test(head) || /^[a-z]+(?: [a-z]+){0,3}$/.test(head);
 }
-function glossAfter(text: string, term?: string): Gloss | undefined {
+function glossAfter(text: string, term?: string, synonyms: readonly string[] = []): Gloss | undefined {
   const g = GLOSS.exec(text)?.[1];
-  if (g !== undefined) return glossKind(g, term);
+  if (g !== undefined) return glossKind(g, term, synonyms);
   const long = LONG_GLOSS.exec(text)?.[1];
   if (long === undefined || term === undefined) return undefined;
-  const kind = glossKind(long, term);
+  const kind = glossKind(long, term, synonyms);
   return kind.answer !== undefined ? kind : undefined;
 }
 
@@ -185,7 +191,7 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
       if (c.type === "strong") {
         const term = cleanText(plainText(c));
         const out = fn(term, k);
-        skipGloss = hideGloss === k && glossAfter(plainText(children[idx + 1] ?? { type: "text", value: "" }), term)?.hidden === true;
+        skipGloss = hideGloss === k && glossAfter(plainText(children[idx + 1] ?? { type: "text", value: "" }), term, g.glossary.synonyms(term))?.hidden === true;
         k++;
         return out;
       }
@@ -203,7 +209,7 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
     // a bold label that names a comparison ("**HW vs LEO**：…") is a heading, not a term to recall
     if (/\bvs\.?\b|versus|区别|对比|比较|\band\b|和/iu.test(term) && !GLOSSED.test(term)) return;
     const after = children[idx + 1];
-    const bracket = after && after.type === "text" ? glossAfter(after.value, term) : undefined;
+    const bracket = after && after.type === "text" ? glossAfter(after.value, term, g.glossary.synonyms(term)) : undefined;
     // a remark in brackets stays in the question (render keeps it) and is no answer
     const gloss = bracket?.hidden ? bracket.text : undefined;
     const glossedTerm = GLOSSED.exec(term);

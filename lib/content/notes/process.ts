@@ -23,8 +23,18 @@ function skeleton(text: string): string {
 /** Outcomes that are two branches of one check ("TLB 命中：…" / "TLB 未命中：…"), not two steps. */
 const POSITIVE = /命中|成功|找到|存在|满足|通过|可见|\bhits?\b|\bsucceed(?:s|ed)?\b|\bsuccess(?:ful)?\b|\bfound\b/iu;
 const NEGATIVE = /未命中|没命中|不命中|失败|找不到|没找到|没有找到|不存在|不满足|不通过|没通过|不可见|\bmiss(?:es|ed)?\b|\bfail(?:s|ed|ure)?\b|\bnot found\b/iu;
+/** "否则 …", "或者 revert …", "Otherwise …", "Or …": a step that is the alternative to the one before it. */
+const ALTERNATIVE_STEP = /^(?:否则|不然|要不然|或者|或是|反之|otherwise\b|else\b|or\b|alternatively\b)/iu;
 /** A step's lead: what it says before its first colon or comma, asides removed. */
-const lead = (text: string) => (text.replace(/（[^）]*）|\([^)]*\)/gu, "").split(/[：:，,]/u)[0] ?? "").trim();
+const lead = (text: string) => {
+  const plain = text.replace(/（[^）]*）|\([^)]*\)/gu, "");
+  const first = (plain.split(/[：:，,]/u)[0] ?? "").trim();
+  // "otherwise, fall back to HTTP/1.1": the connective alone says nothing; its clause is the lead
+  if (ALTERNATIVE_STEP.test(first) && first.replace(ALTERNATIVE_STEP, "").trim() === "") {
+    return `${first} ${(plain.split(/[：:，,]/u)[1] ?? "").trim()}`.trim();
+  }
+  return first;
+};
 /** The subject of an outcome ("TLB 未命中" → "tlb"), or null when the lead states no outcome or is long. */
 function outcome(text: string): { subject: string; positive: boolean } | null {
   const l = lead(text);
@@ -33,8 +43,6 @@ function outcome(text: string): { subject: string; positive: boolean } | null {
   if (!negative && !POSITIVE.test(l)) return null;
   return { subject: l.replace(negative ? NEGATIVE : POSITIVE, "").replace(/\s+/gu, "").toLowerCase(), positive: !negative };
 }
-/** "否则 …", "或者 revert …", "Otherwise …", "Or …": a step that is the alternative to the one before it. */
-const ALTERNATIVE_STEP = /^(?:否则|不然|要不然|或者|或是|反之|otherwise\b|else\b|or\b|alternatively\b)/iu;
 /** `b` is the other branch of `a`: the same check, the opposite outcome; or an "otherwise" after a condition or a choice. */
 export function isOtherBranch(a: string, b: string): boolean {
   if (ALTERNATIVE_STEP.test(b.trim())) return true;
@@ -84,7 +92,9 @@ export function processCards(g: Generator, s: Section, run: Classified, title: s
     for (let k = 0; k + 1 < steps.length; k++) {
       const step = steps[k]!;
       const next = steps[k + 1]!;
-      if (isDefinition(next.text) || otherBranch[k + 1]) continue;
+      // after the other branch ("otherwise carry on as HTTP/1.1") the next step may belong to the
+      // first one only (the server's SETTINGS follows h2): no "what comes next" from a second branch
+      if (isDefinition(next.text) || otherBranch[k + 1] || otherBranch[k]) continue;
       // "X-api 通过 keystone 校验 token" for each of three services is one question, asked once
       const shape = skeleton(step.text);
       if (asked.has(shape) && shape.length > 0) continue;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDeck } from "@/lib/content/parse";
 import { renderMarkdown } from "@/lib/content/render";
+import { escapeDunders } from "@/lib/content/markdown";
 
 const deck = (md: string) => {
   const r = parseDeck(md, { file: "n.md", deckId: "t/n" });
@@ -347,6 +348,35 @@ describe("notes mode regressions", () => {
     expect(clozes[0]!.prompt).toBe("破坏条件 1 就是 \\[…\\]；破坏条件 2 就是 SATB");
     // an aside that names something else stays in the question
     expect(clozes[1]!.prompt).toContain("MSI-X");
+  });
+  it("round 6: '__address__' and '__name__' lost their underscores (GFM read them as bold), and a cloze blanked 'address'", () => {
+    const d = deck("# Prom\n\n## relabel\n\n+ **relabel_configs** 抓之前改写 target，__address__ 决定真正去抓哪个地址\n+ 找基数大户：count by (__name__) ({__name__=~\".+\"})\n+ `__init__` 在代码里不变\n");
+    const texts = d.cards.map((c) => c.prompt + " " + c.answer).join(" ");
+    expect(texts).toContain("\\_\\_address\\_\\_");
+    expect(d.cards.flatMap((c) => (c.kind === "cloze" ? [c.cloze[0]!.text] : []))).toEqual(["relabel_configs"]);
+    expect(renderMarkdown(d.cards[0]!.prompt, { deckFolder: "" })).toContain("__address__");
+    // code keeps its underscores as written
+    expect(escapeDunders("`__init__` and\n```\n__x__\n```\n__y__")).toBe("`__init__` and\n```\n__x__\n```\n\\_\\_y__");
+  });
+
+  it("round 6: '… / otherwise' lost the otherwise clause ('if the server selects h2 / otherwise'), and the step after it was taught as following the fallback", () => {
+    const d = deck(
+      "# H2\n\n## setup\n\n1. TCP handshake\n2. TLS handshake with ALPN\n3. if the server selects h2: client sends the preface\n4. otherwise (no ALPN): carry on as plain HTTP/1.1\n5. server sends its own SETTINGS\n",
+    );
+    const steps = d.cards.flatMap((c) => (c.kind === "ordering" ? [c.steps] : []))[0];
+    expect(steps?.[2]).toBe("if the server selects h2 / otherwise carry on as plain HTTP/1.1");
+    const nextAfter = d.cards.filter((c) => c.generatedBy === "notes:next-step" && c.prompt.includes("otherwise"));
+    expect(nextAfter).toEqual([]);
+  });
+
+  it("round 6: '**cinder-api**（REST入口）' hid the component's role and accepted it as the name", () => {
+    const d = deck("# Cinder\n\n## 组件\n\n+ 组件先记住：**cinder-api**（REST入口）、**cinder-scheduler**（选后端），走 RabbitMQ\n+ **copy-on-write**（写时复制）的意思是父进程改页时才复制\n");
+    const clozes = d.cards.flatMap((c) => (c.kind === "cloze" ? [c] : []));
+    expect(clozes[0]!.prompt).toBe("组件先记住：\\[…\\]（REST入口）、cinder-scheduler（选后端），走 RabbitMQ");
+    expect(clozes[0]!.cloze[0]!.aliases).toBeUndefined();
+    // a translation the glossary knows is still a name, hidden and accepted
+    const cow = clozes.find((c) => c.cloze[0]!.text === "copy-on-write");
+    expect(cow?.cloze[0]!.aliases).toEqual(["写时复制"]);
   });
 });
 
