@@ -17,7 +17,12 @@ export const QUESTION_LABEL = /^(?:Q|问|问题|面试题)\s*\d*\s*[：:]\s*/iu;
 
 /** An intro as a title: without its closing colon, or the "Q：" of a question. */
 export function label(text: string): string {
-  return text.replace(/[：:]\s*$/u, "").replace(QUESTION_LABEL, "").trim();
+  return text
+    .replace(/[：:]\s*$/u, "")
+    .replace(QUESTION_LABEL, "")
+    // "为什么用 pull（面试会问，记几个理由）": an aside about the interview, not about the list
+    .replace(/\s*[（(][^（）()]*(?:面试|记住|记几个|背下来|interview|remember)[^（）()]*[）)]\s*$/iu, "")
+    .trim();
 }
 
 const COUNT_WORDS: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8 };

@@ -210,6 +210,11 @@ export function readSections(input: NotesTree): Section[] {
           return;
         }
         walk(rest, lineOffset);
+        // "- 为什么用 pull（…）：" then numbered lines at the left margin: the bullet introduces them
+        if (/[：:]$/u.test(it.text) && rest.length === 0) {
+          lastProse = { text: it.text, line: it.line, children: p.children };
+          return;
+        }
       }
       lastProse = null;
     } else {

@@ -378,5 +378,12 @@ describe("notes mode regressions", () => {
     const cow = clozes.find((c) => c.cloze[0]!.text === "copy-on-write");
     expect(cow?.cloze[0]!.aliases).toEqual(["写时复制"]);
   });
+  it("round 6: '- 为什么用 pull（面试会问，记几个理由）：' then '1.能直接知道…' lines were taken for the steps of the section's process", () => {
+    const d = deck(
+      "# Prom\n\n## 1. 抓取（scrape）流程\n\n+ Prometheus 是 pull 模型\n- 为什么用 pull（面试会问，记几个理由）：\n1.能直接知道 target 挂没挂（up 指标）\n2.抓取频率由监控端控制\n3.可以随便再起一个 Prometheus 抓同一批 target\n",
+    );
+    expect(d.cards.filter((c) => c.generatedBy === "notes:next-step")).toEqual([]);
+    expect(d.cards.find((c) => c.generatedBy === "notes:reasons")?.prompt).toBe("「抓取（scrape）流程」：为什么用 pull（3 点）");
+  });
 });
 
