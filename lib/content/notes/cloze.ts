@@ -60,7 +60,7 @@ const OTHER_NAME = /^(?:\p{Script=Han}{0,4}叫做?|旧称|也称|又称|简称|�
  * "（compact 类型）", a quotation, "TLS_RSA_WITH_..."): they may give the term away, so they are
  * hidden, but typing them is no answer.
  */
-const EXPLANATION = /^(?:第|首次|名字|可能|会|要|需要|也就是|就是|即|相当于|表示|用于|用来|带|包括|包含|不|没|只|先|后|比|和|跟|与|对|在|是|指|means|i\.e\.?|that is|like|used|only|not|no|with|without|when|if)|类型$|模式$|的$|[“”"‘’'=]|\.\.\.|…/iu;
+const EXPLANATION = /^(?:第|首次|名字|可能|会|要|需要|也就是|就是|即|相当于|表示|用于|用来|带|包括|包含|不|没|只|先|后|比|和|跟|与|对|在|是|指|means|i\.e\.?|that is|like|used|only|not|no|with|without|when|if)|类型$|模式$|的$|目录$|文件$|路径$|端口$|默认|default|[“”"‘’'=]|\.\.\.|…/iu;
 /** `text` as written (shown on the answer side); `answer`, when typing it counts, what is accepted. */
 type Gloss = { text: string; hidden: boolean; answer?: string };
 const HAN_CHAR = /\p{Script=Han}/u;
@@ -68,7 +68,8 @@ const HAN_CHAR = /\p{Script=Han}/u;
 const COMPONENT = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/;
 function glossKind(gloss: string, term?: string, synonyms: readonly string[] = []): Gloss {
   const text = gloss.trim();
-  if (REMARK.test(text) || VERSION.test(text)) return { text, hidden: false };
+  // "up（1/0）": a value, with no word in it, is what the term holds, a hint and no answer
+  if (REMARK.test(text) || VERSION.test(text) || (term !== undefined && !/[\p{L}]/u.test(text))) return { text, hidden: false };
   // "**cinder-api**（REST入口）", "**nova-scheduler**（选节点）": a component's role in Chinese is
   // what the card asks the name from, a hint to show, not another name (round 6)
   const translation = synonyms.some((w) => normalizeAnswer(w) === normalizeAnswer(text));
@@ -79,6 +80,8 @@ function glossKind(gloss: string, term?: string, synonyms: readonly string[] = [
   // about it; the name gives the blank away and is an answer, the notes are not
   const head = text.split(/[,，;；]/u)[0]!.trim();
   if (term !== undefined && head !== text && isOtherName(head, term)) return { text, hidden: true, answer: head };
+  // a Chinese term glossed in Chinese ("不适合告警（抖一下就触发/恢复）") is explained, not renamed
+  if (term !== undefined && HAN_CHAR.test(term) && HAN_CHAR.test(text) && !/[A-Za-z]/.test(text)) return { text, hidden: true };
   // a name is short: "二进制日志", "In-Sync Replicas"; "标记开始后才死的对象这轮收不掉" explains
   if (/[,，、;；:：]/u.test(text) || EXPLANATION.test(text) || text.length === 0 || clauseSize(text) > 10) return { text, hidden: true };
   return { text, hidden: true, answer: text };
@@ -212,7 +215,8 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
     const bracket = after && after.type === "text" ? glossAfter(after.value, term, g.glossary.synonyms(term)) : undefined;
     // a remark in brackets stays in the question (render keeps it) and is no answer
     const gloss = bracket?.hidden ? bracket.text : undefined;
-    const glossedTerm = GLOSSED.exec(term);
+    // "rate(x[5m])" is a call, not "rate" glossed by "x[5m]": no bracket right after a word is a gloss
+    const glossedTerm = /[A-Za-z0-9_]\(/.test(term) ? null : GLOSSED.exec(term);
     const inner = glossedTerm ? glossKind(glossedTerm[2]!).answer : undefined;
     const glossed = glossedTerm && inner !== undefined ? glossedTerm : null;
     // "**Session ID (1.2)**": the name before a remark in brackets is what the learner recalls

@@ -385,5 +385,14 @@ describe("notes mode regressions", () => {
     expect(d.cards.filter((c) => c.generatedBy === "notes:next-step")).toEqual([]);
     expect(d.cards.find((c) => c.generatedBy === "notes:reasons")?.prompt).toBe("「抓取（scrape）流程」：为什么用 pull（3 点）");
   });
+  it("round 6: '**rate(x[5m])**' accepted 'x[5m]' (a call read as a gloss), 'up（1/0）' accepted 1/0, '（wal/ 目录）', '（… 默认 1m）' and '不适合告警（抖一下就触发/恢复）' were answers", () => {
+    const d = deck(
+      "# Prom\n\n## PromQL\n\n+ **rate(x[5m])**：用窗口内第一个和最后一个样本算每秒平均增长率\n+ 每次抓取还会写几条自带的序列：**up**（1/0）、scrape_duration_seconds\n+ 同时顺序写 **WAL**（wal/ 目录），进程崩了靠它恢复 head\n+ Prometheus 对 firing 的告警**定期重发**（--rules.alert.resend-delay 默认 1m），每次都带 endsAt\n+ 适合看高精度的实时图，**不适合告警**（抖一下就触发/恢复）\n+ **acks=all（-1）**：ISR 里所有副本都写入才回成功\n",
+    );
+    const aliases = Object.fromEntries(d.cards.flatMap((c) => (c.kind === "cloze" ? [[c.cloze[0]!.text, c.cloze[0]!.aliases ?? []]] : [])));
+    expect(aliases).toEqual({ "rate(x[5m])": [], up: [], WAL: [], 定期重发: [], 不适合告警: [], "acks=all（-1）": ["acks=all", "-1"] });
+    // the value stays in the question as the hint it is
+    expect(d.cards.find((c) => c.kind === "cloze" && c.cloze[0]!.text === "up")!.prompt).toContain("（1/0）");
+  });
 });
 
