@@ -7,6 +7,7 @@ import { createScheduler, type Scheduler } from "@/lib/scheduling";
 import { isFsrsParameters } from "@/lib/fsrs-metrics";
 import { DEFAULT_ROLLOVER_HOUR } from "@/lib/study-day";
 import type { Sqlite } from "./db";
+import { perConnection } from "./store/sql";
 
 /** FSRS fuzz spreads due dates as Anki does; MIANSHI_FSRS_FUZZ=0 turns it off (tests). */
 export function fuzzEnabled(): boolean {
@@ -76,11 +77,8 @@ type PresetRow = { id: number; options: string; updatedAt: number; weights: stri
 /** The stored personal weights, read with the preset (one primary-key lookup). */
 const WEIGHTS = `(SELECT value FROM Setting WHERE key = 'fsrsParameters') AS weights`;
 
-function statements(sqlite: Sqlite) {
-  const holder = sqlite as Sqlite & { __mianshiSettings?: ReturnType<typeof prepare> };
-  holder.__mianshiSettings ??= prepare(sqlite);
-  return holder.__mianshiSettings;
-}
+/** The statements below, prepared once per connection. */
+const statements = perConnection(prepare);
 
 function prepare(sqlite: Sqlite) {
   return {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { SchedRow, SchedState } from "@/lib/scheduling";
 import type { Db, Sqlite } from "../db";
 import { decodeRow, jsonColumn } from "./json-column";
-import { all, first, prepared, sql } from "./sql";
+import { all, first, prepared, sql, perConnection } from "./sql";
 
 const contentSchema = z.object({
   id: z.string(),
@@ -28,11 +28,8 @@ export type CardContentRow = z.infer<typeof contentSchema>;
 
 const COLUMNS = "c.id, c.deckId, c.kind, c.topic, c.position, c.sourceLine, c.prompt, c.answer, c.promptHtml, c.answerHtml, c.data, c.retired, d.notesMode";
 
-function statements(sqlite: Sqlite) {
-  const holder = sqlite as Sqlite & { __mianshiCardStore?: ReturnType<typeof prepare> };
-  holder.__mianshiCardStore ??= prepare(sqlite);
-  return holder.__mianshiCardStore;
-}
+/** The statements below, prepared once per connection. */
+const statements = perConnection(prepare);
 
 function prepare(sqlite: Sqlite) {
   return {

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { CURATION_STATUSES, readOverride, type CardOverride, type Curation, type CurationOutcome, type CurationStatus } from "@/lib/content/curation";
 import type { Db, Sqlite } from "../db";
 import { decodeRow } from "./json-column";
+import { perConnection } from "./sql";
 
 const rowSchema = z.object({
   cardId: z.string(),
@@ -34,11 +35,8 @@ function decode(raw: unknown): CurationRow {
 
 const COLUMNS = "cardId, deckId, status, override, sourceHash, sourceChanged, createdAt, updatedAt";
 
-function statements(sqlite: Sqlite) {
-  const holder = sqlite as Sqlite & { __mianshiCurations?: ReturnType<typeof prepare> };
-  holder.__mianshiCurations ??= prepare(sqlite);
-  return holder.__mianshiCurations;
-}
+/** The statements below, prepared once per connection. */
+const statements = perConnection(prepare);
 
 function prepare(sqlite: Sqlite) {
   return {

@@ -52,6 +52,19 @@ function statement(sqlite: Sqlite, text: string): Statement {
   return st;
 }
 
+/**
+ * What `build` makes of a connection (its prepared statements), made once per connection and
+ * kept beside it in a WeakMap, not as a property patched onto the connection object.
+ */
+export function perConnection<T>(build: (sqlite: Sqlite) => T): (sqlite: Sqlite) => T {
+  const made = new WeakMap<Sqlite, T>();
+  return (sqlite) => {
+    let value = made.get(sqlite);
+    if (value === undefined) made.set(sqlite, (value = build(sqlite)));
+    return value;
+  };
+}
+
 /** How many statements a connection keeps (for the test of the bound). */
 export const cachedStatements = (sqlite: Sqlite): number => statements.get(sqlite)?.size ?? 0;
 

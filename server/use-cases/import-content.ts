@@ -13,6 +13,7 @@ import { readCurations, recordCurationOutcome } from "../store/curations";
 import { db as defaultDb, type Db, type Sqlite } from "../db";
 import { findDeckFiles, DEFAULT_CONTENT_ROOT } from "../content-files";
 import { IMPORTED_HISTORY_DECK_ID } from "./import-history";
+import { perConnection } from "../store/sql";
 
 export interface ImportContentOptions {
   /** files or folders; default the content root */
@@ -182,11 +183,8 @@ function prepareDeck(database: Db, deck: ParsedDeck) {
 type Prepared = ReturnType<typeof prepareDeck>;
 const CONTENT_COLUMNS = ["kind", "topic", "position", "sourceLine", "prompt", "answer", "promptHtml", "answerHtml", "data"] as const;
 
-function statements(sqlite: Sqlite) {
-  const holder = sqlite as Sqlite & { __mianshiImport?: ReturnType<typeof prepare> };
-  holder.__mianshiImport ??= prepare(sqlite);
-  return holder.__mianshiImport;
-}
+/** The statements below, prepared once per connection. */
+const statements = perConnection(prepare);
 
 function prepare(sqlite: Sqlite) {
   return {

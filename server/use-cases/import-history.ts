@@ -14,6 +14,7 @@ import { newCardState, type RatingValue, type SchedRow, type SchedState } from "
 import { db as defaultDb, type Db, type Sqlite } from "../db";
 import { optionsForDeck, resolveOptions } from "../deck-settings";
 import { saveSchedule } from "../store/cards";
+import { perConnection } from "../store/sql";
 
 /** The deck that holds placeholder cards. No content file can claim it (see import-content.ts). */
 export const IMPORTED_HISTORY_DECK_ID = "imported-history";
@@ -69,11 +70,8 @@ interface ReplayReview {
   reviewedAt: number;
 }
 
-function statements(sqlite: Sqlite) {
-  const holder = sqlite as Sqlite & { __mianshiHistory?: ReturnType<typeof prepare> };
-  holder.__mianshiHistory ??= prepare(sqlite);
-  return holder.__mianshiHistory;
-}
+/** The statements below, prepared once per connection. */
+const statements = perConnection(prepare);
 
 function prepare(sqlite: Sqlite) {
   return {

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importContent } from "../../../../server/use-cases/import-content";
-import { all, cachedStatements, first, prepared, run, sql, STATEMENT_CACHE_SIZE } from "../../../../server/store/sql";
+import { all, cachedStatements, first, perConnection, prepared, run, sql, STATEMENT_CACHE_SIZE } from "../../../../server/store/sql";
 import { saveSchedule } from "../../../../server/store/cards";
 import { freshDb, writeContent } from "../../helpers";
 
@@ -43,6 +43,27 @@ describe("the statement cache", () => {
     // a statement used again stays, the least recently used one goes
     expect(all(db.sqlite, sql.selectFrom("Card").select("prompt").where("deckId", "=", "d")).length).toBe(3);
     expect(cachedStatements(db.sqlite)).toBe(STATEMENT_CACHE_SIZE);
+  });
+});
+
+describe("perConnection", () => {
+  it("builds once per connection, keeps it beside the connection and patches nothing onto it", async () => {
+    let built = 0;
+    const statements = perConnection((sqlite) => {
+      built++;
+      return { count: sqlite.prepare("SELECT COUNT(*) AS n FROM Card") };
+    });
+    const a = statements(db.sqlite);
+    expect(statements(db.sqlite)).toBe(a);
+    expect((a.count.get() as { n: number }).n).toBe(3);
+    const other = freshDb();
+    try {
+      expect(statements(other.sqlite)).not.toBe(a);
+      expect(built).toBe(2);
+    } finally {
+      await other.close();
+    }
+    expect(Object.keys(db.sqlite).filter((k) => k.startsWith("__mianshi"))).toEqual([]);
   });
 });
 
