@@ -9,14 +9,14 @@
 import type { PhrasingContent } from "mdast";
 import type { Generator } from "./generator";
 import { plainText } from "../markdown";
-import { cleanText, md } from "./text";
+import { cleanText, md, NOT_ABBREVIATION } from "./text";
 import { normalizeAnswer } from "../../answer/normalize";
 import { distance } from "fastest-levenshtein";
 import { typoBudget } from "../../glossary";
 import { acronymExpansion } from "../leaks";
 
 /** Where a paragraph's sentences end: not after "e.g." or "i.e." ("key_share (e.g. X25519)" is one sentence). */
-const SENTENCE_END = /(?<=[。！？])|(?<=[.!?])(?<!\b(?:[eE]\.g|[iI]\.e|etc|vs|cf|incl|approx)\.)\s+(?=[A-Z])/u;
+const SENTENCE_END = new RegExp(`(?<=[。！？])|(?<=[.!?])${NOT_ABBREVIATION}\\s+(?=[A-Z])`, "u");
 /** The sentence of a paragraph that holds the mark, so a card asks one thing, not a whole paragraph. */
 function sentenceWith(text: string, mark: RegExp): number {
   return text.split(SENTENCE_END).findIndex((s) => mark.test(s));

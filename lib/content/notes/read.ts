@@ -151,6 +151,17 @@ export function readSections(input: NotesTree): Section[] {
     walk(rest, lineOffset);
   };
 
+  /** A list nested under `intro`, read as its own run; the bullets after it go on with the list `intro` stands in. */
+  const walkIntroduced = (intro: Prose, rest: ListItem["children"], lineOffset: number) => {
+    const outer = bullets;
+    closeRuns();
+    lastProse = intro;
+    walk(rest, lineOffset);
+    closeRuns();
+    bullets = outer;
+    lastProse = null;
+  };
+
   const walkItemParts = (first: ListItem["children"][number] | undefined, rest: ListItem["children"], ordered: boolean, lineOffset: number) => {
     // an image bullet, or one with no words ("+" of an empty export bullet), continues the reading
     if (first?.type === "paragraph" && !isImageOnly(first) && /[\p{L}\p{N}]/u.test(plainText(first))) {
@@ -180,13 +191,7 @@ export function readSections(input: NotesTree): Section[] {
       } else if (/[：:]$/u.test(cleanText(plainText(p))) && rest.some((r) => r.type === "list")) {
         // "判断是否可见：" with its list nested under it: an intro, not an item; the bullets after
         // it at its own level go on with the list it stands in (they are not more of its list)
-        const outer = bullets;
-        closeRuns();
-        lastProse = { text: cleanText(plainText(p)), line: startLine(p), children: p.children };
-        walk(rest, lineOffset);
-        closeRuns();
-        bullets = outer;
-        lastProse = null;
+        walkIntroduced({ text: cleanText(plainText(p)), line: startLine(p), children: p.children }, rest, lineOffset);
         return;
       } else {
         const it = item(p, []);
@@ -200,13 +205,7 @@ export function readSections(input: NotesTree): Section[] {
         // bullets nested under a bullet are its points, a list of their own that it introduces;
         // read into its list, they were counted with its siblings ("有哪 14 点" for 7 and 7)
         if (nestsPoints(rest)) {
-          const outer = bullets;
-          closeRuns();
-          lastProse = { text: it.text, line: it.line, children: p.children };
-          walk(rest, lineOffset);
-          closeRuns();
-          bullets = outer;
-          lastProse = null;
+          walkIntroduced({ text: it.text, line: it.line, children: p.children }, rest, lineOffset);
           return;
         }
         walk(rest, lineOffset);

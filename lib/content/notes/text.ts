@@ -17,10 +17,13 @@ export function numbered(items: string[]): string {
   return items.map((s, k) => `${k + 1}. ${s}`).join("\n");
 }
 
+/** Not right after "e.g.", "i.e.", "etc.", "vs.": those dots end no sentence ("key_share (e.g. X25519)"). */
+export const NOT_ABBREVIATION = String.raw`(?<!\b(?:[eE]\.g|[iI]\.e|etc|vs|cf|incl|approx)\.)`;
+
 /** Sentences of a prose paragraph: split after 。！？； and after ". " before a capital or a CJK character. */
 export function sentences(text: string): string[] {
   return text
-    .split(/(?<=[。！？；!?;])|(?<=\.)(?<!\b(?:[eE]\.g|[iI]\.e|etc|vs|cf|incl|approx)\.)\s+(?=[A-Z\p{Script=Han}])/u)
+    .split(new RegExp(`(?<=[。！？；!?;])|(?<=\\.)${NOT_ABBREVIATION}\\s+(?=[A-Z\\p{Script=Han}])`, "u"))
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
@@ -180,7 +183,7 @@ export function subSteps(text: string): string[] {
   if (text.length < 80) return [];
   // whole sentences only: splitting at 然后 or "then" cuts rules like "until …, then switch" in two
   const parts = text
-    .split(/(?<=[。！？])|(?<=\.)(?<!\b(?:[eE]\.g|[iI]\.e|etc|vs|cf|incl|approx)\.)\s+(?=[A-Z])/u)
+    .split(new RegExp(`(?<=[。！？])|(?<=\\.)${NOT_ABBREVIATION}\\s+(?=[A-Z])`, "u"))
     // a sequencing word left at the start of a part would give the order away
     .map((s) => s.trim().replace(/^(?:于是|然后|接着|随后|之后|最后|首先|先|再|then|after that|finally|first|next)[，,\s]*/iu, ""))
     .filter((s) => s.replace(/[\s。；;.,，]/g, "").length >= 4);
