@@ -39,7 +39,7 @@ function inflectionOf(word: string, base: string): boolean {
   const b = base.toLowerCase();
   return w.length >= b.length && w.length - b.length <= 3 && w.startsWith(b.replace(/e$/, ""));
 }
-function isEnglishWord(word: string): boolean {
+export function isEnglishWord(word: string): boolean {
   english ??= new Set(englishWords as string[]);
   return /^[a-z]+$/i.test(word) && english.has(word.toLowerCase());
 }

@@ -10,6 +10,9 @@
  *   answer that names a term in one place and the relation somewhere else has not said it.
  *   An author's rubric needs every group; a generated one the share it was made with (60%).
  *   A generated point's anchor (its most telling term) must be among them, or one group more.
+ * - An answer in the other language than the notes is not asked the words of a generated point
+ *   that its language has none for (plain English words the glossary cannot translate, for a
+ *   Chinese answer to English notes; Chinese words, for an English one): see unsayable.
  * - That sentence must say something: it needs sentence structure (a verb, a preposition,
  *   a particle, a conjunction, a pronoun: 会, 把, 向, 的, then, to, the, it, …) in at least
  *   one word of eight. A bare list of component names covers nothing, however many it names.
@@ -21,7 +24,7 @@ import type { RubricPoint } from "../content/types";
 import { baseGlossary, spotTerms, type Glossary } from "../glossary";
 import { tagWords } from "../text/segment";
 import { cjkShare } from "../text";
-import { pointKeywords } from "./keywords";
+import { isEnglishWord, pointKeywords } from "./keywords";
 
 export interface PointMatch {
   covered: boolean;
@@ -209,24 +212,56 @@ export function pointGroups(point: RubricPoint, glossary: Glossary = baseGlossar
   return { groups: generated.keywords, need: generated.need, anchor: generated.anchor };
 }
 
-function matchIn(windows: Window[], point: RubricPoint, glossary: Glossary): PointMatch {
+/** The language an answer is spoken in, as far as its keywords go. */
+type Speech = "zh" | "en";
+const speechOf = (answer: string): Speech => (cjkShare(answer) >= 0.25 ? "zh" : "en");
+
+/**
+ * A keyword group the answer's language has no word in: only plain English words ("reused",
+ * "cancels", "picks") for an answer in Chinese, only Chinese words (毛刺, 小数) for one in
+ * English. The glossary gives a concept both languages where it can; where it has no
+ * translation the group cannot be heard in that answer, so it is not asked of it (a good Chinese
+ * answer to English notes scored 0.40 on points it made, round 6). Names (ALPN, RST_STREAM,
+ * head block) are said as they are in either language, so they are always asked.
+ */
+function unsayable(group: readonly string[], speech: Speech): boolean {
+  if (speech === "en") return group.every((a) => HAN_WORD.test(a));
+  return group.every((a) => /^[a-z]+$/.test(a) && isEnglishWord(a));
+}
+
+function matchIn(windows: Window[], point: RubricPoint, glossary: Glossary, speech: Speech): PointMatch {
   const { groups, need, anchor } = pointGroups(point, glossary);
   const firstAliases = groups.map((g) => g[0] ?? "").filter((k) => k !== "");
   if (windows.length === 0 || groups.length === 0) return { covered: false, found: [], missing: firstAliases };
+  // a generated point asks no word of an answer in the other language that this language has
+  // none for; an author's keywords are what they asked for. Only across languages: the words
+  // written into Chinese notes are the ones said in Chinese
+  const generated = point.need !== undefined || point.keywords.length === 0;
+  const crossing = generated && speechOf(point.text) !== speech;
+  const silent = groups.map((g) => crossing && unsayable(g, speech));
   let best: { found: string[]; missing: string[]; explains: boolean; enough: boolean } | null = null;
   for (const w of windows) {
     const found: string[] = [];
     const missing: string[] = [];
     let anchored = anchor === undefined;
+    let unheard = 0;
     groups.forEach((group, k) => {
       const hit = mention(w, group, glossary);
       if (hit !== undefined) {
         found.push(hit);
         if (k === anchor) anchored = true;
-      } else if (group[0] !== undefined) missing.push(group[0]);
+      } else {
+        if (group[0] !== undefined) missing.push(group[0]);
+        // what the answer's language cannot say is not held against it
+        if (silent[k]) {
+          unheard++;
+          if (k === anchor) anchored = true;
+        }
+      }
     });
+    const needed = Math.min(need, groups.length - unheard);
     // the anchor, or one group more than needed in its place
-    const candidate = { found, missing, explains: explains(w.sentences), enough: found.length >= need && (anchored || found.length > need) };
+    const candidate = { found, missing, explains: explains(w.sentences), enough: needed > 0 && found.length >= needed && (anchored || found.length > needed) };
     const rank = (c: typeof candidate) => (c.enough && c.explains ? 1000 : 0) + c.found.length * 2 + (c.explains ? 1 : 0);
     if (!best || rank(candidate) > rank(best)) best = candidate;
   }
@@ -235,12 +270,13 @@ function matchIn(windows: Window[], point: RubricPoint, glossary: Glossary): Poi
 }
 
 export function matchPoint(answer: string, point: RubricPoint, glossary: Glossary = baseGlossary): PointMatch {
-  return matchIn(windowsOf(sentencesOf(answer, glossary)), point, glossary);
+  return matchIn(windowsOf(sentencesOf(answer, glossary)), point, glossary, speechOf(answer));
 }
 
 export function matchRubric(answer: string, points: readonly RubricPoint[], glossary: Glossary = baseGlossary): PointMatch[] {
   const windows = windowsOf(sentencesOf(answer, glossary));
-  return points.map((p) => matchIn(windows, p, glossary));
+  const speech = speechOf(answer);
+  return points.map((p) => matchIn(windows, p, glossary, speech));
 }
 
 /**
