@@ -249,6 +249,10 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
     // "A **segment** is an immutable sub-index…" already asks "what is segment?" from that sentence
     const sentence = normalizeAnswer(sentence0.replace(/\\\[…\\\]/g, term));
     if (g.cards.some((c) => c.line === line && c.generatedBy === "notes:definition" && normalizeAnswer(c.prompt).includes(asked) && normalizeAnswer(c.answer) === sentence)) return;
+    // the first step of a process is asked by its own card ("「告警处理」的第一步是什么？" → "dispatcher 按
+    // route 树匹配…"): a blank in the same sentence is the same fact twice (round 6)
+    // (the first-step card carries the line of its step, the first of the run)
+    if (g.cards.some((c) => c.generatedBy === "notes:first-step" && c.line === line)) return;
     const answer = sentenceAt(render((x, k) => (k === group ? `\u0001${md(x)}\u0002${gloss ? `（${md(gloss)}）` : ""}` : md(x)), group), at);
     g.add(
       { kind: "cloze", topic, line, prompt, answer, group: group + 1, cloze: [{ text: term, ...(aliases.length ? { aliases } : {}) }], generatedBy: "notes:bold-cloze" },

@@ -394,5 +394,13 @@ describe("notes mode regressions", () => {
     // the value stays in the question as the hint it is
     expect(d.cards.find((c) => c.kind === "cloze" && c.cloze[0]!.text === "up")!.prompt).toContain("（1/0）");
   });
+  it("round 6: a blank in a process's first step ('[…] 按 route 树匹配，找到 receiver') asked the same sentence as the first-step card", () => {
+    const d = deck(
+      "# Alertmanager\n\n## 告警处理\n\n1. **dispatcher** 按 route 树匹配，找到 receiver\n2. 按 group_by 分组，等 **group_wait** 再发第一批\n3. 过 inhibit 抑制检查\n4. 过 silence 静默检查\n5. 发给 receiver，失败会重试\n",
+    );
+    expect(d.cards.filter((c) => c.generatedBy === "notes:first-step").map((c) => c.answer)).toEqual(["dispatcher 按 route 树匹配，找到 receiver"]);
+    // the later steps' blanks stay: the first-step card does not ask them
+    expect(d.cards.flatMap((c) => (c.kind === "cloze" ? c.cloze.map((t) => t.text) : []))).toEqual(["group_wait"]);
+  });
 });
 
