@@ -169,7 +169,15 @@ export function makeGlossary(extra: readonly GlossaryEntry[] = []): Glossary {
       const out = new Map<string, string>([[key, term]]);
       for (const k of byWord.get(key) ?? []) {
         if (!senseHolds(k, key, context)) continue;
-        for (const w of entries[k]!) if (!out.has(normalizeAnswer(w))) out.set(normalizeAnswer(w), w);
+        const ambiguous = AMBIGUOUS.get(normalizeAnswer(entries[k]![0] ?? ""));
+        for (const w of entries[k]!) {
+          const other = normalizeAnswer(w);
+          if (out.has(other)) continue;
+          // and the other way round: "dashboard" in Prometheus notes brings no "horizon" (OpenStack's
+          // dashboard) unless the notes say horizon too
+          if (context && ambiguous?.has(other) && !(LATIN.test(other) ? context.latinWords.has(other) : context.compact.includes(other))) continue;
+          out.set(other, w);
+        }
       }
       return [...out.values()];
     },

@@ -402,5 +402,9 @@ describe("notes mode regressions", () => {
     // the later steps' blanks stay: the first-step card does not ask them
     expect(d.cards.flatMap((c) => (c.kind === "cloze" ? c.cloze.map((t) => t.text) : []))).toEqual(["group_wait"]);
   });
+  it("round 6: '[…] 抑制检查' and '[…] 静默检查' asked for inhibition and silence beside their Chinese names", () => {
+    const d = deck("# Alertmanager\n\n## 处理\n\n- 先过 **inhibition** 抑制检查，被更严重的告警压住的不发\n- 再过 **silence** 静默检查，按 matcher 屏蔽一段时间\n- 分组用 **group_by**，按 alertname 和 cluster 聚在一起\n");
+    expect(d.cards.flatMap((c) => (c.kind === "cloze" ? c.cloze.map((t) => t.text) : []))).toEqual(["group_by"]);
+  });
 });
 

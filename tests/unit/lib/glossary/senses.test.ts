@@ -35,3 +35,44 @@ describe("a word's sense follows the notes it is used in", () => {
     expect(baseGlossary.synonyms("start")).toContain("启动");
   });
 });
+
+describe("round 6: words of another sense in the rubrics of Prometheus, Cinder and HTTP/2 notes", () => {
+  const prom = notesContext(["把贵的查询提前算好存成新序列，dashboard 和告警直接查结果；Alertmanager 解析返回的样本。"]);
+  const openstack = notesContext(["用户在 horizon 的 dashboard 上点创建虚拟机，请求发到 nova-api。"]);
+
+  it("regression: send accepted publish and post, fail accepted 挂了 and crash, pull download, push upload", () => {
+    expect(baseGlossary.synonyms("send")).not.toEqual(expect.arrayContaining(["publish"]));
+    expect(baseGlossary.synonyms("send")).not.toContain("post");
+    expect(baseGlossary.synonyms("fail")).not.toContain("crash");
+    expect(baseGlossary.synonyms("失败")).not.toContain("挂了");
+    expect(baseGlossary.synonyms("pull")).not.toContain("download");
+    expect(baseGlossary.synonyms("push")).not.toContain("upload");
+    // each still has its own words
+    expect(baseGlossary.synonyms("crash")).toContain("挂了");
+    expect(baseGlossary.synonyms("pull")).toContain("拉取");
+    expect(baseGlossary.synonyms("send")).toContain("发送");
+  });
+
+  it("regression: route was forward, create was spawn and 拉起, add was append, check and query were look up, execute was 处理", () => {
+    expect(baseGlossary.synonyms("route")).not.toContain("转发");
+    expect(baseGlossary.synonyms("create")).not.toContain("spawn");
+    expect(baseGlossary.synonyms("新建")).not.toContain("拉起");
+    expect(baseGlossary.synonyms("add")).not.toContain("append");
+    expect(baseGlossary.synonyms("check")).not.toContain("look up");
+    expect(baseGlossary.synonyms("查询")).not.toContain("look up");
+    expect(baseGlossary.synonyms("查询")).toContain("query");
+    expect(baseGlossary.synonyms("execute")).not.toContain("处理");
+  });
+
+  it("regression: dashboard brought horizon (OpenStack's dashboard) into Prometheus notes; it still does in OpenStack notes", () => {
+    expect(baseGlossary.synonyms("dashboard", prom)).not.toContain("horizon");
+    expect(baseGlossary.synonyms("dashboard", prom)).toContain("控制台");
+    expect(baseGlossary.synonyms("dashboard", openstack)).toContain("horizon");
+  });
+
+  it("regression: 解析 of returned samples (parsing) was resolve, and a tenant is a project only where the notes say so", () => {
+    expect(baseGlossary.synonyms("解析", prom)).not.toContain("resolve");
+    // (the other way round it cannot tell: notes that say 解析 for parsing do say 解析)
+    expect(baseGlossary.synonyms("tenant", prom)).not.toContain("项目");
+  });
+});
