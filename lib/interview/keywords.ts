@@ -73,7 +73,7 @@ const EN_STOP = new Set([
     "do does did done make makes made use uses used using get gets got set sets let lets put puts take takes see seen way ways thing things part parts kind kinds lot lots step steps " +
     // filler a careful reader found in rubrics made from English notes
     "bunch holds hold note notes exist exists failed rough bring brings normal drop searches notices left single valid cheap ish pile eventually roughly basically usually " +
-    "optional trips liner one-liner").split(" "),
+    "optional trips liner one-liner true false null none").split(" "),
 ]);
 
 /** Chinese words too general to check: their presence says nothing about the point. */
@@ -88,14 +88,19 @@ const ZH_STOP = new Set([
     // and more, from the third held-out reading (PostgreSQL, Linux memory, Elasticsearch)
     "不会 不能 继续 避免 尝试 小于 大于 看不见 够用 每隔 条目 列表 视角 表里 整块 机器 工具 系统 位置 命令 程序处理 " +
     // and from the fourth (Kafka, the pod lifecycle, Redis, TLS): words of any section of any notes
-    "认出 准备 分数 业务 上报 决定 划算 意义 判断 级别 收到 允许 时刻 保证 不可 小心 接受 显示 看着 指向 写错 接近 次数 记下来 收完 进入 太小 优缺点 总结 影响 效果 所有人 放弃 经典 记一下 一句话").split(" "),
+    "认出 准备 分数 业务 上报 决定 划算 意义 判断 级别 收到 允许 时刻 保证 不可 小心 接受 显示 看着 指向 写错 接近 次数 记下来 收完 进入 太小 优缺点 总结 影响 效果 所有人 放弃 经典 记一下 一句话 " +
+    // and from the sixth (Cinder, Prometheus): how a line begins or what a thing comes with
+    "开头 自带 产出 理由 面试 写法 惯例 参数 不起作用 取决于").split(" "),
 ]);
 
 /**
  * A verb with a result or direction glued on ("改成", "填好", "减掉", "凑够", "锁上", "加进去",
  * "放在", "发过来") or a passive ("被删"): how a note says a thing happens, not a concept to listen for.
  */
-const VERB_COMPLEMENT = /^(?:被\p{Script=Han}{1,2}|\p{Script=Han}{1,2}(?:成|好|掉|够|上|进|进去|在|过来|过去|起来|出来|下来|回去|到))$/u;
+const VERB_COMPLEMENT = /^(?:被\p{Script=Han}{1,2}|再\p{Script=Han}|\p{Script=Han}{1,2}(?:成|好|掉|够|上|进|进去|在|过来|过去|起来|出来|下来|回去|上去|下去|到))$/u;
+
+/** A verb with 不 and its result inside ("分不清", "看不见", "跟不上"): how a note says a thing cannot happen. */
+const POTENTIAL = /^\p{Script=Han}不\p{Script=Han}{1,2}$/u;
 
 interface Candidate {
   term: string;
@@ -106,6 +111,8 @@ interface Candidate {
   latin: boolean;
   relation: boolean;
   aliases: string[];
+  /** a word of the question's topic (KeywordOptions.topic) */
+  topic?: boolean;
 }
 
 const LATIN_TERM = /[A-Za-z][A-Za-z0-9]*(?:[-_./][A-Za-z0-9]+)*/g;
@@ -148,9 +155,9 @@ function isLiteral(word: string): boolean {
 }
 
 /** Weight of a Chinese concept by how telling the word is (see idfOf): 创建 0.9, 实例 1.6, 校验 2.4. */
-function specificity(word: string): number {
+function specificity(word: string, known?: number): number {
   const han = [...word].filter((ch) => HAN.test(ch)).join("");
-  const idf = han === "" ? UNKNOWN_IDF : idfOf(han) === UNKNOWN_IDF ? Math.max(...cutWords(han).map(idfOf)) : idfOf(han);
+  const idf = known ?? (han === "" ? UNKNOWN_IDF : idfOf(han) === UNKNOWN_IDF ? Math.max(...cutWords(han).map(idfOf)) : idfOf(han));
   return 0.6 + 2 * Math.min(1, Math.max(0, (idf - 6) / 6));
 }
 
@@ -164,7 +171,16 @@ export interface KeywordOptions {
   typos?: ReadonlyMap<string, string>;
   /** the notes the points come from: an ambiguous word (horizon, VM, 接口) takes the glossary's sense only if they use it */
   context?: NotesContext;
+  /**
+   * what the question is about (the deck title, the section heading): its words are said by
+   * every answer on the topic ("Prometheus" in Prometheus notes, 告警 under "Alerting rules"), so
+   * they tell no point apart and are never a point's anchor
+   */
+  topic?: readonly string[];
 }
+
+/** Weight left to a word of the question's topic (see KeywordOptions.topic). */
+const TOPIC_WEIGHT = 0.3;
 
 /**
  * The notes' own misspellings: a Latin word written once that is, within the typo budget and
@@ -241,7 +257,9 @@ function candidatesOf(text: string, options: KeywordOptions): Candidate[] {
     const plainEnglish = !han && !named;
     // in Chinese text a plain English word the glossary knows ("image") still names the concept
     // a component's own name tells more than a glossary word (keystone over token, roles)
-    const weight = han ? 1.2 * specificity(g.word) : named ? 2.8 : !english ? 2.4 : 1.6;
+    // a Chinese glossary term jieba cuts in parts (服务发现, 分位数) is one technical term, as rare as one jieba does not know
+    const compound = han && cutWords(g.word).length > 1;
+    const weight = han ? 1.2 * (compound ? specificity(g.word, UNKNOWN_IDF) : specificity(g.word)) : named ? 2.8 : !english ? 2.4 : 1.6;
     add({ term: g.word, at: g.at, end: g.end, weight, latin: !han, relation: plainEnglish && english, aliases: synonyms(g.word) });
   }
   for (const m of text.matchAll(LATIN_TERM)) {
@@ -265,7 +283,12 @@ function candidatesOf(text: string, options: KeywordOptions): Candidate[] {
   if (!english) {
     const verbs = new Set(weightedWords(text, 16, ["v", "vd"]).map((k) => k.word));
     const han = weightedWords(text, 16, ["n", "nz", "nt", "ns", "v", "vn", "an", "l", "i"]).filter(
-      (k) => /^\p{Script=Han}{2,}$/u.test(k.word) && !ZH_STOP.has(k.word) && !(verbs.has(k.word) && VERB_COMPLEMENT.test(k.word) && !glossary.has(k.word)),
+      (k) =>
+        /^\p{Script=Han}{2,}$/u.test(k.word) &&
+        !ZH_STOP.has(k.word) &&
+        !(verbs.has(k.word) && VERB_COMPLEMENT.test(k.word) && !glossary.has(k.word)) &&
+        // "分不清", "看不见", "跟不上": whether a thing can be done, whatever jieba tags it
+        !(POTENTIAL.test(k.word) && !glossary.has(k.word)),
     );
     for (const k of han) {
       const at = text.indexOf(k.word);
@@ -321,6 +344,10 @@ function mergeAlternatives(text: string, groups: Candidate[]) {
  * (they tell the points apart from nothing); see the module comment for the rest.
  */
 export function rubricKeywords(texts: readonly string[], options: KeywordOptions): PointKeywords[] {
+  // a topic word is one of the topic's Latin words, or a Chinese word standing in it
+  const topicLatin = new Set((options.topic ?? []).flatMap((t) => t.match(/[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*/g) ?? []).map(normalizeAnswer));
+  const topicHan = (options.topic ?? []).join(" ");
+  const inTopic = (word: string) => (HAN.test(word) ? [...word].length >= 2 && topicHan.includes(word) : topicLatin.has(normalizeAnswer(word)));
   const perPoint = texts.map((t) => {
     const groups = groupsOf(candidatesOf(t, options));
     mergeAlternatives(t, groups);
@@ -334,6 +361,11 @@ export function rubricKeywords(texts: readonly string[], options: KeywordOptions
   }
   return perPoint.map((groups) => {
     for (const g of groups) g.weight /= 1 + Math.log2(df.get(normalizeAnswer(g.term)) ?? 1);
+    for (const g of groups) {
+      if (!g.aliases.concat(g.term).some((a) => inTopic(a))) continue;
+      g.topic = true;
+      g.weight *= TOPIC_WEIGHT;
+    }
     groups.sort((a, b) => b.weight - a.weight || a.at - b.at);
     const chosen: Candidate[] = [];
     const pick = (c: Candidate | undefined) => {
@@ -341,7 +373,8 @@ export function rubricKeywords(texts: readonly string[], options: KeywordOptions
     };
     // the anchor: a Latin name that tells this point apart if there is one (interviewers listen
     // for the component), else the most telling concept that is not a relation
-    const anchor = groups.find((g) => g.latin && !g.relation && g.weight >= 1.5 && !isLiteral(g.term)) ?? groups.find((g) => !g.relation && !isLiteral(g.term)) ?? groups[0];
+    const anchor =
+      groups.find((g) => g.latin && !g.relation && g.weight >= 1.5 && !isLiteral(g.term)) ?? groups.find((g) => !g.relation && !g.topic && !isLiteral(g.term)) ?? groups.find((g) => !g.topic) ?? groups[0];
     pick(anchor);
     if (!options.english) pick(groups.find((g) => !g.latin && g.relation) ?? groups.find((g) => !g.latin));
     else pick(groups.find((g) => g.relation));

@@ -92,7 +92,7 @@ export function generateNotes(input: NotesInput): NotesResult {
       notices.push({ line: s.line, message: `section "${s.path.join(" › ")}" makes no card besides its interview question` });
     }
   }
-  interviewCards(g, read);
+  interviewCards(g, read, input.title);
   // the invariant, enforced: nothing shown before the reveal gives the answer. A topic level that
   // names it is hidden at study time (shownTopic); a card whose question or deck title shows it
   // ("etcd 用 [Raft] 协议" in the deck "etcd与Raft面试问题") is not made

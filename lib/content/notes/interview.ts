@@ -89,7 +89,8 @@ function modelAnswer(points: Point[], top: Section): string {
   return out.join("\n").trim();
 }
 
-export function interviewCards(g: Generator, read: ReadSection[]) {
+/** `deckTitle`: what every question of the deck is about (its words tell no point apart). */
+export function interviewCards(g: Generator, read: ReadSection[], deckTitle: string) {
   const depths = read.filter((r) => r.section.depth > 0).map((r) => r.section.depth);
   if (depths.length === 0) return;
   const topDepth = Math.min(...depths);
@@ -104,7 +105,7 @@ export function interviewCards(g: Generator, read: ReadSection[]) {
     const subtree = read.filter((x) => x.section.path.length >= s.path.length && s.path.every((p, k) => x.section.path[k] === p));
     const all = pointsOf(subtree, g.zh);
     if (all.length === 0) continue;
-    const scored = rubricKeywords(all.map((p) => p.text), { glossary: g.glossary, english: !g.zh, typos, context });
+    const scored = rubricKeywords(all.map((p) => p.text), { glossary: g.glossary, english: !g.zh, typos, context, topic: [deckTitle] });
     // a point with one general word to listen for is covered by any answer on the topic (round 5:
     // [迁移], [容器], [中断] alone); it is left out when the rubric keeps enough others
     const strong = all.map((_, k) => !scored[k]!.weak);

@@ -214,14 +214,39 @@ describe("answers in the other language than the notes", () => {
   });
 
   it("within one language nothing is dropped: English words written into Chinese notes are the ones a Chinese answer says", () => {
-    const mixed = point("rate 自动处理 counter reset，还会外推到窗口边界", false);
-    expect(mixed.keywords.flat()).toEqual(expect.arrayContaining(["counter", "reset"]));
-    expect(matchPoint("rate 会外推", mixed).covered).toBe(false);
+    const mixed: RubricPoint = { text: "rate 自动处理 counter reset，值变小就当作重置", keywords: [["rate"], ["counter"], ["reset"]], need: 2, anchor: 0 };
+    expect(matchPoint("rate 很常用，一般用来画图", mixed).covered).toBe(false);
+    expect(matchPoint("rate 会自动处理 counter reset", mixed).covered).toBe(true);
   });
 
   it("an author's keywords are asked whatever the language of the answer", () => {
     const authored: RubricPoint = { text: "RST_STREAM cancels one stream", keywords: [["RST_STREAM"], ["cancels"]] };
     expect(matchPoint("RST_STREAM 可以只取消一个请求", authored).covered).toBe(false);
+  });
+});
+
+describe("round 6: what a reader of the Prometheus rubrics found listened for", () => {
+  const zh = (texts: string[], topic?: string[]) => rubricKeywords(texts, { glossary: baseGlossary, english: false, topic }).map((k) => k.keywords.map((g) => g[0]));
+
+  it("regression: 服务发现 (a glossary term jieba cuts in two) lost its place to 产出, and 分位数 was listened for as 位数", () => {
+    const [sd, quantile] = zh(["服务发现（SD）产出 target 列表：static_configs、file_sd_configs，每个 target 带一堆 __meta_* 标签", "分位数：histogram_quantile(0.99, sum by (le) (rate(x[5m])))，by 里一定要留 le"]);
+    expect(sd).toContain("服务发现");
+    expect(sd).not.toContain("产出");
+    expect(quantile).not.toContain("位数");
+  });
+
+  it("regression: a literal true ('honor_labels: true'), how a line begins (开头), what cannot be told (分不清) and a verb with its direction (推上去) were keywords", () => {
+    const words = zh([
+      "Pushgateway 要配 honor_labels: true，推上去的数据不会自动过期",
+      "__ 开头的标签 relabel 完就丢掉，剩下的加上 job、instance",
+      "push 模式下没数据分不清是挂了还是没流量",
+    ]).flat();
+    for (const filler of ["true", "开头", "分不清", "推上去"]) expect(words).not.toContain(filler);
+  });
+
+  it("regression: the deck's subject (Prometheus in Prometheus notes) was a point's anchor: every answer on the topic says it", () => {
+    const [k] = rubricKeywords(["抓取频率由 Prometheus 控制，target 再多也不会把 Prometheus 冲垮"], { glossary: baseGlossary, english: false, topic: ["Prometheus监控和告警面试整理"] });
+    expect(k!.keywords[k!.anchor]![0]).not.toBe("Prometheus");
   });
 });
 
