@@ -7,6 +7,7 @@ import type { Section } from "./read";
 import type { Classified } from "./classify";
 import type { Generator } from "./generator";
 import { conditionOf, md, numbered } from "./text";
+import { normalizeAnswer } from "../../answer/normalize";
 
 const QUESTION = /为什么|为何|怎么|如何|是否|吗|\?|？|^why\b|^how\b|^what\b|^when\b/i;
 const DIFFERENCES = /区别|不同|差异|对比|比较|\bvs\.?(?=\s|$)|versus|differences?|compared/i;
@@ -58,7 +59,11 @@ export function listCards(g: Generator, s: Section, run: Classified, title: stri
   }
   // the list's own line is its subject, in full; without one, the heading it stands under
   const intro = md(label(context ?? s.path[s.path.length - 1] ?? title));
-  const sectionTitle = s.path.length > 0 ? s.path.join(" › ") : title;
+  // a list under its heading with no line of its own is about the heading: the heading is said
+  // once ("“HTTP/1.1 and why it ran out of steam”: HTTP/1.1 and why it ran out of steam — …" said it twice)
+  const heading = s.path[s.path.length - 1];
+  const aboutHeading = heading !== undefined && normalizeAnswer(intro) === normalizeAnswer(md(label(heading)));
+  const sectionTitle = aboutHeading ? s.path.slice(0, -1).join(" › ") : s.path.length > 0 ? s.path.join(" › ") : title;
   let prompt: string;
   let rule: string;
   if (run.kind === "reasons") {

@@ -23,21 +23,25 @@ export interface Templates {
   openPoints(t: string): string;
 }
 
+/** The title before a list's own subject, or nothing when the subject is the title itself (see lists.ts). */
+const zhTitle = (t: string) => (t ? `「${t}」：` : "");
+const enTitle = (t: string) => (t ? `“${t}”: ` : "");
+
 export const TEMPLATES: { zh: Templates; en: Templates } = {
   zh: {
     order: (t) => `把「${t}」的步骤按顺序排好`,
     phaseOrder: (t) => `把「${t}」的各个阶段按顺序排好`,
     phaseSteps: (t, p) => `「${t}」中，把「${p}」这一阶段的步骤按顺序排好`,
-    differences: (t, intro, n) => `「${t}」：${intro}有哪 ${n} 点？`,
+    differences: (t, intro, n) => `${zhTitle(t)}${intro}有哪 ${n} 点？`,
     next: (t, step) => `「${t}」中，下面这一步之后紧接着发生什么？\n\n> ${step}`,
     first: (t) => `「${t}」的第一步是什么？`,
     precondition: (t) => `「${t}」开始之前要满足什么前提？`,
     condition: (t, c) => `「${t}」中，如果${c}，会怎样？`,
     otherwise: (t, step) => `「${t}」中，下面这一步不成立时会怎样？\n\n> ${step}`,
-    reasons: (t, intro, n) => `「${t}」：${intro}——有哪 ${n} 点？`,
-    why: (t, q, n) => `「${t}」：${q}（${n} 点）`,
-    alternatives: (t, intro, n) => `「${t}」：${intro}——是哪 ${n} 种？各有什么不同？`,
-    facts: (t, intro, n) => `「${t}」：${intro}——有哪 ${n} 点？`,
+    reasons: (t, intro, n) => `${zhTitle(t)}${intro}——有哪 ${n} 点？`,
+    why: (t, q, n) => `${zhTitle(t)}${q}（${n} 点）`,
+    alternatives: (t, intro, n) => `${zhTitle(t)}${intro}——是哪 ${n} 种？各有什么不同？`,
+    facts: (t, intro, n) => `${zhTitle(t)}${intro}——有哪 ${n} 点？`,
     define: (t, term) => `「${t}」中，${term} 是什么？`,
     summary: (t, label) => `「${t}」：${label}？`,
     tableRow: (t, row, columns) => (columns.length > 0 ? `「${t}」：${row}——${columns.join("、")}各是怎样？` : `「${t}」：${row}？`),
@@ -48,16 +52,16 @@ export const TEMPLATES: { zh: Templates; en: Templates } = {
     order: (t) => `Put the steps of “${t}” in order`,
     phaseOrder: (t) => `Put the phases of “${t}” in order`,
     phaseSteps: (t, p) => `In “${t}”, put the steps of the phase “${p}” in order`,
-    differences: (t, intro, n) => `“${t}”: ${intro} — what are the ${n} points?`,
+    differences: (t, intro, n) => `${enTitle(t)}${intro} — what are the ${n} points?`,
     next: (t, step) => `In “${t}”, what happens right after this step?\n\n> ${step}`,
     first: (t) => `What is the first step of “${t}”?`,
     precondition: (t) => `What must hold before “${t}” starts?`,
     condition: (t, c) => `In “${t}”, what happens if ${c}?`,
     otherwise: (t, step) => `In “${t}”, what happens when this does not hold?\n\n> ${step}`,
-    reasons: (t, intro, n) => `“${t}”: ${intro} — what are the ${n} points?`,
-    why: (t, q, n) => `“${t}”: ${q} (${n} points)`,
-    alternatives: (t, intro, n) => `“${t}”: ${intro} — which ${n}, and how do they differ?`,
-    facts: (t, intro, n) => `“${t}”: ${intro} — what are the ${n} points?`,
+    reasons: (t, intro, n) => `${enTitle(t)}${intro} — what are the ${n} points?`,
+    why: (t, q, n) => `${enTitle(t)}${q} (${n} points)`,
+    alternatives: (t, intro, n) => `${enTitle(t)}${intro} — which ${n}, and how do they differ?`,
+    facts: (t, intro, n) => `${enTitle(t)}${intro} — what are the ${n} points?`,
     define: (t, term) => `In “${t}”, what is ${term}?`,
     summary: (t, label) => `“${t}”: ${label}?`,
     tableRow: (t, row, columns) => (columns.length > 0 ? `“${t}”: ${row} — ${columns.join(" / ")}?` : `“${t}”: ${row}?`),

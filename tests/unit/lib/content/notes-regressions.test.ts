@@ -406,5 +406,10 @@ describe("notes mode regressions", () => {
     const d = deck("# Alertmanager\n\n## 处理\n\n- 先过 **inhibition** 抑制检查，被更严重的告警压住的不发\n- 再过 **silence** 静默检查，按 matcher 屏蔽一段时间\n- 分组用 **group_by**，按 alertname 和 cluster 聚在一起\n");
     expect(d.cards.flatMap((c) => (c.kind === "cloze" ? c.cloze.map((t) => t.text) : []))).toEqual(["group_by"]);
   });
+  it("round 6: a list under its heading said the heading twice ('“HTTP/1.1 and why it ran out of steam”: HTTP/1.1 and why it ran out of steam — …')", () => {
+    const d = deck("# HTTP\n\n## HTTP/1.1 and why it ran out of steam\n\n- one request at a time per connection, so browsers open six\n- headers are sent in full every time\n- no server push\n\n## 为什么要分区\n\n- 单机扛不住写入\n- 并行消费\n- 按 key 保证顺序\n");
+    const lists = d.cards.filter((c) => c.generatedBy === "notes:reasons" || c.generatedBy === "notes:facts");
+    for (const c of lists) expect(c.prompt.split(/HTTP\/1\.1 and why|为什么要分区/).length - 1).toBeLessThanOrEqual(1);
+  });
 });
 
