@@ -75,7 +75,7 @@ async function importInBackground() {
       onDeckStart: (f) => console.log(`content: importing ${f.display} (changed)…`),
       onDeck: (d) => {
         if (d.status === "failed") console.log(`content: ${d.source}: not imported (errors below); the deck already in the database is unchanged`);
-        else if (d.status === "imported") console.log(`content: ${d.source}: ${d.added} added, ${d.updated} updated, ${d.retired} retired, ${d.unchanged} unchanged (${seconds()})`);
+        else if (d.status === "imported") console.log(`content: ${d.source}: ${d.added} added, ${d.updated} updated, ${d.retired} retired, ${d.unchanged} unchanged${d.reworded ? `, ${d.reworded} reworded (progress kept)` : ""} (${seconds()})`);
       },
     });
     for (const e of result.errors) console.error(formatError(e));

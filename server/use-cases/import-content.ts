@@ -40,6 +40,8 @@ export interface DeckImportReport {
   unchanged: number;
   /** cards of the notes the user discarded (kept out of study) */
   discarded?: number;
+  /** cards asked in new words with the same answer: the new card took over the old one's schedule and reviews */
+  reworded?: number;
 }
 
 export interface ImportContentResult {
@@ -208,7 +210,40 @@ function prepare(sqlite: Sqlite) {
     ),
     updateCard: sqlite.prepare(`UPDATE Card SET ${CONTENT_COLUMNS.map((c) => `${c} = @${c}`).join(", ")}, retired = 0, updatedAt = @now WHERE id = @id`),
     retireCard: sqlite.prepare(`UPDATE Card SET retired = 1, updatedAt = @now WHERE id = @id`),
+    // a reworded card: the new card takes over the old one's schedule, its study flags and its reviews
+    takeOver: sqlite.prepare(
+      `UPDATE Card SET (due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, suspended, buriedUntil, flag) =
+         (SELECT due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, suspended, buriedUntil, flag FROM Card WHERE id = @old)
+       WHERE id = @id`,
+    ),
+    moveReviews: sqlite.prepare(`UPDATE Review SET cardId = @id WHERE cardId = @old`),
   };
+}
+
+/**
+ * New cards that ask a retiring card's question in other words: the same kind, topic and
+ * answer, one on each side. The notes' generator rewords its questions as it improves, and an
+ * author edits a question's wording; either way the learner has learnt that answer, so the new
+ * card keeps the old one's progress instead of starting again (the old card is retired).
+ * Ambiguous pairs (two cards with one answer) start fresh, as before.
+ */
+function reworded(cards: Prepared["cards"], byId: ReadonlyMap<string, { id: string; retired: number; kind: string | number; topic: string | number; answer: string | number }>, discarded: ReadonlySet<string>): Map<string, string> {
+  const key = (c: { kind: string | number; topic: string | number; answer: string | number }) => `${c.kind}\u0000${c.topic}\u0000${c.answer}`;
+  const ids = new Set(cards.map((c) => c.id));
+  const leaving = new Map<string, string[]>();
+  for (const old of byId.values()) {
+    if (old.retired || ids.has(old.id) || discarded.has(old.id)) continue;
+    leaving.set(key(old), [...(leaving.get(key(old)) ?? []), old.id]);
+  }
+  const arriving = new Map<string, string[]>();
+  // a new card, or a retired one coming back ("the old question returns")
+  for (const c of cards) if (!byId.has(c.id) || byId.get(c.id)!.retired) arriving.set(key(c), [...(arriving.get(key(c)) ?? []), c.id]);
+  const out = new Map<string, string>();
+  for (const [k, news] of arriving) {
+    const olds = leaving.get(k);
+    if (news.length === 1 && olds?.length === 1) out.set(news[0]!, olds[0]!);
+  }
+  return out;
 }
 
 /**
@@ -249,18 +284,24 @@ function importDeck(database: Db, deck: ParsedDeck, prepared: Prepared, now: Dat
       state: fresh.state,
       lastReview: fresh.lastReview?.getTime() ?? null,
     };
+    const rewordedFrom = reworded(cards, byId, curated.discarded);
     for (const card of cards) {
       seen.add(card.id);
       const old = byId.get(card.id);
-      if (!old) {
-        st.insertCard.run({ ...card, deckId: deck.id, now: at, ...schedule });
-        report.added++;
-      } else if (!old.retired && CONTENT_COLUMNS.every((k) => old[k] === card[k])) {
+      const from = rewordedFrom.get(card.id);
+      if (!old) st.insertCard.run({ ...card, deckId: deck.id, now: at, ...schedule });
+      else if (!old.retired && CONTENT_COLUMNS.every((k) => old[k] === card[k])) {
         report.unchanged++;
-      } else {
-        st.updateCard.run({ ...card, now: at });
-        report.updated++;
-      }
+        continue;
+      } else st.updateCard.run({ ...card, now: at });
+      if (from) {
+        st.takeOver.run({ id: card.id, old: from });
+        st.moveReviews.run({ id: card.id, old: from });
+        st.retireCard.run({ id: from, now: at });
+        seen.add(from);
+        report.reworded = (report.reworded ?? 0) + 1;
+      } else if (!old) report.added++;
+      else report.updated++;
     }
     for (const old of byId.values()) {
       if (seen.has(old.id)) continue;

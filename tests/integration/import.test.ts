@@ -79,11 +79,11 @@ describe("importContent", () => {
     expect(count(db, "SELECT COUNT(*) n FROM Review WHERE cardId = ?", card!.id)).toBe(1);
   });
 
-  it("changing a question retires the old card with its history and adds a new one; the old returns with its text", async () => {
+  it("changing a question and its answer retires the old card with its history and adds a new one; the old returns with its text", async () => {
     await run();
     const oldId = (db.sqlite.prepare("SELECT id FROM Card WHERE prompt LIKE 'dnsmasq%'").get() as { id: string }).id;
     await recordReview({ db, cardId: oldId, rating: 4, now: NOW });
-    fs.writeFileSync(file(), DECK.replace("dnsmasq 从哪个文件查", "dnsmasq 在哪个文件里查"));
+    fs.writeFileSync(file(), DECK.replace("dnsmasq 从哪个文件查 MAC 与 IP 的对应？ :: host 文件", "dnsmasq 的租约记在哪？ :: leases 文件"));
     const r = await run(LATER);
     expect(r.decks[0]).toMatchObject({ added: 1, retired: 1, updated: 0, unchanged: 2 });
     expect(db.sqlite.prepare("SELECT retired, reps FROM Card WHERE id = ?").get(oldId)).toEqual({ retired: 1, reps: 1 });
@@ -99,6 +99,45 @@ describe("importContent", () => {
     const back = await run(LATER);
     expect(back.decks[0]).toMatchObject({ added: 0, retired: 1, updated: 1 });
     expect(db.sqlite.prepare("SELECT retired, reps FROM Card WHERE id = ?").get(oldId)).toEqual({ retired: 0, reps: 1 });
+  });
+
+  it("regression: a question asked in new words with the same answer started the learner again (every rewording of a generated question reset its card); the new card keeps the schedule and reviews, and so does the old wording when it comes back", async () => {
+    await run();
+    const oldId = (db.sqlite.prepare("SELECT id FROM Card WHERE prompt LIKE 'dnsmasq%'").get() as { id: string }).id;
+    await recordReview({ db, cardId: oldId, rating: 4, now: NOW });
+    db.sqlite.prepare("UPDATE Card SET flag = 2 WHERE id = ?").run(oldId);
+    const learnt = db.sqlite.prepare("SELECT due, stability, difficulty, reps, state, lastReview FROM Card WHERE id = ?").get(oldId);
+    fs.writeFileSync(file(), DECK.replace("dnsmasq 从哪个文件查", "dnsmasq 在哪个文件里查"));
+    const r = await run(LATER);
+    expect(r.decks[0]).toMatchObject({ added: 0, retired: 0, updated: 0, unchanged: 2, reworded: 1 });
+    const newId = (db.sqlite.prepare("SELECT id FROM Card WHERE prompt LIKE 'dnsmasq 在%'").get() as { id: string }).id;
+    expect(newId).not.toBe(oldId);
+    expect(db.sqlite.prepare("SELECT due, stability, difficulty, reps, state, lastReview FROM Card WHERE id = ?").get(newId)).toEqual(learnt);
+    expect(db.sqlite.prepare("SELECT flag, retired FROM Card WHERE id = ?").get(newId)).toEqual({ flag: 2, retired: 0 });
+    expect(db.sqlite.prepare("SELECT retired FROM Card WHERE id = ?").get(oldId)).toEqual({ retired: 1 });
+    expect(count(db, "SELECT COUNT(*) n FROM Review WHERE cardId = ?", newId)).toBe(1);
+    expect(count(db, "SELECT COUNT(*) n FROM Review WHERE cardId = ?", oldId)).toBe(0);
+    // the learnt card is not new again: the day's new cards are the two others
+    expect(count(db, "SELECT COUNT(*) n FROM Card WHERE retired = 0 AND state = 0")).toBe(2);
+    // the old wording comes back: it takes the progress back with it
+    await recordReview({ db, cardId: newId, rating: 3, now: LATER });
+    fs.writeFileSync(file(), DECK);
+    const back = await run(LATER);
+    expect(back.decks[0]).toMatchObject({ added: 0, retired: 0, reworded: 1 });
+    expect(db.sqlite.prepare("SELECT retired, reps FROM Card WHERE id = ?").get(oldId)).toEqual({ retired: 0, reps: 2 });
+    expect(count(db, "SELECT COUNT(*) n FROM Review WHERE cardId = ?", oldId)).toBe(2);
+    expect(db.sqlite.prepare("SELECT retired FROM Card WHERE id = ?").get(newId)).toEqual({ retired: 1 });
+  });
+
+  it("two new questions with one answer (ambiguous) start fresh: the progress is not given to a guess", async () => {
+    await run();
+    const oldId = (db.sqlite.prepare("SELECT id FROM Card WHERE prompt LIKE 'dnsmasq%'").get() as { id: string }).id;
+    await recordReview({ db, cardId: oldId, rating: 4, now: NOW });
+    fs.writeFileSync(file(), DECK.replace("dnsmasq 从哪个文件查 MAC 与 IP 的对应？ :: host 文件", "dnsmasq 在哪个文件里查？ :: host 文件\n\ndnsmasq 的静态绑定写在哪？ :: host 文件"));
+    const r = await run(LATER);
+    expect(r.decks[0]).toMatchObject({ added: 2, retired: 1 });
+    expect(r.decks[0]!.reworded ?? 0).toBe(0);
+    expect(count(db, "SELECT COUNT(*) n FROM Review WHERE cardId = ?", oldId)).toBe(1);
   });
 
   it("a file with errors is not imported and leaves the deck already imported intact", async () => {
