@@ -10,7 +10,7 @@ export class AppError extends Error {
   }
 }
 export class ValidationError extends AppError {
-  /** `code` names a refusal the UI explains in its own words ("no_questions"); invalid_request otherwise */
+  /** `code` names a refusal the UI explains in its own words ("no_questions", "no_open_questions"); invalid_request otherwise */
   constructor(message: string, code = "invalid_request") {
     super(code, message, 400);
   }

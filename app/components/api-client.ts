@@ -32,8 +32,8 @@ export async function api<T>(url: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-/** The error codes of server/errors.ts (and http.ts's "internal"; "no_questions" from a quiz or interview set-up), each with a message in both languages. */
-const API_ERROR_CODES = ["invalid_request", "no_questions", "not_found", "conflict", "payload_too_large", "unsupported_media_type", "unauthorized", "too_many_requests", "internal"] as const;
+/** The error codes of server/errors.ts (and http.ts's "internal"; "no_questions" from a quiz set-up, "no_open_questions" from an interview's), each with a message in both languages. */
+const API_ERROR_CODES = ["invalid_request", "no_questions", "no_open_questions", "not_found", "conflict", "payload_too_large", "unsupported_media_type", "unauthorized", "too_many_requests", "internal"] as const;
 const isApiErrorCode = (code: string): code is (typeof API_ERROR_CODES)[number] => (API_ERROR_CODES as readonly string[]).includes(code);
 
 /** Turns a failed request into a message in the UI's language (server messages stay English, like the API). */

@@ -1,4 +1,7 @@
+import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
+import { TIME_ZONE_COOKIE } from "@/i18n/config";
+import { isValidTimeZone } from "@/lib/study-day";
 import { PageTopbar } from "@/app/components/page-topbar";
 import { getSettings } from "@/server/use-cases/settings";
 import { SettingsForm } from "./settings-form";
@@ -11,10 +14,14 @@ export const dynamic = "force-dynamic";
 export default async function SettingsPage() {
   const [t, settings, parameters] = await Promise.all([getTranslations("settings"), getSettings(), currentParameters()]);
   const personal = parameters.some((w, i) => w !== DEFAULT_PARAMETERS[i]);
+  // the browser's zone as far as the server knows it (the cookie the page writes), else the server's
+  const cookie = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
+  const browserZone = cookie && isValidTimeZone(cookie) ? cookie : Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [browserZone];
   return (
     <main id="main" className="page">
       <PageTopbar title={t("title")} />
-      <SettingsForm initial={settings} />
+      <SettingsForm initial={settings} browserZone={browserZone} zones={zones} />
       <HistoryPanel personal={personal} />
     </main>
   );

@@ -1,20 +1,32 @@
 "use client";
 
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import type { Settings } from "@/lib/api-schemas";
 
+/** The browser's zone does not change while the page is open (a reload picks up a new one). */
+const noSubscription = () => () => {};
+
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
-/** When the study day starts, and in which time zone (by default the browser's). */
-export function SettingsForm({ initial }: { initial: Settings }) {
+/**
+ * When the study day starts, and in which time zone (by default the browser's). The page is
+ * rendered on the server first, which knows the browser's zone only from the `tz` cookie and has
+ * its own list of zones: both come from the server (`browserZone`, `zones`) so the first render in
+ * the browser matches it (no hydration error), and the browser's own zone replaces it once mounted.
+ */
+export function SettingsForm({ initial, browserZone: serverGuess, zones: serverZones }: { initial: Settings; browserZone: string; zones: readonly string[] }) {
   const t = useTranslations("settings");
   const [hour, setHour] = useState(initial.rolloverHour);
   const [zone, setZone] = useState<string>(initial.timeZone ?? "");
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
-  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [browserZone];
+  const browserZone = useSyncExternalStore(
+    noSubscription,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    () => serverGuess,
+  );
+  const zones = serverZones.includes(browserZone) ? serverZones : [...serverZones, browserZone].sort();
 
   const save = async (e: React.FormEvent) => {
     e.preventDefault();

@@ -52,7 +52,7 @@ export async function startInterview(options: { settings: CreateInterviewRequest
       if (!("reason" in q) && (q.kind === "choice" || q.kind === "ordering")) questions.push(q);
     }
   }
-  if (questions.length === 0) throw new ValidationError("no interview question can be made from the chosen decks and topics: they have no open questions (Interview: cards) to ask", "no_questions");
+  if (questions.length === 0) throw new ValidationError("no interview question can be made from the chosen decks and topics: they have no open questions (Interview: cards) to ask", "no_open_questions");
 
   const id = crypto.randomBytes(10).toString("hex");
   sqlite.transaction(() => {
