@@ -84,6 +84,27 @@ function countLines(bytes: Uint8Array): number {
   return n;
 }
 
+/**
+ * The heading that titles the file: its first one, unless that heading is the first of several
+ * sections of the same level with content of their own ("# Basics & roles" then a list, then
+ * "# Authorization code flow": notes whose sections are all # lost the first one to the title).
+ * A first heading followed only by prose, quotes or a rule ("# Cinder卷创建和挂载面试整理" over
+ * "> 来源: …", then "---") is the title, as before.
+ */
+function titleHeading(tree: Root): Heading | undefined {
+  const at = tree.children.findIndex((n) => n.type === "heading");
+  const first = tree.children[at] as Heading | undefined;
+  if (!first) return undefined;
+  const sameLevel = tree.children.some((n, k) => k > at && n.type === "heading" && n.depth === first.depth);
+  if (!sameLevel) return first;
+  for (let k = at + 1; k < tree.children.length; k++) {
+    const n = tree.children[k]!;
+    if (n.type === "heading") break;
+    if (n.type === "list" || n.type === "table" || n.type === "code") return undefined;
+  }
+  return first;
+}
+
 export function parseDeck(input: string | Uint8Array, options: ParseOptions): ParseResult {
   const errors: ContentError[] = [];
   try {
@@ -131,7 +152,7 @@ function parseUnsafe(input: string | Uint8Array, options: ParseOptions, errors: 
   const fm = readFrontMatter(tree, ctx);
   checkFences(tree, ctx);
 
-  const firstHeading = tree.children.find((n): n is Heading => n.type === "heading");
+  const firstHeading = titleHeading(tree);
   const titleFromHeading = !fm.title && firstHeading !== undefined;
   const title = fm.title ?? (firstHeading ? tidySpaces(plainText(firstHeading)) : undefined) ?? fallbackTitle(deckId);
   const language = fm.language ?? (cjkShare(plainText(tree)) >= 0.2 ? "zh" : "en");

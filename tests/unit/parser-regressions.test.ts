@@ -93,4 +93,14 @@ describe("renderer bugs", () => {
     }).not.toThrow();
     expect(html).not.toMatch(/<img/);
   });
+  it("bug (round 7): notes whose sections are all '#' lost the first section to the deck title ('# Basics & roles' over a list had no interview question)", () => {
+    const src = "oauth notes, still messy\n\n# Basics & roles\n\n- **OAuth 2.0** is delegated authorization for an API\n- the client asks the user for access\n- the resource server accepts access tokens\n\n# Flow\n\n1. the client redirects to /authorize\n2. the user logs in and consents\n3. the client swaps the code at /token\n";
+    const deck = parseDeck(src, OPTS).deck!;
+    expect(deck.title).not.toBe("Basics & roles");
+    expect(deck.cards.filter((c) => c.kind === "open").map((c) => c.topic)).toEqual([["Basics & roles"], ["Flow"]]);
+    // a first heading over prose, quotes or a rule only titles the file, as before
+    const titled = parseDeck("# Cinder 面试整理\n\n> 来源: OpenStack\n\n---\n\n# 一、创建\n\n1. 请求到 cinder-api\n2. 调度选后端\n3. cinder-volume 建卷\n", OPTS).deck!;
+    expect(titled.title).toBe("Cinder 面试整理");
+    expect(titled.cards.filter((c) => c.kind === "open").map((c) => c.topic)).toEqual([["创建"]]);
+  });
 });
