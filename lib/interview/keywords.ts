@@ -314,12 +314,17 @@ function groupsOf(candidates: Candidate[]): Candidate[] {
     const keys = new Set(c.aliases.map(normalizeAnswer));
     const partOf = (short: string, long: string) => long.toLowerCase().split(/[-_./ ]/).includes(short.toLowerCase());
     const same = groups.find(
-      (g) => g.aliases.some((a) => keys.has(normalizeAnswer(a))) || (c.latin && g.latin && (partOf(c.term, g.term) || partOf(g.term, c.term))),
+      (g) =>
+        g.aliases.some((a) => keys.has(normalizeAnswer(a))) ||
+        (c.latin && g.latin && (partOf(c.term, g.term) || partOf(g.term, c.term))) ||
+        // 节点 inside 计算节点: one word of the point, not two groups that one mention covers
+        (!c.latin && !g.latin && (g.term.includes(c.term) || c.term.includes(g.term))),
     );
     // the joined term is accepted as written; its own glossary words are not (one hop only).
     // A term inside a longer one joins it, whichever came first: the group is named by the longer
     if (same) {
       if (c.latin && same.latin && partOf(same.term, c.term) && c.term.length > same.term.length) same.term = c.term;
+      if (!c.latin && !same.latin && c.term.includes(same.term) && c.term.length > same.term.length) same.term = c.term;
       if (!same.aliases.some((a) => normalizeAnswer(a) === normalizeAnswer(c.term))) same.aliases.push(c.term);
       same.at = Math.min(same.at, c.at);
     } else groups.push({ ...c, aliases: [...c.aliases] });

@@ -212,6 +212,33 @@ export function pointGroups(point: RubricPoint, glossary: Glossary = baseGlossar
   return { groups: generated.keywords, need: generated.need, anchor: generated.anchor };
 }
 
+/** How often `part` stands in `text` (overlaps counted). */
+function occurrences(text: string, part: string): number {
+  let n = 0;
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) n++;
+  return n;
+}
+
+/** The hits (indexes) that the window says only inside a longer hit of another group. */
+function inside(w: Window, hits: ReadonlyArray<{ group: number; alias: string }>): number[] {
+  const joined = hits.map((h) => tokenize(h.alias).join(""));
+  const out: number[] = [];
+  hits.forEach((_, a) => {
+    const short = joined[a]!;
+    if (short === "") return;
+    let own = occurrences(w.glued, short);
+    let within = false;
+    hits.forEach((h, b) => {
+      const long = joined[b]!;
+      if (b === a || h.group === hits[a]!.group || long.length <= short.length || !long.includes(short)) return;
+      within = true;
+      own -= occurrences(w.glued, long) * occurrences(long, short);
+    });
+    if (within && own <= 0) out.push(a);
+  });
+  return out;
+}
+
 /** The language an answer is spoken in, as far as its keywords go. */
 type Speech = "zh" | "en";
 const speechOf = (answer: string): Speech => (cjkShare(answer) >= 0.25 ? "zh" : "en");
@@ -245,10 +272,12 @@ function matchIn(windows: Window[], point: RubricPoint, glossary: Glossary, spee
     const missing: string[] = [];
     let anchored = anchor === undefined;
     let unheard = 0;
+    const hits: Array<{ group: number; alias: string }> = [];
     groups.forEach((group, k) => {
       const hit = mention(w, group, glossary);
       if (hit !== undefined) {
         found.push(hit);
+        hits.push({ group: k, alias: hit });
         if (k === anchor) anchored = true;
       } else {
         if (group[0] !== undefined) missing.push(group[0]);
@@ -259,6 +288,13 @@ function matchIn(windows: Window[], point: RubricPoint, glossary: Glossary, spee
         }
       }
     });
+    // one mention is one group: "计算节点" says [计算节点], not [节点] as well; "scrape_timeout" is
+    // not [scrape] and [timeout] too (a neighbouring answer covered points by such overlaps)
+    for (const k of inside(w, hits)) {
+      const at = found.indexOf(hits[k]!.alias);
+      if (at >= 0) found.splice(at, 1);
+      if (hits[k]!.group === anchor && !silent[hits[k]!.group]) anchored = found.some((a) => hits.some((h) => h.alias === a && h.group === anchor));
+    }
     const needed = Math.min(need, groups.length - unheard);
     // the anchor, or one group more than needed in its place
     const candidate = { found, missing, explains: explains(w.sentences), enough: needed > 0 && found.length >= needed && (anchored || found.length > needed) };

@@ -250,6 +250,20 @@ describe("round 6: what a reader of the Prometheus rubrics found listened for", 
   });
 });
 
+describe("one mention is one keyword group", () => {
+  it("regression (round 6): 'scrape_timeout' alone covered both [scrape_timeout] and [timeout]-style groups of a point; a longer word covers its parts once", () => {
+    const point: RubricPoint = { text: "", keywords: [["scrape_timeout"], ["timeout"], ["interval"]], need: 2, anchor: 0 };
+    expect(matchPoint("超时受 scrape_timeout 控制", point).covered).toBe(false);
+    expect(matchPoint("scrape_timeout 控制超时，timeout 不能大于 interval", point).covered).toBe(true);
+  });
+
+  it("regression (round 7): a point listened for 节点 on its own where the notes say 计算节点, so an answer naming any node (网络节点) covered it", () => {
+    const texts = ["VM1 发包到网关 qr-A，qr-A 在本计算节点的 qrouter 里", "qrouter 查路由表，从 qr-B 出去，直接到 VM2", "同一个计算节点上两个子网互访：本地qrouter转一下就回来了，根本不出节点，这就是DVR最大的好处", "跨计算节点时走 vxlan 隧道发到 compute2"];
+    const heads = rubricKeywords(texts, { glossary: baseGlossary, english: false })[2]!.keywords.map((g) => g[0]);
+    expect(heads).not.toContain("节点");
+  });
+});
+
 describe("matchRubric and rubricScore", () => {
   it("a whole rubric: the share of points covered", () => {
     const matches = matchRubric("用户先到 keystone 拿 token，然后 dnsmasq 分配地址", [TOKEN, SCHEDULER, DNSMASQ]);
