@@ -69,6 +69,10 @@ export function classifyRun(run: Run, heading: string | undefined, sectionTitle?
   const half = (n: number) => n * 2 >= items.length;
 
   if (NOT_A_SEQUENCE.test(run.intro?.text ?? heading ?? "")) return { ...base, kind: "facts", items, fallbacks: [], labelled: [] };
+  // numbered steps in named phases ("**client prepares**", "**front channel**", "**back channel**")
+  // are a process whatever the paragraph above them says ("why PKCE: the code comes back through…")
+  const phased = run.ordered && new Set(items.map((i) => i.phase).filter((p) => p !== undefined)).size >= 2;
+  if (phased) return processOf(items);
   if (REASONS.test(context)) return { ...base, kind: "reasons", items, fallbacks: [], labelled: [] };
   // "X=false：…" and "X=true：…": one setting's values are alternatives
   const keys = new Set(base.labelled.map((l) => /^([^=]+)=/.exec(l.label)?.[1]?.trim()).filter((k) => k));
@@ -79,8 +83,11 @@ export function classifyRun(run: Run, heading: string | undefined, sectionTitle?
   if (half(conditions.length) && conditions.length >= 2) return { ...base, kind: "conditions", items, fallbacks: [], labelled: [] };
   if (FACTS.test(context) || (OCCASIONS.test(own) && !PROCESS.test(own)) || (half(facts.length) && facts.length >= 2)) return { ...base, kind: "facts", items, fallbacks: [], labelled: [] };
   if (!run.ordered) return { ...base, kind: "facts", items, fallbacks: [], labelled: [] };
+  return processOf(items);
+}
 
-  // a process: a precondition first, fallbacks anywhere are not steps
+/** A process: a precondition first, fallbacks anywhere are not steps. */
+function processOf(items: Item[]): Classified {
   const first = items[0];
   const pre = first ? preconditionOf(first.text) : null;
   const fallbacks: Classified["fallbacks"] = [];

@@ -222,8 +222,11 @@ export function readSections(input: NotesTree): Section[] {
     }
   };
 
+  /** A numbered list that goes on from an earlier one ("5." after "1."-"4."), not one that starts again. */
+  const continuesNumbering = (next: Nodes | undefined): boolean => next?.type === "list" && next.ordered === true && (next.start ?? 1) > 1;
+
   const walk = (nodes: Nodes[], lineOffset: number) => {
-    for (const n of nodes) {
+    for (const [k, n] of nodes.entries()) {
       switch (n.type) {
         case "heading": {
           if (n === skipHeading) break;
@@ -244,6 +247,10 @@ export function readSections(input: NotesTree): Section[] {
           const raw = sourceOf(src, n).trimStart();
           if (!n.lang && !/^(`{3,}|~{3,})/.test(raw)) {
             walk(parseMarkdown(n.value).children as Nodes[], lineOffset + startLine(n) - 1);
+          } else if (numbered && continuesNumbering(nodes[k + 1])) {
+            // a fenced example under a step ("4. redirect browser to AS:" then ``` GET /authorize…```,
+            // then "5. …" at the margin) belongs to that step: the steps go on after it (round 7:
+            // the PKCE flow was cut in two there, and its first step became step 5)
           } else {
             closeRuns();
             lastProse = null;

@@ -411,5 +411,14 @@ describe("notes mode regressions", () => {
     const lists = d.cards.filter((c) => c.generatedBy === "notes:reasons" || c.generatedBy === "notes:facts");
     for (const c of lists) expect(c.prompt.split(/HTTP\/1\.1 and why|为什么要分区/).length - 1).toBeLessThanOrEqual(1);
   });
+  it("round 7: a fenced example under step 4 cut the PKCE flow in two (its 'first step' was step 5), and the paragraph above ('why PKCE: …') made steps 1-4 'reasons'", () => {
+    const d = deck(
+      "# Authorization code flow + PKCE\n\nwhy PKCE: the auth code comes back through the browser, so it can be intercepted. PKCE binds the code to the client.\n  - **client prepares**\n  1. generate code_verifier, a random string\n  2. code_challenge = BASE64URL(SHA256(code_verifier))\n  - **front channel**\n  3. redirect the browser to the AS:\n```\nGET /authorize?response_type=code&code_challenge=E9M\n```\n  4. the AS authenticates the user and shows consent\n  5. the AS redirects back with code and state\n  - **back channel**\n  6. the client POSTs the code and code_verifier to /token\n  7. the AS checks the verifier against the challenge and returns tokens\n",
+    );
+    const order = d.cards.find((c) => c.generatedBy === "notes:process-order");
+    expect(order?.kind === "ordering" ? order.steps.length : 0).toBe(7);
+    expect(d.cards.find((c) => c.generatedBy === "notes:first-step")?.answer).toBe("generate code\\_verifier, a random string");
+    expect(d.cards.filter((c) => c.generatedBy === "notes:reasons")).toEqual([]);
+  });
 });
 
