@@ -60,11 +60,17 @@ function looksLikeTerm(text: string): boolean {
   return text.length <= MAX_TERM && !/[，,。；;：:、！？!?]|和|与|及|\band\b/u.test(text) && text.split(/\s+/).length <= 4;
 }
 
+/** "OAuth 2.0" is typed "OAuth2" or "OAuth 2": a version's ".0" is not part of what was recalled (round 7). */
+function versionForms(term: string): string[] {
+  const m = /^(.*?[A-Za-z])\s*(\d+)\.0$/u.exec(term.trim());
+  return m ? [`${m[1]} ${m[2]}`] : [];
+}
+
 export function typedAnswerOf(card: ParsedCard, glossary: Glossary = baseGlossary): (TypedAnswer & { term: boolean }) | null {
   if (card.kind === "cloze") {
     const expected = card.cloze.map((c) => c.text).join(", ");
     const only = card.cloze.length === 1 ? card.cloze[0] : undefined;
-    const aliases = only ? unique(expected, [...(only.aliases ?? []), ...glossary.synonyms(only.text).slice(1)]) : [];
+    const aliases = only ? unique(expected, [...(only.aliases ?? []), ...glossary.synonyms(only.text).slice(1), ...versionForms(only.text)]) : [];
     return { expected, aliases, term: only !== undefined && looksLikeTerm(only.text) };
   }
   if (card.kind !== "basic") return null;

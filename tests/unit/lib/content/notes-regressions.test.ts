@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { parseDeck } from "@/lib/content/parse";
 import { renderMarkdown } from "@/lib/content/render";
 import { escapeDunders } from "@/lib/content/markdown";
+import { typedAnswerOf } from "@/lib/answer/typed-answer";
+import { gradeTypedAnswer } from "@/lib/answer/grade";
 
 const deck = (md: string) => {
   const r = parseDeck(md, { file: "n.md", deckId: "t/n" });
@@ -419,6 +421,16 @@ describe("notes mode regressions", () => {
     expect(order?.kind === "ordering" ? order.steps.length : 0).toBe(7);
     expect(d.cards.find((c) => c.generatedBy === "notes:first-step")?.answer).toBe("generate code\\_verifier, a random string");
     expect(d.cards.filter((c) => c.generatedBy === "notes:reasons")).toEqual([]);
+  });
+  it("round 7: a cloze on 'OAuth 2.0' refused 'OAuth2', one on 'allowlist' refused 'whitelist', one on OIDC refused 'OpenID Connect'", () => {
+    const d = deck("# OAuth\n\n- **OAuth 2.0** = delegated authorization for an API, without the user's password\n- redirect URIs are matched against an **allowlist**, exact string match\n- plain OAuth is no login protocol, that is why **OIDC** exists on top of it\n");
+    const accepted = (term: string) => {
+      const c = d.cards.find((x) => x.kind === "cloze" && x.cloze[0]!.text === term);
+      return c ? typedAnswerOf(c)! : null;
+    };
+    expect(gradeTypedAnswer("OAuth2", accepted("OAuth 2.0")!).correct).toBe(true);
+    expect(gradeTypedAnswer("whitelist", accepted("allowlist")!).correct).toBe(true);
+    expect(gradeTypedAnswer("OpenID Connect", accepted("OIDC")!).correct).toBe(true);
   });
 });
 
