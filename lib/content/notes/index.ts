@@ -46,7 +46,21 @@ export interface NotesResult {
 
 /** A run's title in prompts: the section, and for a later list of a section its intro in full ("三种取值"). */
 function runTitle(sectionTitle: string, intro: string | undefined, later: boolean): string {
-  return intro && later ? `${sectionTitle} › ${label(intro)}` : sectionTitle;
+  return intro && later ? `${sectionTitle} › ${shortLabel(intro)}` : sectionTitle;
+}
+
+/**
+ * An intro as a title in every question of its list: the words before a colon that opens what
+ * it says ("先捋调用链（contianer 是怎么起来的）：dockerd → containerd → …" is "先捋调用链"; round 7
+ * repeated the whole chain in eleven questions), without asides in brackets.
+ */
+function shortLabel(intro: string): string {
+  const whole = label(intro);
+  // not the colon of a URL ("访问 http://web 时的解析过程") or of a port
+  const colon = /：|:(?![/\d])/u.exec(whole);
+  const head = colon && colon.index > 0 && whole.length - colon.index > 10 ? whole.slice(0, colon.index) : whole;
+  const bare = head.replace(/\s*[（(][^（）()]*[）)]\s*/gu, " ").trim();
+  return bare.length > 0 && head.length > 12 ? bare : head.trim();
 }
 
 export function generateNotes(input: NotesInput): NotesResult {

@@ -432,5 +432,10 @@ describe("notes mode regressions", () => {
     expect(gradeTypedAnswer("whitelist", accepted("allowlist")!).correct).toBe(true);
     expect(gradeTypedAnswer("OpenID Connect", accepted("OIDC")!).correct).toBe(true);
   });
+  it("round 7: a list's long intro ('先捋调用链（contianer 是怎么起来的）：dockerd → containerd → …') was the title of every one of its questions", () => {
+    const d = deck("# runc 启动容器的过程\n\n1. runc create 读 config.json\n2. clone 出新进程\n\n先捋调用链（contianer 是怎么起来的）：dockerd → containerd → containerd-shim-runc-v2 → runc\n\n1. dockerd 收到 docker run\n2. containerd 起 shim\n3. shim 调 runc create\n4. runc 退出，shim 留下来当父进程\n\n访问 http://web 时的解析过程：\n\n1. 先查 search 域\n2. 再问 CoreDNS\n3. 最后返回 ClusterIP\n");
+    const titles = new Set(d.cards.filter((c) => c.generatedBy === "notes:process-order").map((c) => c.prompt));
+    expect(titles).toEqual(new Set(["把「runc 启动容器的过程 › 先捋调用链」的步骤按顺序排好", "把「runc 启动容器的过程 › 访问 http://web 时的解析过程」的步骤按顺序排好"]));
+  });
 });
 
