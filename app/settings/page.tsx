@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PageTopbar } from "@/app/components/page-topbar";
-import { getSettings } from "@/server/use-cases/settings";
+import { getSettings } from "@/server/use-cases/settings/get-settings";
 import { SettingsForm } from "./settings-form";
 import { HistoryPanel } from "./history-panel";
 import { currentParameters } from "@/server/use-cases/optimize-parameters";

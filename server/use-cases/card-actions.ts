@@ -2,7 +2,7 @@ import { newCardState } from "@/lib/scheduling";
 import { nextStudyDayStart } from "@/lib/study-day";
 import type { CardAction } from "@/lib/api-schemas";
 import { db as defaultDb, type Db } from "../db";
-import { readSettings } from "../deck-settings";
+import { readSettings } from "../store/settings";
 import { NotFoundError } from "../errors";
 
 export interface CardActionResult {

@@ -11,7 +11,7 @@ import { DEFAULT_PARAMETERS } from "@/lib/fsrs-metrics";
 import { TZDate } from "@date-fns/tz";
 import { nextStudyDayStart, studyDayStart } from "@/lib/study-day";
 import { db as defaultDb, type Db } from "../db";
-import { readSettings, storedWeights } from "../deck-settings";
+import { readSettings, storedWeights } from "../store/settings";
 
 const DAY = 86_400_000;
 /** Anki's "mature": an interval of 21 days or more. */

@@ -31,10 +31,7 @@ import {
 } from "@/lib/fsrs-metrics";
 import { db as defaultDb, type Db } from "../db";
 import { ValidationError } from "../errors";
-import { readSettings, storedWeights } from "../deck-settings";
-
-/** The Setting row that holds the applied parameters (a JSON array of 21 numbers). */
-export const FSRS_PARAMETERS_KEY = "fsrsParameters";
+import { deleteSetting, FSRS_PARAMETERS_KEY, readSettings, saveSetting, storedWeights } from "../store/settings";
 
 /** The share of the history, oldest first, that the parameters are fitted on; the rest tests them. */
 export const TRAIN_FRACTION = 0.8;
@@ -241,15 +238,13 @@ export async function applyParameters(options: { parameters: readonly number[]; 
   const parsed = parametersSchema.safeParse(options.parameters);
   if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => i.message).join("; "));
   const { sqlite } = options.db ?? defaultDb();
-  sqlite
-    .prepare(`INSERT INTO Setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
-    .run(FSRS_PARAMETERS_KEY, JSON.stringify(parsed.data));
+  saveSetting(sqlite, FSRS_PARAMETERS_KEY, parsed.data);
   return parsed.data;
 }
 
 /** Goes back to FSRS-6's default parameters. */
 export async function resetParameters(options: { db?: Db } = {}): Promise<void> {
-  (options.db ?? defaultDb()).sqlite.prepare(`DELETE FROM Setting WHERE key = ?`).run(FSRS_PARAMETERS_KEY);
+  deleteSetting((options.db ?? defaultDb()).sqlite, FSRS_PARAMETERS_KEY);
 }
 
 /**

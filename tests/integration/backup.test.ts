@@ -14,7 +14,7 @@ import { recordReview } from "../../server/use-cases/study/record-review";
 import { undoReview } from "../../server/use-cases/undo-review";
 import { saveDeckOptions } from "../../server/use-cases/deck-options";
 import { applyCardAction } from "../../server/use-cases/card-actions";
-import { saveSettings } from "../../server/use-cases/settings";
+import { saveSettings } from "../../server/use-cases/settings/save-settings";
 import { createQuiz } from "../../server/use-cases/quiz/create-quiz";
 import { answerQuestion } from "../../server/use-cases/quiz/answer-question";
 import { startInterview } from "../../server/use-cases/interview/start-interview";
