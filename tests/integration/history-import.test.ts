@@ -6,7 +6,7 @@ import { createScheduler, newCardState, type RatingValue, type SchedState } from
 import { importHistory, importKey, IMPORTED_HISTORY_DECK_ID } from "../../server/use-cases/import-history";
 import { importContent } from "../../server/use-cases/import-content";
 import { recordReview } from "../../server/use-cases/study/record-review";
-import { undoReview } from "../../server/use-cases/undo-review";
+import { undoReview } from "../../server/use-cases/study/undo-review";
 import { applyParameters, cancelOptimizeJob, currentParameters, getOptimizeJob, optimizeParameters, startOptimizeJob } from "../../server/use-cases/optimize-parameters";
 import { count, freshDb, writeContent } from "./helpers";
 

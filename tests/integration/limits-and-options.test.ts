@@ -3,7 +3,7 @@ import { importContent } from "../../server/use-cases/import-content";
 import { recordReview } from "../../server/use-cases/study/record-review";
 import { studyQueue } from "../../server/use-cases/study/study-queue";
 import { getDeckOptions, saveDeckOptions } from "../../server/use-cases/deck-options";
-import { undoReview } from "../../server/use-cases/undo-review";
+import { undoReview } from "../../server/use-cases/study/undo-review";
 import { DEFAULT_DECK_OPTIONS } from "../../lib/deck-options";
 import { ConflictError } from "../../server/errors";
 import { freshDb, writeContent } from "./helpers";
