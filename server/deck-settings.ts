@@ -2,9 +2,10 @@
  * Deck options as the hot path needs them: a prepared lookup, parsed once per preset version,
  * with the preset's scheduler made once (with the personal weights of store/settings.ts).
  */
-import { DEFAULT_DECK_OPTIONS, deckOptionsSchema, type DeckOptions } from "@/lib/deck-options";
+import type { DeckOptions } from "@/lib/deck-options";
 import { createScheduler, type Scheduler } from "@/lib/scheduling";
 import type { Sqlite } from "./db";
+import { parseOptions } from "./store/presets";
 import { FSRS_PARAMETERS_KEY, parseWeights } from "./store/settings";
 import { perConnection } from "./store/sql";
 
@@ -20,18 +21,6 @@ export interface ResolvedOptions {
 }
 
 const cache = new Map<string, ResolvedOptions>();
-
-/** Options stored as JSON: what fails validation falls back to the defaults, field by field. */
-export function parseOptions(json: string): DeckOptions {
-  let raw: unknown = {};
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return DEFAULT_DECK_OPTIONS;
-  }
-  const parsed = deckOptionsSchema.safeParse(raw);
-  return parsed.success ? parsed.data : DEFAULT_DECK_OPTIONS;
-}
 
 /**
  * The scheduler of a preset's options and the stored personal weights (JSON, or null for the

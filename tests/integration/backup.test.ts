@@ -12,7 +12,7 @@ import type { Db } from "../../server/db";
 import { importContent } from "../../server/use-cases/import-content";
 import { recordReview } from "../../server/use-cases/study/record-review";
 import { undoReview } from "../../server/use-cases/study/undo-review";
-import { saveDeckOptions } from "../../server/use-cases/deck-options";
+import { saveDeckOptions } from "../../server/use-cases/deck-options/save-deck-options";
 import { applyCardAction } from "../../server/use-cases/cards/apply-card-action";
 import { saveSettings } from "../../server/use-cases/settings/save-settings";
 import { createQuiz } from "../../server/use-cases/quiz/create-quiz";

@@ -7,7 +7,7 @@ import { practiceNext } from "../../server/use-cases/practice/next-practice-card
 import { getSettings } from "../../server/use-cases/settings/get-settings";
 import { saveSettings } from "../../server/use-cases/settings/save-settings";
 import { ValidationError } from "../../server/errors";
-import { saveDeckOptions } from "../../server/use-cases/deck-options";
+import { saveDeckOptions } from "../../server/use-cases/deck-options/save-deck-options";
 import { DEFAULT_DECK_OPTIONS } from "../../lib/deck-options";
 import { count, freshDb, writeContent } from "./helpers";
 
