@@ -3,7 +3,7 @@ import { PageTopbar } from "@/app/components/page-topbar";
 import { getSettings } from "@/server/use-cases/settings/get-settings";
 import { SettingsForm } from "./settings-form";
 import { HistoryPanel } from "./history-panel";
-import { currentParameters } from "@/server/use-cases/optimize-parameters";
+import { currentParameters } from "@/server/use-cases/parameters/current-parameters";
 import { DEFAULT_PARAMETERS } from "@/lib/fsrs-metrics";
 
 export const dynamic = "force-dynamic";

@@ -8,6 +8,7 @@
  * JSON.stringify wrote the SchedState); it is decoded here, once, into a SchedState.
  */
 import { z } from "zod";
+import type { HistoryReview } from "@/lib/fsrs-metrics";
 import type { SchedState } from "@/lib/scheduling";
 import type { Sqlite } from "../db";
 import { decodeRow, jsonColumn } from "./json-column";
@@ -80,4 +81,17 @@ export function latestReviewId(sqlite: Sqlite, cardId: string): number | undefin
 
 export function deleteReview(sqlite: Sqlite, reviewId: number): void {
   deleteById.run(sqlite, { id: reviewId });
+}
+
+const rated = prepared(() =>
+  sql.selectFrom("Review").select(["cardId", "rating", "reviewedAt"]).where("rating", ">=", 1).where("rating", "<=", 4).orderBy("reviewedAt").orderBy("id"),
+);
+
+/**
+ * Every review with a rating of 1 to 4, oldest first (ties by id): the history the FSRS
+ * optimizer fits to. Tens of thousands of rows, all plain columns typed by the query, so they
+ * are passed on as SQLite returns them, without a decoder's pass over each.
+ */
+export function listRatedReviews(sqlite: Sqlite): HistoryReview[] {
+  return rated.all(sqlite, {});
 }

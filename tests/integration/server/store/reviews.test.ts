@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { errorResponse } from "../../../../server/http";
 import { StoredRowError } from "../../../../server/store/json-column";
-import { deleteReview, findReviewBefore, latestReviewId, listCardReviews } from "../../../../server/store/reviews";
+import { deleteReview, findReviewBefore, latestReviewId, listCardReviews, listRatedReviews } from "../../../../server/store/reviews";
 import { getScheduledCard } from "../../../../server/store/study-queue";
 import { importContent } from "../../../../server/use-cases/import-content";
 import { recordReview } from "../../../../server/use-cases/study/record-review";
@@ -58,6 +58,19 @@ describe("Review rows", () => {
     expect(latestReviewId(db.sqlite, card)).toBe(b.reviewId);
     deleteReview(db.sqlite, b.reviewId);
     expect(latestReviewId(db.sqlite, card)).toBeUndefined();
+  });
+
+  it("the optimizer's history: every rated review oldest first, ties by id", async () => {
+    const ids = (db.sqlite.prepare("SELECT id FROM Card ORDER BY position").all() as Array<{ id: string }>).map((r) => r.id);
+    await recordReview({ db, cardId: ids[1]!, rating: 2, now: at(5) });
+    await recordReview({ db, cardId: ids[0]!, rating: 4, now: at(1) });
+    await recordReview({ db, cardId: ids[0]!, rating: 3, now: at(5) });
+    // a rating outside 1 to 4 (none is written so; an import of another app's log might) is left out
+    db.sqlite.prepare("UPDATE Review SET rating = 0 WHERE id = 3").run();
+    expect(listRatedReviews(db.sqlite)).toEqual([
+      { cardId: ids[0], rating: 4, reviewedAt: at(1).getTime() },
+      { cardId: ids[1], rating: 2, reviewedAt: at(5).getTime() },
+    ]);
   });
 
   it("a corrupt `before` is a StoredRowError naming the review and the column, and undo answers 500", async () => {
