@@ -12,7 +12,7 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { authConfig, isPublicPath, isServedHost, LOGIN_PATH, requestHost, sameOriginWrite, SESSION_COOKIE, sessionSecret } from "@/server/auth";
-import { sessionActive } from "@/server/use-cases/sessions";
+import { sessionActive } from "@/server/use-cases/auth/session-active";
 
 export function contentSecurityPolicy(nonce: string): string {
   return [

@@ -18,7 +18,7 @@ import { buildFsrsItems, DEFAULT_PARAMETERS, metricsOf, predictHistory, splitByT
 import { migrate, ROOT } from "../scripts/lib/setup";
 import { openDb } from "../server/db";
 import { importHistory } from "../server/use-cases/import-history";
-import { fit } from "../server/use-cases/optimize-parameters";
+import { fit } from "../server/use-cases/parameters/fit-parameters";
 
 export const JOSH_CSV = path.resolve(ROOT, "tests/fixtures/history/review-logs-josh.csv");
 /**

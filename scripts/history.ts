@@ -49,7 +49,8 @@ const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : "n/a");
 async function optimizeCommand(apply: boolean): Promise<number> {
   const { db, closeDb } = await openDatabase();
   try {
-    const { optimizeParameters, applyParameters } = await import("../server/use-cases/optimize-parameters");
+    const { optimizeParameters } = await import("../server/use-cases/parameters/optimize-parameters");
+    const { applyParameters } = await import("../server/use-cases/parameters/apply-parameters");
     const { ValidationError } = await import("../server/errors");
     let last = "";
     let result;

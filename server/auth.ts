@@ -5,7 +5,7 @@
  *
  * - A login compares scrypt hashes (memory-hard, salted) in constant time.
  * - A session is a cookie (httpOnly, SameSite=Strict) holding `secret.mac`: the secret names a
- *   row of the Session table (server/use-cases/sessions.ts; logging out deletes it), the mac is
+ *   row of the Session table (server/store/sessions.ts; logging out deletes it), the mac is
  *   an HMAC-SHA256 under a key derived (scrypt) from the passphrase or its hash, so a forged
  *   cookie costs one HMAC and no query, sessions survive restarts, and changing the passphrase
  *   ends every session.

@@ -7,7 +7,7 @@ import { cookies } from "next/headers";
 import { TIME_ZONE_COOKIE } from "@/i18n/config";
 import { isValidTimeZone } from "@/lib/study-day";
 import { db as defaultDb } from "./db";
-import { readSettings } from "./deck-settings";
+import { readSettings } from "./store/settings";
 
 const SERVER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 

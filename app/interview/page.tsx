@@ -3,7 +3,7 @@ import { PageTopbar } from "@/app/components/page-topbar";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listDecks } from "@/server/use-cases/study/list-decks";
-import { deckTopics } from "@/server/use-cases/practice";
+import { deckTopics } from "@/server/use-cases/practice/list-deck-topics";
 import { listInterviews } from "@/server/use-cases/interview/list-interviews";
 import type { BuilderDeck } from "../quiz/builder-params";
 import { InterviewSetup } from "./interview-setup";

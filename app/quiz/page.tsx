@@ -3,7 +3,7 @@ import { PageTopbar } from "@/app/components/page-topbar";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listDecks } from "@/server/use-cases/study/list-decks";
-import { deckTopics } from "@/server/use-cases/practice";
+import { deckTopics } from "@/server/use-cases/practice/list-deck-topics";
 import { listQuizzes } from "@/server/use-cases/quiz/list-quizzes";
 import { ValidationError } from "@/server/errors";
 import { builderState, type BuilderDeck } from "./builder-params";

@@ -4,7 +4,7 @@ import { useEffect, useEffectEvent, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { api, useApiErrorMessage } from "@/app/components/api-client";
 import type { ImportHistorySuccess } from "@/server/use-cases/import-history";
-import type { OptimizeJob } from "@/server/use-cases/optimize-parameters";
+import type { OptimizeJob } from "@/server/use-cases/parameters/optimize-job";
 
 /** How often a running optimization is asked for its progress. */
 const POLL_MS = 1000;

@@ -3,10 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { TIME_ZONE_COOKIE } from "@/i18n/config";
 import { isValidTimeZone } from "@/lib/study-day";
 import { PageTopbar } from "@/app/components/page-topbar";
-import { getSettings } from "@/server/use-cases/settings";
+import { getSettings } from "@/server/use-cases/settings/get-settings";
 import { SettingsForm } from "./settings-form";
 import { HistoryPanel } from "./history-panel";
-import { currentParameters } from "@/server/use-cases/optimize-parameters";
+import { currentParameters } from "@/server/use-cases/parameters/current-parameters";
 import { DEFAULT_PARAMETERS } from "@/lib/fsrs-metrics";
 
 export const dynamic = "force-dynamic";

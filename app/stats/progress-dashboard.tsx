@@ -7,7 +7,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { api, useApiErrorMessage } from "@/app/components/api-client";
 import { calendarLayout, weekStart } from "@/lib/calendar";
 import { studyDayStart } from "@/lib/study-day";
-import type { Dashboard } from "@/server/use-cases/dashboard";
+import type { Dashboard } from "@/server/use-cases/progress/get-dashboard";
 
 /** Heatmap shades: reviews per day up to these counts. */
 const SHADES = [0, 1, 10, 30, 60];

@@ -1,13 +1,15 @@
 /**
- * Card rows: their content (what curation needs) and their schedule (written after every review,
- * undo and history import). The rest of the card queries still live in the use cases that were
- * written before this storage layer; they move here one at a time.
+ * Card rows: their content (what curation needs), their schedule (written after every review,
+ * undo and history import), and their status (suspended, buried, flagged: what the card actions
+ * set and the card page shows). The study queue's and the practice queries are in
+ * store/study-queue.ts; the rest of the card queries still live in the use cases that were
+ * written before this storage layer (import, search, backup), and move here one at a time.
  */
 import { z } from "zod";
 import type { SchedRow, SchedState } from "@/lib/scheduling";
 import type { Db, Sqlite } from "../db";
 import { decodeRow, jsonColumn } from "./json-column";
-import { all, first, prepared, sql, perConnection } from "./sql";
+import { all, first, prepared, run, sql, perConnection } from "./sql";
 
 const contentSchema = z.object({
   id: z.string(),
@@ -125,4 +127,38 @@ export function findCardText(sqlite: Sqlite, cardId: string): CardText | null {
 export function listStudiedCardText(sqlite: Sqlite, deckId: string): CardText[] {
   const query = sql.selectFrom("Card").select(textColumns).where("deckId", "=", deckId).where("retired", "=", 0).where("suspended", "=", 0).orderBy("position");
   return all(sqlite, query).map(decodeText);
+}
+
+const flag01 = z.union([z.literal(0), z.literal(1)]).transform((v) => v === 1);
+const statusSchema = z.object({
+  id: z.string(),
+  deckTitle: z.string(),
+  suspended: flag01,
+  buriedUntil: z.number().nullable(),
+  flag: z.number().int(),
+  state: z.number().int(),
+});
+/** Whether a card is kept out of study (suspended, or buried until a time in epoch ms), its flag and its FSRS state, with its deck's title. */
+export type CardStatus = z.output<typeof statusSchema>;
+
+const statusById = prepared((p: { id: string }) =>
+  sql
+    .selectFrom("Card as c")
+    .innerJoin("Deck as d", "d.id", "c.deckId")
+    .select(["c.id", "d.title as deckTitle", "c.suspended", "c.buriedUntil", "c.flag", "c.state"])
+    .where("c.id", "=", p.id),
+);
+
+export function getCardStatus(sqlite: Sqlite, cardId: string): CardStatus | null {
+  const row = statusById.first(sqlite, { id: cardId });
+  return row === undefined ? null : decodeRow(statusSchema, row, `Card ${row.id}`);
+}
+
+/** What a card action changes: suspended, buried (until epoch ms, or null), or its flag. */
+export type StatusChange = { suspended: boolean } | { buriedUntil: number | null } | { flag: number };
+
+/** Sets a card's status; whether there was such a card. */
+export function setCardStatus(sqlite: Sqlite, cardId: string, change: StatusChange, now: Date): boolean {
+  const set = "suspended" in change ? { suspended: change.suspended ? 1 : 0 } : "buriedUntil" in change ? { buriedUntil: change.buriedUntil } : { flag: change.flag };
+  return run(sqlite, sql.updateTable("Card").set({ ...set, updatedAt: now.getTime() }).where("id", "=", cardId)).changes === 1;
 }

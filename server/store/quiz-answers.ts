@@ -7,6 +7,7 @@ import { sql as fragment } from "kysely";
 import type { AnswerScore } from "@/lib/quiz/score";
 import type { QuizAnswer } from "@/lib/quiz/types";
 import type { Sqlite } from "../db";
+import { latestReviewId } from "./reviews";
 import { first, run, sql } from "./sql";
 
 /** Whether a quiz has ended and whether it is practice, read again inside a transaction. */
@@ -76,8 +77,7 @@ export function saveOverride(sqlite: Sqlite, o: { quizId: string; position: numb
 export function answerReview(sqlite: Sqlite, reviewId: number): { reviewedAt: number; cardId: string; latest: boolean } | null {
   const review = first(sqlite, sql.selectFrom("Review").select(["reviewedAt", "cardId"]).where("id", "=", reviewId));
   if (review === undefined) return null;
-  const latest = first(sqlite, sql.selectFrom("Review").select("id").where("cardId", "=", review.cardId).orderBy("reviewedAt", "desc").orderBy("id", "desc").limit(1));
-  return { reviewedAt: review.reviewedAt, cardId: review.cardId, latest: latest?.id === reviewId };
+  return { reviewedAt: review.reviewedAt, cardId: review.cardId, latest: latestReviewId(sqlite, review.cardId) === reviewId };
 }
 
 /** Whether a card has been retired (a retired card's answer gives no review). */

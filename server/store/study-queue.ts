@@ -19,7 +19,8 @@ import { prepared, sql } from "./sql";
 /** Counts stop here (the screen shows "999+"): counting costs grow with the count. */
 export const COUNT_CAP = 1000;
 
-const CARD_COLUMNS = [
+/** The columns of a card row (CardRow), for the practice queries too (store/practice.ts). */
+export const CARD_COLUMNS = [
   "id",
   "deckId",
   "kind",
@@ -63,7 +64,7 @@ export interface ScheduledCard {
   schedule: SchedState;
 }
 
-/** The one decoder of a card row (exported for the practice queries, which select the same columns). */
+/** The one decoder of a card row (the practice queries, store/practice.ts, select the same columns). */
 export function decodeCard(row: CardRow): ScheduledCard {
   return {
     id: row.id,

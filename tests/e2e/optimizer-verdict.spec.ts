@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test, expect, type Page } from "@playwright/test";
 import { compareMetrics, DEFAULT_PARAMETERS } from "../../lib/fsrs-metrics";
-import type { OptimizeJob } from "../../server/use-cases/optimize-parameters";
+import type { OptimizeJob } from "../../server/use-cases/parameters/optimize-job";
 import { ROOT } from "../../scripts/lib/setup";
 import { testServer, withDb } from "./fixtures/server";
 

@@ -7,11 +7,11 @@
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createScheduler, stateFromRow, type SchedRow } from "@/lib/scheduling";
-import { dashboard } from "../../server/use-cases/dashboard";
+import { dashboard } from "../../server/use-cases/progress/get-dashboard";
 import { importContent } from "../../server/use-cases/import-content";
 import { importHistory } from "../../server/use-cases/import-history";
 import { recordReview } from "../../server/use-cases/study/record-review";
-import { saveSettings } from "../../server/use-cases/settings";
+import { saveSettings } from "../../server/use-cases/settings/save-settings";
 import { GET as dashboardRoute } from "../../app/api/v1/dashboard/route";
 import { listDecks } from "../../server/use-cases/study/list-decks";
 import { count, freshDb, writeContent } from "./helpers";

@@ -6,7 +6,7 @@ import { importHistory } from "../../server/use-cases/import-history";
 import { listDecks } from "../../server/use-cases/study/list-decks";
 import { recordReview } from "../../server/use-cases/study/record-review";
 import { studyQueue } from "../../server/use-cases/study/study-queue";
-import { saveDeckOptions } from "../../server/use-cases/deck-options";
+import { saveDeckOptions } from "../../server/use-cases/deck-options/save-deck-options";
 import { searchCards } from "../../server/use-cases/search-cards";
 import { DEFAULT_DECK_OPTIONS } from "../../lib/deck-options";
 import { freshDb, writeContent } from "./helpers";

@@ -6,7 +6,7 @@ import { POST as importRoute } from "../../app/api/v1/history/route";
 import { DELETE as resetRoute, GET as parametersRoute, PUT as applyRoute } from "../../app/api/v1/parameters/route";
 import { GET as latestJobRoute, POST as optimizeRoute } from "../../app/api/v1/parameters/optimize/route";
 import { GET as jobRoute } from "../../app/api/v1/parameters/optimize/[id]/route";
-import { getOptimizeJob } from "../../server/use-cases/optimize-parameters";
+import { getOptimizeJob } from "../../server/use-cases/parameters/get-optimize-job";
 import { freshDb } from "./helpers";
 
 beforeAll(async () => {

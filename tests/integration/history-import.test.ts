@@ -6,8 +6,13 @@ import { createScheduler, newCardState, type RatingValue, type SchedState } from
 import { importHistory, importKey, IMPORTED_HISTORY_DECK_ID } from "../../server/use-cases/import-history";
 import { importContent } from "../../server/use-cases/import-content";
 import { recordReview } from "../../server/use-cases/study/record-review";
-import { undoReview } from "../../server/use-cases/undo-review";
-import { applyParameters, cancelOptimizeJob, currentParameters, getOptimizeJob, optimizeParameters, startOptimizeJob } from "../../server/use-cases/optimize-parameters";
+import { undoReview } from "../../server/use-cases/study/undo-review";
+import { applyParameters } from "../../server/use-cases/parameters/apply-parameters";
+import { cancelOptimizeJob } from "../../server/use-cases/parameters/cancel-optimize-job";
+import { currentParameters } from "../../server/use-cases/parameters/current-parameters";
+import { getOptimizeJob } from "../../server/use-cases/parameters/get-optimize-job";
+import { optimizeParameters } from "../../server/use-cases/parameters/optimize-parameters";
+import { startOptimizeJob } from "../../server/use-cases/parameters/start-optimize-job";
 import { count, freshDb, writeContent } from "./helpers";
 
 const JOSH = path.resolve(import.meta.dirname, "../fixtures/history/review-logs-josh.csv");

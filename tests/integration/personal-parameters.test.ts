@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { DEFAULT_PARAMETERS } from "@/lib/fsrs-metrics";
 import { importContent } from "../../server/use-cases/import-content";
-import { applyParameters, resetParameters } from "../../server/use-cases/optimize-parameters";
+import { applyParameters } from "../../server/use-cases/parameters/apply-parameters";
+import { resetParameters } from "../../server/use-cases/parameters/reset-parameters";
 import { recordReview } from "../../server/use-cases/study/record-review";
 import { freshDb, writeContent } from "./helpers";
 

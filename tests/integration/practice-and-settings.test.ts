@@ -2,10 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importContent } from "../../server/use-cases/import-content";
 import { recordReview } from "../../server/use-cases/study/record-review";
 import { studyQueue } from "../../server/use-cases/study/study-queue";
-import { deckTopics, practiceNext } from "../../server/use-cases/practice";
-import { getSettings, saveSettings } from "../../server/use-cases/settings";
+import { deckTopics } from "../../server/use-cases/practice/list-deck-topics";
+import { practiceNext } from "../../server/use-cases/practice/next-practice-card";
+import { getSettings } from "../../server/use-cases/settings/get-settings";
+import { saveSettings } from "../../server/use-cases/settings/save-settings";
 import { ValidationError } from "../../server/errors";
-import { saveDeckOptions } from "../../server/use-cases/deck-options";
+import { saveDeckOptions } from "../../server/use-cases/deck-options/save-deck-options";
 import { DEFAULT_DECK_OPTIONS } from "../../lib/deck-options";
 import { count, freshDb, writeContent } from "./helpers";
 

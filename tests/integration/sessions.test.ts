@@ -1,6 +1,8 @@
-/** Stored login sessions (server/use-cases/sessions.ts) on a real SQLite file. */
+/** Stored login sessions (server/use-cases/auth/*.ts) on a real SQLite file. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createSession, endSession, sessionActive } from "../../server/use-cases/sessions";
+import { createSession } from "../../server/use-cases/auth/create-session";
+import { endSession } from "../../server/use-cases/auth/end-session";
+import { sessionActive } from "../../server/use-cases/auth/session-active";
 import { count, freshDb } from "./helpers";
 
 const NOW = new Date("2027-01-04T09:00:00Z");

@@ -3,9 +3,9 @@ import { importContent } from "../../server/use-cases/import-content";
 import { listDecks } from "../../server/use-cases/study/list-decks";
 import { nextCard } from "../../server/use-cases/study/next-card";
 import { recordReview } from "../../server/use-cases/study/record-review";
-import { undoReview } from "../../server/use-cases/undo-review";
-import { saveSettings } from "../../server/use-cases/settings";
-import { applyCardAction } from "../../server/use-cases/card-actions";
+import { undoReview } from "../../server/use-cases/study/undo-review";
+import { saveSettings } from "../../server/use-cases/settings/save-settings";
+import { applyCardAction } from "../../server/use-cases/cards/apply-card-action";
 import { ConflictError, NotFoundError } from "../../server/errors";
 import { count, freshDb, writeContent } from "./helpers";
 

@@ -36,7 +36,7 @@ describe("passphrase hashes", () => {
 describe("sessions", () => {
   const key = authConfig({ MIANSHI_PASSPHRASE: "correct horse" })!.sessionKey;
 
-  it("a token made with the key carries its secret (the stored session is checked by server/use-cases/sessions)", () => {
+  it("a token made with the key carries its secret (the stored session is checked by server/use-cases/auth/session-active)", () => {
     const { token, secret } = createSessionToken(key);
     expect(sessionSecret(key, token)).toBe(secret);
     expect(createSessionToken(key).secret).not.toBe(secret);

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { SanitizedHtml } from "@/app/components/html";
-import { cardDetail, type CardDetail } from "@/server/use-cases/card-detail";
+import { cardDetail, type CardDetail } from "@/server/use-cases/cards/get-card-detail";
 import { NotFoundError } from "@/server/errors";
 import { getTranslations } from "next-intl/server";
 import { labels } from "../../browse/format";

@@ -11,7 +11,7 @@ import { ConflictError, NotFoundError } from "../../errors";
 import { answerReview, saveOverride } from "../../store/quiz-answers";
 import { findQuestion, rescoreQuiz } from "../../store/quizzes";
 import { reviewInTransaction } from "../study/record-review";
-import { undoInTransaction } from "../undo-review";
+import { undoInTransaction } from "../study/undo-review";
 import { requireQuiz } from "./rules";
 
 export interface OverrideResult {

@@ -5,7 +5,7 @@
 import type { StudyCounts } from "@/lib/api-schemas";
 import { isValidTimeZone, studyDayStart } from "@/lib/study-day";
 import type { Sqlite } from "../../db";
-import { readSettings } from "../../deck-settings";
+import { readSettings } from "../../store/settings";
 import { COUNT_CAP, countLearning, countNew, countReview, reviewsDoneToday } from "../../store/study-queue";
 
 const DAY_MS = 24 * 3600 * 1000;

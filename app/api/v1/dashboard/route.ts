@@ -1,7 +1,7 @@
 import { dashboardQuerySchema } from "@/lib/api-schemas";
 import { handle } from "@/server/http";
 import { requestNow } from "@/server/clock";
-import { dashboard } from "@/server/use-cases/dashboard";
+import { dashboard } from "@/server/use-cases/progress/get-dashboard";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,8 @@
 import { applyParametersSchema } from "@/lib/history/schemas";
 import { handle, readJson } from "@/server/http";
-import { applyParameters, currentParameters, resetParameters } from "@/server/use-cases/optimize-parameters";
+import { applyParameters } from "@/server/use-cases/parameters/apply-parameters";
+import { currentParameters } from "@/server/use-cases/parameters/current-parameters";
+import { resetParameters } from "@/server/use-cases/parameters/reset-parameters";
 
 export const dynamic = "force-dynamic";
 

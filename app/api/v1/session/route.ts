@@ -3,7 +3,8 @@ import { cookies } from "next/headers";
 import { authConfig, clientAddress, createSessionToken, LoginLimiter, SESSION_COOKIE, SESSION_MAX_AGE_S, sessionCookie, sessionSecret, verifyPassphrase } from "@/server/auth";
 import { handle, readJson } from "@/server/http";
 import { TooManyRequestsError, UnauthorizedError } from "@/server/errors";
-import { createSession, endSession } from "@/server/use-cases/sessions";
+import { createSession } from "@/server/use-cases/auth/create-session";
+import { endSession } from "@/server/use-cases/auth/end-session";
 
 export const dynamic = "force-dynamic";
 

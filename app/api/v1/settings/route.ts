@@ -1,6 +1,7 @@
 import { saveSettingsSchema } from "@/lib/api-schemas";
 import { handle, readJson } from "@/server/http";
-import { getSettings, saveSettings } from "@/server/use-cases/settings";
+import { getSettings } from "@/server/use-cases/settings/get-settings";
+import { saveSettings } from "@/server/use-cases/settings/save-settings";
 
 export const dynamic = "force-dynamic";
 

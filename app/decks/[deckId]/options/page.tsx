@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { NotFoundError } from "@/server/errors";
-import { getDeckOptions } from "@/server/use-cases/deck-options";
+import { getDeckOptions } from "@/server/use-cases/deck-options/get-deck-options";
 import { OptionsForm } from "./options-form";
 
 export const dynamic = "force-dynamic";

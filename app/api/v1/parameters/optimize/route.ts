@@ -1,7 +1,8 @@
 import { handle } from "@/server/http";
 import { requestNow } from "@/server/clock";
 import { NotFoundError } from "@/server/errors";
-import { getOptimizeJob, startOptimizeJob } from "@/server/use-cases/optimize-parameters";
+import { getOptimizeJob } from "@/server/use-cases/parameters/get-optimize-job";
+import { startOptimizeJob } from "@/server/use-cases/parameters/start-optimize-job";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { reviewIdSchema } from "@/lib/api-schemas";
 import { handle } from "@/server/http";
 import { requestNow } from "@/server/clock";
-import { undoReview } from "@/server/use-cases/undo-review";
+import { undoReview } from "@/server/use-cases/study/undo-review";
 
 export const dynamic = "force-dynamic";
 

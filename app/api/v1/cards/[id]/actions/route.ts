@@ -1,7 +1,7 @@
 import { cardActionSchema } from "@/lib/api-schemas";
 import { handle, readJson } from "@/server/http";
 import { requestNow } from "@/server/clock";
-import { applyCardAction } from "@/server/use-cases/card-actions";
+import { applyCardAction } from "@/server/use-cases/cards/apply-card-action";
 
 export const dynamic = "force-dynamic";
 

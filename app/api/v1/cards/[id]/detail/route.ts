@@ -1,5 +1,5 @@
 import { handle } from "@/server/http";
-import { cardDetail } from "@/server/use-cases/card-detail";
+import { cardDetail } from "@/server/use-cases/cards/get-card-detail";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,8 @@
 import { deckIdSchema, saveDeckOptionsSchema } from "@/lib/api-schemas";
 import { handle, readJson } from "@/server/http";
-import { estimateWorkload, getDeckOptions, saveDeckOptions } from "@/server/use-cases/deck-options";
+import { estimateWorkload } from "@/server/use-cases/deck-options/estimate-workload";
+import { getDeckOptions } from "@/server/use-cases/deck-options/get-deck-options";
+import { saveDeckOptions } from "@/server/use-cases/deck-options/save-deck-options";
 import { deckOptionsSchema } from "@/lib/deck-options";
 
 export const dynamic = "force-dynamic";

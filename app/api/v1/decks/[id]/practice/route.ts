@@ -1,7 +1,7 @@
 import { deckIdSchema, practiceQuerySchema } from "@/lib/api-schemas";
 import { requestNow } from "@/server/clock";
 import { handle } from "@/server/http";
-import { practiceNext } from "@/server/use-cases/practice";
+import { practiceNext } from "@/server/use-cases/practice/next-practice-card";
 
 export const dynamic = "force-dynamic";
 

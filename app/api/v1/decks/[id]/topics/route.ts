@@ -1,6 +1,6 @@
 import { deckIdSchema } from "@/lib/api-schemas";
 import { handle } from "@/server/http";
-import { deckTopics } from "@/server/use-cases/practice";
+import { deckTopics } from "@/server/use-cases/practice/list-deck-topics";
 
 export const dynamic = "force-dynamic";
 

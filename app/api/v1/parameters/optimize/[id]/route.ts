@@ -1,7 +1,8 @@
 import { optimizeJobIdSchema } from "@/lib/history/schemas";
 import { handle } from "@/server/http";
 import { ConflictError, NotFoundError } from "@/server/errors";
-import { cancelOptimizeJob, getOptimizeJob } from "@/server/use-cases/optimize-parameters";
+import { cancelOptimizeJob } from "@/server/use-cases/parameters/cancel-optimize-job";
+import { getOptimizeJob } from "@/server/use-cases/parameters/get-optimize-job";
 
 export const dynamic = "force-dynamic";
 

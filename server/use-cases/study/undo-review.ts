@@ -1,8 +1,8 @@
-import type { SchedState } from "@/lib/scheduling";
 import { STATE_NAMES } from "@/lib/scheduling";
-import { db as defaultDb, type Db, type Sqlite } from "../db";
-import { ConflictError, NotFoundError } from "../errors";
-import { saveSchedule } from "../store/cards";
+import { db as defaultDb, type Db, type Sqlite } from "../../db";
+import { ConflictError, NotFoundError } from "../../errors";
+import { saveSchedule } from "../../store/cards";
+import { deleteReview, findReviewBefore, latestReviewId } from "../../store/reviews";
 
 export interface UndoResult {
   reviewId: number;
@@ -10,12 +10,6 @@ export interface UndoResult {
   /** the card's restored schedule */
   due: string;
   state: (typeof STATE_NAMES)[number];
-}
-
-/** The `before` snapshot stored with each review (dates as ISO strings). */
-function parseBefore(json: string): SchedState {
-  const raw = JSON.parse(json) as Omit<SchedState, "due" | "lastReview"> & { due: string; lastReview: string | null };
-  return { ...raw, due: new Date(raw.due), lastReview: raw.lastReview === null ? null : new Date(raw.lastReview) };
 }
 
 /**
@@ -30,12 +24,11 @@ export async function undoReview(options: { reviewId: number; now?: Date; db?: D
 
 /** undoReview inside the caller's transaction (a quiz answer overridden replaces its review). */
 export function undoInTransaction(sqlite: Sqlite, reviewId: number, now: Date): UndoResult {
-  const review = sqlite.prepare(`SELECT id, cardId, before FROM Review WHERE id = ?`).get(reviewId) as { id: number; cardId: string; before: string } | undefined;
+  const review = findReviewBefore(sqlite, reviewId);
   if (!review) throw new NotFoundError(`no review with id ${reviewId}`);
-  const latest = sqlite.prepare(`SELECT id FROM Review WHERE cardId = ? ORDER BY reviewedAt DESC, id DESC LIMIT 1`).get(review.cardId) as { id: number };
-  if (latest.id !== review.id) throw new ConflictError("only the latest review of a card can be undone");
-  const s = parseBefore(review.before);
+  if (latestReviewId(sqlite, review.cardId) !== review.id) throw new ConflictError("only the latest review of a card can be undone");
+  const s = review.before;
   saveSchedule(sqlite, review.cardId, s, now);
-  sqlite.prepare(`DELETE FROM Review WHERE id = ?`).run(review.id);
+  deleteReview(sqlite, review.id);
   return { reviewId: review.id, cardId: review.cardId, due: s.due.toISOString(), state: STATE_NAMES[s.state] ?? "new" };
 }

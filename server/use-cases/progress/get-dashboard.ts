@@ -5,13 +5,26 @@
  * topic (mean retrievability now, share of mature cards), and quiz and interview scores.
  *
  * Study days start at the rollover hour in the user's time zone (lib/study-day.ts); their
- * boundaries are computed in JavaScript, DST included, and joined in SQL as a small table.
+ * boundaries are computed here, DST included, and joined in SQL as a small table (the
+ * statements are in server/store/progress.ts).
  */
 import { DEFAULT_PARAMETERS } from "@/lib/fsrs-metrics";
 import { TZDate } from "@date-fns/tz";
 import { nextStudyDayStart, studyDayStart } from "@/lib/study-day";
-import { db as defaultDb, type Db } from "../db";
-import { readSettings, storedWeights } from "../deck-settings";
+import { db as defaultDb, type Db } from "../../db";
+import {
+  anyReviewBetween,
+  countDueByDay,
+  countNewCards,
+  countReviewsByDay,
+  deckIdsInOrder,
+  masteryGroups,
+  recentInterviewScores,
+  recentQuizScores,
+  reviewSpan,
+  reviewWindow,
+} from "../../store/progress";
+import { readSettings, storedWeights } from "../../store/settings";
 
 const DAY = 86_400_000;
 /** Anki's "mature": an interval of 21 days or more. */
@@ -133,54 +146,35 @@ export async function dashboard(options: DashboardOptions = {}): Promise<Dashboa
 
   // reviews per study day: one index range count per day (Review reviewedAt index)
   const past = dayBoundaries(now, timeZone, rolloverHour, 364, 0);
-  const countDays = (days: Array<[number, number]>) =>
-    sqlite
-      .prepare<{ days: string }, { i: number; n: number }>(
-        `WITH d(i, s, e) AS (SELECT key, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@days))
-         SELECT d.i AS i, (SELECT COUNT(*) FROM Review r WHERE r.reviewedAt >= d.s AND r.reviewedAt < d.e) AS n FROM d ORDER BY d.i`,
-      )
-      .all({ days: JSON.stringify(days) })
-      .map((r) => ({ start: new Date(days[r.i]![0]).toISOString(), count: r.n }));
+  const countDays = (days: Array<[number, number]>) => countReviewsByDay(sqlite, days).map((r) => ({ start: new Date(days[r.i]![0]).toISOString(), count: r.n }));
   const reviewsByDay = countDays(past);
   const tomorrow = nextStudyDayStart(now, timeZone, rolloverHour).getTime();
   const calendar = options.year === undefined ? { year: null, days: reviewsByDay } : { year: options.year, days: countDays(yearBoundaries(options.year, timeZone, rolloverHour, tomorrow)) };
 
   // the years with reviews: one index range count per year between the first review and the last
-  const span = sqlite.prepare<[], { lo: number | null; hi: number | null }>("SELECT MIN(reviewedAt) AS lo, MAX(reviewedAt) AS hi FROM Review").get();
+  const span = reviewSpan(sqlite);
   const years: number[] = [];
-  if (span?.lo != null && span.hi != null) {
+  if (span.lo !== null && span.hi !== null) {
     const yearOf = (ms: number) => new TZDate(studyDayStart(new Date(ms), timeZone, rolloverHour).getTime(), timeZone).getFullYear();
-    const any = sqlite.prepare<{ s: number; e: number }, { n: number }>("SELECT EXISTS (SELECT 1 FROM Review WHERE reviewedAt >= @s AND reviewedAt < @e) AS n");
     for (let y = yearOf(span.lo); y <= yearOf(span.hi); y++) {
       const days = yearBoundaries(y, timeZone, rolloverHour, Infinity);
-      if (days.length > 0 && any.get({ s: days[0]![0], e: days.at(-1)![1] })!.n) years.push(y);
+      if (days.length > 0 && anyReviewBetween(sqlite, days[0]![0], days.at(-1)![1])) years.push(y);
     }
   }
 
   // the forecast: cards seen before, due in each of the next 30 study days (overdue: today)
   const ahead = dayBoundaries(now, timeZone, rolloverHour, 0, 29);
   ahead[0] = [0, ahead[0]![1]];
-  const forecastRows = sqlite
-    .prepare<{ days: string }, { i: number; n: number }>(
-      `WITH d(i, s, e) AS (SELECT key, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@days))
-       SELECT d.i AS i, (SELECT COUNT(*) FROM Card c WHERE c.retired = 0 AND c.suspended = 0 AND c.due >= d.s AND c.due < d.e AND c.state != 0) AS n
-       FROM d ORDER BY d.i`,
-    )
-    .all({ days: JSON.stringify(ahead) });
+  const forecastRows = countDueByDay(sqlite, ahead);
   const forecast = forecastRows.map((r) => ({ start: new Date(r.i === 0 ? studyDayStart(now, timeZone, rolloverHour).getTime() : ahead[r.i]![0]).toISOString(), count: r.n }));
   const dueToday = forecast[0]?.count ?? 0;
-  const newCards = sqlite.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM Card WHERE retired = 0 AND suspended = 0 AND state = 0").get()!.n;
+  const newCards = countNewCards(sqlite);
 
   // true retention and time, on the covering index (reviewedAt, prevState, rating, durationMs)
   const todayStart = studyDayStart(now, timeZone, rolloverHour).getTime();
   const windows = [7, 30, 365].map((days) => {
     const since = past[past.length - days]?.[0] ?? todayStart - (days - 1) * DAY;
-    const row = sqlite
-      .prepare<{ since: number; until: number }, { reviews: number; passed: number; timeMs: number }>(
-        `SELECT COALESCE(SUM(prevState = 2), 0) AS reviews, COALESCE(SUM(prevState = 2 AND rating > 1), 0) AS passed, COALESCE(SUM(durationMs), 0) AS timeMs
-         FROM Review WHERE reviewedAt >= @since AND reviewedAt < @until`,
-      )
-      .get({ since, until: t + 1 })!;
+    const row = reviewWindow(sqlite, since, t + 1);
     return { days, ...row, rate: row.reviews > 0 ? row.passed / row.reviews : null, enough: row.reviews >= MIN_RETENTION_REVIEWS };
   });
 
@@ -198,21 +192,10 @@ export async function dashboard(options: DashboardOptions = {}): Promise<Dashboa
   const w = storedWeights(sqlite) ?? DEFAULT_PARAMETERS;
   const decay = -(w[20] ?? 0.1542);
   const factor = Math.round((Math.exp(Math.log(0.9) / decay) - 1) * 1e8) / 1e8;
-  const groups = sqlite
-    .prepare<
-      { now: number; decay: number; factor: number; mature: number },
-      { deckId: string; deckTitle: string; topic: string; cards: number; studied: number; rsum: number; mature: number; firstPosition: number }
-    >(
-      `SELECT c.deckId, d.title AS deckTitle, c.topic, COUNT(*) AS cards, SUM(c.state != 0) AS studied, MIN(c.position) AS firstPosition,
-         SUM(CASE WHEN c.state != 0 AND c.stability > 0 AND c.lastReview IS NOT NULL
-           THEN pow(1 + @factor * MAX((@now - c.lastReview) / ${DAY}, 0) / c.stability, @decay) ELSE 0 END) AS rsum,
-         SUM(c.state = 2 AND c.scheduledDays >= @mature) AS mature
-       FROM Card c JOIN Deck d ON d.id = c.deckId WHERE c.retired = 0 GROUP BY c.deckId, c.topic`,
-    )
-    .all({ now: t, decay, factor, mature: MATURE_DAYS });
+  const groups = masteryGroups(sqlite, { now: t, decay, factor, mature: MATURE_DAYS });
   const rows = new Map<string, MasteryRow & { rsum: number; firstPosition: number }>();
   for (const g of groups) {
-    const path = JSON.parse(g.topic) as string[];
+    const path = g.topic;
     for (let depth = 0; depth <= path.length; depth++) {
       const topic = path.slice(0, depth);
       const key = JSON.stringify([g.deckId, ...topic]);
@@ -227,12 +210,7 @@ export async function dashboard(options: DashboardOptions = {}): Promise<Dashboa
   }
   // decks in home's order (listDecks: by folder, then id); in a deck, the tree of topics in the
   // notes' order: each topic after its parent, siblings by their first card's position
-  const deckOrder = new Map(
-    sqlite
-      .prepare<[], { id: string }>("SELECT id FROM Deck ORDER BY groupPath, id")
-      .all()
-      .map((d, i) => [d.id, i]),
-  );
+  const deckOrder = new Map(deckIdsInOrder(sqlite).map((id, i) => [id, i]));
   const sortKey = (r: MasteryRow) => r.topic.map((_, depth) => rows.get(JSON.stringify([r.deckId, ...r.topic.slice(0, depth + 1)]))!.firstPosition);
   const byTree = (a: MasteryRow, b: MasteryRow) => {
     const ka = sortKey(a);
@@ -247,20 +225,8 @@ export async function dashboard(options: DashboardOptions = {}): Promise<Dashboa
     .sort((a, b) => (deckOrder.get(a.deckId) ?? 0) - (deckOrder.get(b.deckId) ?? 0) || byTree(a, b))
     .map(({ rsum, deckId, deckTitle, topic, cards, studied, mature }) => ({ deckId, deckTitle, topic, cards, studied, mature, meanRetrievability: studied > 0 ? rsum / studied : null }));
 
-  const quizzes = sqlite
-    .prepare<[], { id: string; at: number; share: number; practice: number }>(
-      `SELECT id, at, share, practice FROM (SELECT id, finishedAt AS at, score * 1.0 / MAX(questionCount, 1) AS share, practice FROM Quiz
-       WHERE finishedAt IS NOT NULL AND score IS NOT NULL ORDER BY createdAt DESC LIMIT 100) ORDER BY at`,
-    )
-    .all()
-    .map((q) => ({ id: q.id, at: new Date(q.at).toISOString(), share: q.share, practice: q.practice === 1 }));
-  const interviews = sqlite
-    .prepare<[], { id: string; at: number; score: number }>(
-      `SELECT id, at, score FROM (SELECT id, finishedAt AS at, score FROM Interview WHERE finishedAt IS NOT NULL AND score IS NOT NULL
-       ORDER BY createdAt DESC LIMIT 100) ORDER BY at`,
-    )
-    .all()
-    .map((q) => ({ id: q.id, at: new Date(q.at).toISOString(), score: q.score }));
+  const quizzes = recentQuizScores(sqlite).map((q) => ({ id: q.id, at: new Date(q.at).toISOString(), share: q.share, practice: q.practice }));
+  const interviews = recentInterviewScores(sqlite).map((q) => ({ id: q.id, at: new Date(q.at).toISOString(), score: q.score }));
 
   return {
     now: now.toISOString(),

@@ -4,10 +4,12 @@
  */
 import { createScheduler, newCardState, STATE_NAMES, type StateName } from "@/lib/scheduling";
 import type { StudyCard } from "@/lib/api-schemas";
-import { db as defaultDb, type Db, type Sqlite } from "../db";
-import { NotFoundError } from "../errors";
-import { getScheduledCard } from "../store/study-queue";
-import { toStudyCard } from "./study/study-card";
+import { db as defaultDb, type Db } from "../../db";
+import { NotFoundError } from "../../errors";
+import { getCardStatus } from "../../store/cards";
+import { listCardReviews, type ReviewHistoryRow } from "../../store/reviews";
+import { getScheduledCard } from "../../store/study-queue";
+import { toStudyCard } from "../study/study-card";
 
 const scheduler = createScheduler();
 
@@ -49,51 +51,15 @@ export interface CardDetail extends StudyCard {
   reviews: ReviewHistoryEntry[];
 }
 
-interface ExtraRow {
-  deckTitle: string;
-  suspended: number;
-  buriedUntil: number | null;
-  flag: number;
-}
-
-interface ReviewRow {
-  id: number;
-  reviewedAt: number;
-  rating: number;
-  durationMs: number | null;
-  source: string;
-  state: number;
-  due: number;
-  stability: number;
-  difficulty: number;
-}
-
-const prepared = new WeakMap<Sqlite, ReturnType<typeof prepare>>();
-function prepare(sqlite: Sqlite) {
-  return {
-    extra: sqlite.prepare<[string], ExtraRow>(
-      `SELECT d.title AS deckTitle, c.suspended, c.buriedUntil, c.flag FROM Card c JOIN Deck d ON d.id = c.deckId WHERE c.id = ?`,
-    ),
-    reviews: sqlite.prepare<[string], ReviewRow>(
-      `SELECT id, reviewedAt, rating, durationMs, source, state, due, stability, difficulty FROM Review
-       WHERE cardId = ? ORDER BY reviewedAt DESC, id DESC`,
-    ),
-  };
-}
-function stmts(sqlite: Sqlite) {
-  let s = prepared.get(sqlite);
-  if (!s) prepared.set(sqlite, (s = prepare(sqlite)));
-  return s;
-}
-
 export async function cardDetail(options: { cardId: string; now?: Date; db?: Db }): Promise<CardDetail> {
   const database = options.db ?? defaultDb();
   const now = options.now ?? new Date();
-  const st = stmts(database.sqlite);
-  const read = database.sqlite.transaction(() => {
-    const card = getScheduledCard(database.sqlite, options.cardId);
+  const { sqlite } = database;
+  // one read transaction: the card, its status and its reviews as of one moment
+  const read = sqlite.transaction(() => {
+    const card = getScheduledCard(sqlite, options.cardId);
     if (!card) return null;
-    return { card, extra: st.extra.get(options.cardId)!, reviews: st.reviews.all(options.cardId) };
+    return { card, extra: getCardStatus(sqlite, options.cardId)!, reviews: listCardReviews(sqlite, options.cardId) };
   });
   const found = read.deferred();
   if (!found) throw new NotFoundError(`no card with id ${options.cardId}`);
@@ -112,7 +78,7 @@ export async function cardDetail(options: { cardId: string; now?: Date; db?: Db 
       reps: sched.reps,
       lapses: sched.lapses,
       lastReview: sched.lastReview?.toISOString() ?? null,
-      suspended: extra.suspended === 1,
+      suspended: extra.suspended,
       buriedUntil: extra.buriedUntil === null ? null : new Date(extra.buriedUntil).toISOString(),
       flag: extra.flag,
       retired: card.retired,
@@ -133,7 +99,7 @@ export async function cardDetail(options: { cardId: string; now?: Date; db?: Db 
 }
 
 /** Retrievability at `at` of the state a previous review left (FSRS's forgetting curve), or null. */
-function recallAt(previous: ReviewRow | undefined, at: number): number | null {
+function recallAt(previous: ReviewHistoryRow | undefined, at: number): number | null {
   if (!previous || previous.stability <= 0) return null;
   const r = scheduler.retrievability(
     { ...newCardState(new Date(previous.reviewedAt)), state: previous.state, stability: previous.stability, difficulty: previous.difficulty, lastReview: new Date(previous.reviewedAt) },
