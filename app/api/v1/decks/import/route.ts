@@ -36,7 +36,8 @@ export async function POST(request: Request) {
       } else fields[key] = value;
     }
     const input = importNotesFieldsSchema.parse(fields);
-    const options = { files, text: input.text, title: input.title, group: input.group, replace: (input.replace ?? query.replace) === true };
+    // a form's text field travels with CRLF line breaks (HTML's form encoding): saved as typed
+    const options = { files, text: input.text?.replace(/\r\n?/g, "\n"), title: input.title, group: input.group, replace: (input.replace ?? query.replace) === true };
     if (query.preview) return previewNotes(options);
     return importNotes({ ...options, now: requestNow(request) });
   });
