@@ -228,6 +228,51 @@ export function withTitle(text: string, title: string): { text: string; lineShif
   return { text: block + text.slice(m[0].length), lineShift: lines(block) - lines(m[0]) };
 }
 
+/**
+ * The relative image links of a markdown text that stay beside or below it (`images/a.png`;
+ * never remote, absolute or `../`), as normalized paths.
+ */
+export function linkedImages(markdown: string): string[] {
+  const out = new Set<string>();
+  for (const m of markdown.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm)) {
+    let link: string;
+    try {
+      link = decodeURI((m[1] ?? m[2] ?? "").split(/[?#]/)[0]!);
+    } catch {
+      continue;
+    }
+    const clean = path.posix.normalize(link);
+    if (clean === "." || /^[a-z][a-z0-9+.-]*:|^\/|^\.\.(\/|$)/i.test(clean)) continue;
+    if (isImage(clean)) out.add(clean);
+  }
+  return [...out];
+}
+
+/**
+ * Images chosen one by one arrive by their bare name (`a.png`) while the notes link to them in
+ * their folder (`images/a.png`): such an image goes where the notes link to it, when exactly one
+ * linked path of the upload has its name. An image with a folder in its name stays where it is.
+ */
+export function placeImages(markdown: Array<{ name: string; text: string }>, images: UploadedFile[]): UploadedFile[] {
+  const wanted = new Map<string, Set<string>>();
+  for (const m of markdown) {
+    const folder = path.posix.dirname(m.name);
+    for (const link of linkedImages(m.text)) {
+      const at = folder === "." ? link : `${folder}/${link}`;
+      const base = path.posix.basename(at).toLowerCase();
+      if (!wanted.has(base)) wanted.set(base, new Set());
+      wanted.get(base)!.add(at);
+    }
+  }
+  const taken = new Set(images.map((i) => i.name.toLowerCase()));
+  return images.map((image) => {
+    if (image.name.includes("/")) return image;
+    const paths = [...(wanted.get(image.name.toLowerCase()) ?? [])];
+    if (paths.length !== 1 || paths[0] === image.name || taken.has(paths[0]!.toLowerCase())) return image;
+    return { name: paths[0]!, bytes: image.bytes };
+  });
+}
+
 /** Where files go: under the group, keeping an upload's relative paths (so `![](images/a.png)` still finds its image). */
 export function targetOf(group: string, name: string): string {
   return group ? `${group}/${name}` : name;

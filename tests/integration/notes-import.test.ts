@@ -117,6 +117,14 @@ describe("import", () => {
     expect(asset.type).toBe("image/png");
   });
 
+  it("an image chosen by its bare name goes where the notes link to it", async () => {
+    const { root, opts } = setup();
+    const preview = previewNotes({ ...opts, group: "net", files: [file("tcp-handshake.md", "upload/tcp-handshake.md"), file("handshake.png", "upload/images/handshake.png")] });
+    expect(preview.images).toEqual([{ name: "images/handshake.png", file: "net/images/handshake.png", bytes: 113, exists: false }]);
+    await importNotes({ ...opts, group: "net", files: [file("tcp-handshake.md", "upload/tcp-handshake.md"), file("handshake.png", "upload/images/handshake.png")] });
+    expect(filesUnder(root)).toEqual(["net/images/handshake.png", "net/tcp-handshake.md"]);
+  });
+
   it("a zip of notes with their images imports the same way; hidden files and other types are left out and said so", async () => {
     const { root, opts } = setup();
     const zip = zipSync({

@@ -10,7 +10,7 @@ import path from "node:path";
 import { parseDeck } from "@/lib/content/parse";
 import { auditDeck } from "@/lib/content/audit";
 import { CARD_KINDS, type ContentError, type ParsedDeck } from "@/lib/content/types";
-import { checkGroup, expandUpload, safeFileName, targetOf, UPLOAD_LIMITS, withTitle, type PlannedDeck, type PlannedFile, type UploadedFile } from "@/lib/content/upload";
+import { checkGroup, expandUpload, placeImages, safeFileName, targetOf, UPLOAD_LIMITS, withTitle, type PlannedDeck, type PlannedFile, type UploadedFile } from "@/lib/content/upload";
 import type { NotesPreview, NotesPreviewDeck } from "@/lib/api-schemas";
 import { db as defaultDb, type Db } from "../../db";
 import { contentRoot } from "../../content-files";
@@ -97,7 +97,11 @@ export function prepareNotes(options: PreviewNotesOptions): PreparedNotes {
     if (other !== undefined) throw new ValidationError(`"${other}" and "${d.name}" would both be saved as ${d.target}: rename one`);
     targets.set(d.target.toLowerCase(), d.name);
   }
-  const images = expanded.images.map((f) => ({ name: f.name, target: targetOf(group.group, f.name), bytes: f.bytes }));
+  const placed = placeImages(
+    decks.map((d) => ({ name: d.target.slice(group.group ? group.group.length + 1 : 0), text: decoder.decode(d.bytes) })),
+    expanded.images,
+  );
+  const images = placed.map((f) => ({ name: f.name, target: targetOf(group.group, f.name), bytes: f.bytes }));
   for (const i of images) if (targets.has(i.target.toLowerCase())) throw new ValidationError(`${i.target} is uploaded twice`);
 
   const inDb = existingDecks(database.sqlite, decks.map((d) => d.deckId));
