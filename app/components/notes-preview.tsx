@@ -125,7 +125,7 @@ function PreviewDeck({ deck: d }: { deck: NotesPreviewDeck }) {
           <ol className="preview-cards">
             {g.cards.map((c, i) => (
               <li key={i} data-testid="preview-card">
-                <span className="line-number">{t("line", { line: c.line })}</span> <span className="prompt">{c.prompt}</span>
+                <span className="line-number">{t("line", { line: c.line })}</span> <span className="preview-prompt">{c.prompt}</span>
               </li>
             ))}
           </ol>

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseDeck } from "@/lib/content/parse";
 import { auditDeck } from "@/lib/content/audit";
+import { parseMarkdown, plainText } from "@/lib/content/markdown";
 import { CARD_KINDS, type ContentError, type ParsedDeck } from "@/lib/content/types";
 import { checkGroup, expandUpload, placeImages, safeFileName, targetOf, UPLOAD_LIMITS, withTitle, type PlannedDeck, type PlannedFile, type UploadedFile } from "@/lib/content/upload";
 import type { NotesPreview, NotesPreviewDeck } from "@/lib/api-schemas";
@@ -187,11 +188,19 @@ function cardGroups(deck: ParsedDeck, shift: (line: number) => number): NotesPre
       const key = `${kind}\u0000${card.topic.join("\u0000")}`;
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { kind, topic: card.topic, cards: [] }));
-      const prompt = card.prompt.replace(/\s+/g, " ").trim();
+      const prompt = shownText(card.prompt);
       g.cards.push({ line: shift(card.line), prompt: [...prompt].length > PROMPT_CHARS ? [...prompt].slice(0, PROMPT_CHARS).join("") + "…" : prompt, ...(card.generatedBy ? { generatedBy: card.generatedBy } : {}) });
     }
   }
   return [...groups.values()];
+}
+
+/** A card's question as plain text, its blocks (a question, the step it quotes) on one line: what the preview lists. */
+function shownText(markdown: string): string {
+  return parseMarkdown(markdown)
+    .children.map((block) => plainText(block).replace(/\s+/g, " ").trim())
+    .filter((t) => t !== "")
+    .join(" — ");
 }
 
 /** Whether a file is under the notes folder already: absent, with the same bytes, or different. */
