@@ -45,6 +45,9 @@ export default async function Home() {
           <Link href="/stats" data-testid="stats-link">
             {common("progress")}
           </Link>
+          <Link href="/decks/new" data-testid="new-deck-link">
+            {common("newDeck")}
+          </Link>
         </p>
       </header>
 
@@ -60,6 +63,11 @@ export default async function Home() {
           <pre>
             <code>npm run content -- import</code>
           </pre>
+          <p>
+            <Link className="button primary" href="/decks/new" data-testid="empty-new-deck">
+              {common("newDeck")}
+            </Link>
+          </p>
         </section>
       ) : (
         byGroup(decks).map(([group, list]) => (

@@ -226,3 +226,81 @@ export const curationStateSchema = z.strictObject({
   sourceChanged: z.boolean(),
   warning: z.string().optional(),
 });
+
+/** A yes/no form field or query parameter: "1", "true", "yes", "on" (a checkbox) or their opposites. */
+const flagSchema = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""], { error: 'must be 1 or 0 (true or false)' })
+  .transform((v) => v === "1" || v === "true" || v === "yes" || v === "on");
+
+/** `POST /api/v1/decks/import?preview=1`: a preview writes nothing. */
+export const importNotesQuerySchema = z.strictObject({ preview: flagSchema.optional(), replace: flagSchema.optional() });
+
+/** The text fields of an import (multipart form fields, or a JSON body); the files come as multipart `files`. */
+export const importNotesFieldsSchema = z.strictObject({
+  text: z.string().max(4 * 1024 * 1024, "the pasted notes are too long").optional(),
+  title: z.string().trim().max(120, "the title may be at most 120 characters").optional(),
+  group: z.string().trim().max(120, "the group may be at most 120 characters").optional(),
+  replace: z.union([z.boolean(), flagSchema]).optional(),
+});
+export type ImportNotesFields = z.infer<typeof importNotesFieldsSchema>;
+
+const contentErrorSchema = z.strictObject({ file: z.string(), line: z.number().int(), message: z.string() });
+
+/** One deck of an import's preview: its file under the notes folder, its cards by kind and topic, what the checker says. */
+export const notesPreviewDeckSchema = z.strictObject({
+  deckId: z.string(),
+  /** the name as uploaded ("pasted notes" for pasted text) */
+  name: z.string(),
+  /** where it is saved, under the notes folder */
+  file: z.string(),
+  title: z.string(),
+  group: z.string(),
+  notesMode: z.boolean(),
+  /** a deck or file of that name exists: importing it is a re-import (replace), its history kept */
+  exists: z.boolean(),
+  existingTitle: z.string().nullable(),
+  cardCount: z.number().int(),
+  kinds: z.array(z.strictObject({ kind: z.enum(CARD_KIND_VALUES), count: z.number().int() })),
+  groups: z.array(
+    z.strictObject({
+      kind: z.enum(CARD_KIND_VALUES),
+      topic: z.array(z.string()),
+      cards: z.array(z.strictObject({ line: z.number().int(), prompt: z.string(), generatedBy: z.string().optional() })),
+    }),
+  ),
+  /** the audit (`content check --audit`): leaks, duplicates, trivial cards, unused prose */
+  warnings: z.array(z.strictObject({ file: z.string(), line: z.number().int(), kind: z.string(), message: z.string() })),
+  errors: z.array(contentErrorSchema),
+});
+export type NotesPreviewDeck = z.infer<typeof notesPreviewDeckSchema>;
+
+/** `POST /api/v1/decks/import?preview=1`. */
+export const notesPreviewSchema = z.strictObject({
+  decks: z.array(notesPreviewDeckSchema),
+  images: z.array(z.strictObject({ name: z.string(), file: z.string(), bytes: z.number().int(), exists: z.boolean() })),
+  skipped: z.array(z.strictObject({ name: z.string(), reason: z.string() })),
+  errors: z.array(contentErrorSchema),
+  /** files under the notes folder the import would overwrite (allowed with replace) */
+  conflicts: z.array(z.string()),
+  replace: z.boolean(),
+  canImport: z.boolean(),
+});
+export type NotesPreview = z.infer<typeof notesPreviewSchema>;
+
+/** `POST /api/v1/decks/import`: what each deck's import did. */
+export const notesImportSchema = z.strictObject({
+  decks: z.array(
+    z.strictObject({
+      deckId: z.string(),
+      file: z.string(),
+      title: z.string(),
+      status: z.enum(["imported", "unchanged"]),
+      added: z.number().int(),
+      updated: z.number().int(),
+      retired: z.number().int(),
+      unchanged: z.number().int(),
+    }),
+  ),
+  images: z.array(z.string()),
+});
+export type NotesImport = z.infer<typeof notesImportSchema>;

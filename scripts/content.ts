@@ -3,16 +3,18 @@
  *   npm run content -- check <paths...> [--json]   parse and validate, no database
  *   npm run content -- check <paths...> --audit    also list, per card, leaks, duplicates, trivial cards,
  *                                                  prose no card used and sections without cards
- *   npm run content -- import [paths...]           import into the database (default content/)
+ *   npm run content -- import [paths...]           import into the database (default content/); while
+ *                                                  npm start serves it, the files go to the server's import API
  */
 import fs from "node:fs";
 import { parseDeck } from "../lib/content/parse";
 import { deckToJson, formatError } from "../lib/content/format";
 import { auditDeck, type AuditFinding } from "../lib/content/audit";
 import type { ContentError } from "../lib/content/types";
-import { findDeckFiles, DEFAULT_CONTENT_ROOT } from "../server/content-files";
+import { findDeckFiles, contentRoot } from "../server/content-files";
 import { databaseFile } from "../server/database-url";
-import { migrateIfBehind } from "./lib/setup";
+import { migrateIfBehind, runningServerUrl } from "./lib/setup";
+import { importThroughServer } from "./lib/import-client";
 import { printImportReport } from "./lib/report";
 
 const USAGE = `usage:
@@ -50,10 +52,20 @@ async function main(argv: string[]): Promise<number> {
   if (command === "import") {
     const file = databaseFile();
     process.env.DATABASE_URL = `file:${file}`;
+    const targets = paths.length > 0 ? paths : [contentRoot()];
+    // while npm start serves this database, the server imports: it owns the database (and migrated it)
+    const server = runningServerUrl(file);
+    if (server) {
+      console.error(`the server is running: sending the files to it (${server})`);
+      const outcome = await importThroughServer(server, findDeckFiles(targets));
+      for (const line of outcome.lines) console.log(line);
+      for (const e of outcome.errors) console.error(e);
+      return outcome.ok ? 0 : 1;
+    }
     migrateIfBehind(file);
     const { importContent } = await import("../server/use-cases/import-content");
     const { closeDb } = await import("../server/db");
-    const result = await importContent({ paths: paths.length > 0 ? paths : [DEFAULT_CONTENT_ROOT] });
+    const result = await importContent({ paths: targets });
     printImportReport(result);
     await closeDb();
     return result.errors.length > 0 ? 1 : 0;

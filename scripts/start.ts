@@ -7,11 +7,12 @@
  * runs, and a second one (or a tool that must migrate) says the server is running.
  */
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { databaseFile } from "../server/database-url";
 import { exposureProblem } from "../server/auth";
-import { databaseWriteProblem, ensureBuilt, holdServerLock, migrate, pendingMigrations, ROOT, SERVER_RUNNING } from "./lib/setup";
+import { databaseWriteProblem, ensureBuilt, holdServerLock, migrate, pendingMigrations, ROOT, SERVER_RUNNING, serverAddressFile, writeServerAddress } from "./lib/setup";
 import { formatError } from "../lib/content/format";
 
 async function main() {
@@ -44,6 +45,9 @@ async function main() {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
+  // where `npm run content -- import` sends its files while this server runs (always over loopback)
+  const local = host === "0.0.0.0" || host === "::" || host === "[::]" ? "127.0.0.1" : host;
+  if (/^(127\.|localhost$|::1$|\[::1\]$)/.test(local)) writeServerAddress(file, `http://${local === "::1" ? "[::1]" : local}:${port}`);
   // a copy of the database once a day (the last MIANSHI_BACKUP_KEEP kept), made by this process
   const { openDb } = await import("../server/db");
   const stopBackups = startDailyBackups({ db: openDb(file, { backgroundCheckpoints: false }), dir: backups.dir, keep: backups.keep });
@@ -54,6 +58,7 @@ async function main() {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   child.on("exit", (code) => {
+    fs.rmSync(serverAddressFile(file), { force: true });
     lock.release();
     process.exit(code ?? 0);
   });

@@ -246,6 +246,19 @@ export function clientAddress(headers: Headers, env: Env = process.env): string 
   return chain[0] ?? "unknown";
 }
 
+/**
+ * Whether a request may import notes (write files under the notes folder): with a passphrase,
+ * any request that reached a route has a live session (proxy.ts refuses the others); without
+ * one, only a client on this machine, by the connection's real peer (a server started with
+ * `next start -H 0.0.0.0` and no passphrase still takes no notes from the network). A route
+ * handler called in-process, with no connection (tests), has no peer to judge and passes.
+ */
+export function mayImportNotes(headers: Headers, env: Env = process.env): boolean {
+  if (authConfig(env)) return true;
+  const client = clientAddress(headers, env);
+  return client === "unverified" || isLoopbackHost(client);
+}
+
 /** Set by server/front-door.ts once it normalises forwarded headers for every request of this process. */
 export const FRONT_DOOR = Symbol.for("mianshi.front-door");
 export function frontDoorInstalled(): boolean {

@@ -4,6 +4,15 @@ import path from "node:path";
 
 export const DEFAULT_CONTENT_ROOT = "content";
 
+/**
+ * The notes folder: every markdown file under it is a deck, and notes imported through the New
+ * deck page, the import API or the CLI are saved into it. content/ unless MIANSHI_CONTENT_DIR
+ * names another folder.
+ */
+export function contentRoot(env: Record<string, string | undefined> = process.env): string {
+  return env.MIANSHI_CONTENT_DIR?.trim() || DEFAULT_CONTENT_ROOT;
+}
+
 export interface DeckFile {
   /** absolute path */
   absolute: string;
@@ -31,8 +40,8 @@ function walk(dir: string, out: string[]) {
  * is named by its path under the root; any other file by its path under the folder given
  * (or its own name when it was given directly).
  */
-export function findDeckFiles(paths: string[], contentRoot = DEFAULT_CONTENT_ROOT): DeckFile[] {
-  const root = path.resolve(/*turbopackIgnore: true*/ contentRoot);
+export function findDeckFiles(paths: string[], root_: string = contentRoot()): DeckFile[] {
+  const root = path.resolve(/*turbopackIgnore: true*/ root_);
   const out: DeckFile[] = [];
   for (const p of paths) {
     const abs = path.resolve(/*turbopackIgnore: true*/ p);

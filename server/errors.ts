@@ -40,6 +40,11 @@ export class UnauthorizedError extends AppError {
     super("unauthorized", message, 401);
   }
 }
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super("forbidden", message, 403);
+  }
+}
 export class TooManyRequestsError extends AppError {
   constructor(
     message: string,

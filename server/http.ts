@@ -59,6 +59,25 @@ export async function readBody(request: Request, maxBytes: number, what = "a req
   return Buffer.concat(chunks, size);
 }
 
+const FORM_TYPE = /^multipart\/form-data[ \t]*;/i;
+
+/**
+ * Reads a multipart/form-data body whole (at most `maxBytes`, else 413) and parses it. Another
+ * type is a 415; a body that is not well-formed multipart is a 400.
+ */
+export async function readForm(request: Request, maxBytes: number, what = "a form body"): Promise<FormData> {
+  const type = request.headers.get("content-type");
+  if (!type || !FORM_TYPE.test(type.trim())) {
+    throw new UnsupportedMediaTypeError(`the request body must be multipart/form-data (got ${type ? JSON.stringify(type) : "no Content-Type"})`);
+  }
+  const body = await readBody(request, maxBytes, what);
+  try {
+    return await new Response(new Uint8Array(body), { headers: { "content-type": type } }).formData();
+  } catch {
+    throw new ValidationError("the body is not well-formed multipart/form-data");
+  }
+}
+
 /** application/json, or a JSON-based type (application/problem+json), with any parameters. */
 const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json[ \t]*(?:;|$)/i;
 

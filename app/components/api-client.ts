@@ -17,8 +17,8 @@ export class ApiError extends Error {
 export async function api<T>(url: string, init?: RequestInit): Promise<T> {
   let res: Response;
   try {
-    // the browser's time goes along; the server only trusts it in browser tests (MIANSHI_TRUST_CLIENT_CLOCK)
-    const headers = { accept: "application/json", "x-mianshi-now": String(Date.now()), ...(init?.body ? { "content-type": "application/json" } : {}) };
+    // a FormData body goes as multipart, with the boundary the browser sets; the browser's time goes along; the server only trusts it in browser tests (MIANSHI_TRUST_CLIENT_CLOCK)
+    const headers = { accept: "application/json", "x-mianshi-now": String(Date.now()), ...(init?.body && !(init.body instanceof FormData) ? { "content-type": "application/json" } : {}) };
     res = await fetch(url, { cache: "no-store", ...init, headers });
   } catch {
     throw new ApiError({ network: true });
@@ -33,7 +33,7 @@ export async function api<T>(url: string, init?: RequestInit): Promise<T> {
 }
 
 /** The error codes of server/errors.ts (and http.ts's "internal"; "no_questions" from a quiz set-up, "no_open_questions" from an interview's), each with a message in both languages. */
-const API_ERROR_CODES = ["invalid_request", "no_questions", "no_open_questions", "not_found", "conflict", "payload_too_large", "unsupported_media_type", "unauthorized", "too_many_requests", "internal"] as const;
+const API_ERROR_CODES = ["invalid_request", "no_questions", "no_open_questions", "not_found", "conflict", "payload_too_large", "unsupported_media_type", "unauthorized", "forbidden", "too_many_requests", "internal"] as const;
 const isApiErrorCode = (code: string): code is (typeof API_ERROR_CODES)[number] => (API_ERROR_CODES as readonly string[]).includes(code);
 
 /** Turns a failed request into a message in the UI's language (server messages stay English, like the API). */

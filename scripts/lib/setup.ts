@@ -134,6 +134,30 @@ export function holdServerLock(databaseFile: string): { release(): void } | null
   };
 }
 
+/** Where `npm start` says, while it serves a database, at which URL (for the CLI to send it work). */
+export function serverAddressFile(databaseFile: string): string {
+  return `${databaseFile}-server.json`;
+}
+
+/** Written by `npm start` once it serves; removed when it stops. */
+export function writeServerAddress(databaseFile: string, url: string): void {
+  fs.writeFileSync(serverAddressFile(databaseFile), JSON.stringify({ url, pid: process.pid }) + "\n");
+}
+
+/**
+ * The running server's URL, or null: only while the server lock is held (a file left by a server
+ * that was killed names nobody) and the file says a loopback http URL.
+ */
+export function runningServerUrl(databaseFile: string): string | null {
+  if (!serverIsRunning(databaseFile)) return null;
+  try {
+    const { url } = JSON.parse(fs.readFileSync(serverAddressFile(databaseFile), "utf8")) as { url?: unknown };
+    return typeof url === "string" && /^http:\/\/(127\.\d+\.\d+\.\d+|\[::1\]|localhost):\d+$/.test(url) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Whether a process (`npm start`) holds the server lock of this database. */
 export function serverIsRunning(databaseFile: string): boolean {
   if (!fs.existsSync(serverLockFile(databaseFile))) return false;

@@ -11,12 +11,12 @@ import { newCardState } from "@/lib/scheduling";
 import { applyCurations, sourceHashOf, type CurationOutcome } from "@/lib/content/curation";
 import { readCurations, recordCurationOutcome } from "../store/curations";
 import { db as defaultDb, type Db, type Sqlite } from "../db";
-import { findDeckFiles, DEFAULT_CONTENT_ROOT } from "../content-files";
+import { findDeckFiles, contentRoot as notesRoot } from "../content-files";
 import { IMPORTED_HISTORY_DECK_ID } from "./import-history";
 import { perConnection } from "../store/sql";
 
 export interface ImportContentOptions {
-  /** files or folders; default the content root */
+  /** files or folders; default the notes folder (content/, or MIANSHI_CONTENT_DIR) */
   paths?: string[];
   contentRoot?: string;
   now?: Date;
@@ -93,7 +93,7 @@ function storedContent(card: ParsedCard, deck: ParsedDeck, render: (md: string) 
 export async function importContent(options: ImportContentOptions = {}): Promise<ImportContentResult> {
   const database = options.db ?? defaultDb();
   const now = options.now ?? new Date();
-  const contentRoot = options.contentRoot ?? DEFAULT_CONTENT_ROOT;
+  const contentRoot = options.contentRoot ?? notesRoot();
   const files = findDeckFiles(options.paths ?? [contentRoot], contentRoot);
   const result: ImportContentResult = { decks: [], errors: [] };
   const st = statements(database.sqlite);

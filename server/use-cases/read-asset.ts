@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { DEFAULT_CONTENT_ROOT } from "../content-files";
+import { contentRoot } from "../content-files";
 import { NotFoundError } from "../errors";
 
 const TYPES: Record<string, string> = {
@@ -18,7 +18,7 @@ const TYPES: Record<string, string> = {
  * `deck/link.png -> ~/.ssh/id_rsa` (or a linked folder) in a cloned deck repository serves nothing.
  */
 export async function readAsset(options: { path: string[]; contentRoot?: string }): Promise<{ body: Buffer; type: string }> {
-  const root = path.resolve(/*turbopackIgnore: true*/ options.contentRoot ?? DEFAULT_CONTENT_ROOT);
+  const root = path.resolve(/*turbopackIgnore: true*/ options.contentRoot ?? contentRoot());
   const file = path.resolve(/*turbopackIgnore: true*/ root, ...options.path);
   const type = TYPES[path.extname(file).toLowerCase()];
   if (!file.startsWith(root + path.sep) || !type) throw new NotFoundError("no such asset");

@@ -1,6 +1,7 @@
 /**
  * Accessibility: axe (@axe-core/playwright) on every page, in both languages and both themes,
- * with no violation of serious or critical impact. The pages are the home page, the login page, the study
+ * with no violation of serious or critical impact. The pages are the home page, the New deck page
+ * with a preview, the login page, the study
  * screen (a card, its answer, the shortcut list), deck options, the card browser with results,
  * a card's page with its history, the quiz builder, a quiz question before and after its
  * answer, a quiz result, a mock interview's set-up, question, grading and report, the progress dashboard, and the
@@ -50,6 +51,15 @@ for (const locale of ["en", "zh"] as const) {
       await expect(page.locator("html")).toHaveAttribute("lang", locale === "zh" ? "zh-CN" : "en");
       await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
       await check("home");
+
+      // the New deck page, and its preview (a preview writes nothing)
+      await page.goto(`${server.url}/decks/new`);
+      await expect(page.getByTestId("new-deck-form")).toBeVisible();
+      await check("new deck");
+      await page.getByTestId("notes-text").fill("# Notes\n\n1. first step\n2. second step\n3. third step\n\nA lone remark.\n");
+      await page.getByTestId("preview-button").click();
+      await expect(page.getByTestId("preview-deck")).toBeVisible();
+      await check("new deck: preview");
 
       // (the login page renders without a passphrase too; auth.spec.ts uses it with one)
       await page.goto(`${server.url}/login`);
