@@ -22,7 +22,7 @@ export interface DeckFile {
   deckId: string;
 }
 
-function isDeckFile(name: string): boolean {
+export function isDeckFile(name: string): boolean {
   return name.toLowerCase().endsWith(".md") && name.toLowerCase() !== "readme.md";
 }
 
@@ -62,4 +62,18 @@ export function findDeckFiles(paths: string[], root_: string = contentRoot()): D
     }
   }
   return out;
+}
+
+/**
+ * The deck file a path under the notes folder names, whether or not it exists (a removed file
+ * still names its deck), as findDeckFiles names it; null for a path that is not a deck file
+ * there (outside the folder, README.md, not markdown, under a hidden folder or node_modules).
+ */
+export function deckFileUnder(root_: string, file: string): DeckFile | null {
+  const root = path.resolve(/*turbopackIgnore: true*/ root_);
+  const absolute = path.resolve(/*turbopackIgnore: true*/ root, file);
+  if (!absolute.startsWith(root + path.sep) || !isDeckFile(path.basename(absolute))) return null;
+  const parts = path.relative(root, absolute).split(path.sep);
+  if (parts.some((p) => p.startsWith(".") || p === "node_modules")) return null;
+  return { absolute, display: path.relative(process.cwd(), absolute) || absolute, deckId: parts.join("/").replace(/\.md$/i, "") };
 }

@@ -2,12 +2,13 @@
  * The Deck table as the notes import reads it: which of a set of deck ids are already in the
  * database, with the file each was imported from (an import that would overwrite one needs the
  * user's "replace"). The deck rows themselves are written by the content import
- * (server/use-cases/import-content.ts), in the transaction that writes their cards.
+ * (server/use-cases/import-content.ts), in the transaction that writes their cards; a deck whose
+ * file was removed from the notes folder has its cards retired here (use-cases/decks/retire-deck-cards.ts).
  */
 import { z } from "zod";
 import type { Sqlite } from "../db";
 import { decodeRow } from "./json-column";
-import { all, sql } from "./sql";
+import { all, first, run, sql } from "./sql";
 
 const existingDeckSchema = z.object({ id: z.string(), title: z.string(), source: z.string() });
 const groupSchema = z.object({ groupPath: z.string() });
@@ -23,4 +24,26 @@ export function existingDecks(sqlite: Sqlite, ids: string[]): Map<string, Existi
 /** The folders decks live in ("" for the top), for the group picker: one each, sorted. */
 export function deckGroups(sqlite: Sqlite): string[] {
   return all(sqlite, sql.selectFrom("Deck").select("groupPath").distinct().orderBy("groupPath")).map((r) => decodeRow(groupSchema, r, "Deck").groupPath);
+}
+
+const deckSourceSchema = z.object({ title: z.string(), source: z.string() });
+
+/**
+ * Retires every live card of a deck whose file was removed (its reviews and schedules stay) and
+ * forgets the deck's content hash, so that the same file coming back is imported again and its
+ * cards return (an unchanged hash would skip it). Null when there is no such deck. The caller
+ * runs it in a transaction.
+ */
+export function retireDeckCards(sqlite: Sqlite, deckId: string, now: Date): { title: string; source: string; retired: number } | null {
+  const row = first(sqlite, sql.selectFrom("Deck").select(["title", "source"]).where("id", "=", deckId));
+  if (!row) return null;
+  const deck = decodeRow(deckSourceSchema, row, `Deck ${deckId}`);
+  const retired = run(sqlite, sql.updateTable("Card").set({ retired: 1, updatedAt: now.getTime() }).where("deckId", "=", deckId).where("retired", "=", 0)).changes;
+  run(sqlite, sql.updateTable("Deck").set({ contentHash: "" }).where("id", "=", deckId));
+  return { ...deck, retired };
+}
+
+/** The file a deck was imported from (as stored: relative to the working directory), or null. */
+export function deckSource(sqlite: Sqlite, deckId: string): string | null {
+  return first(sqlite, sql.selectFrom("Deck").select("source").where("id", "=", deckId))?.source ?? null;
 }
