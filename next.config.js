@@ -5,8 +5,8 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // native and WASM-engine packages stay outside the server bundle
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/client", "@open-spaced-repetition/binding", "@node-rs/jieba"],
+  // native and WASM-engine packages, and the notes-folder watcher, stay outside the server bundle
+  serverExternalPackages: ["chokidar", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/client", "@open-spaced-repetition/binding", "@node-rs/jieba"],
   poweredByHeader: false,
   experimental: {
     // Next.js buffers a request body for proxy.ts and hands the route only this many bytes of

@@ -1,7 +1,8 @@
 /**
  * `npm start`: check the settings and the database, migrate it when it is behind, build when the
  * sources changed, serve, then import content/ in the background when it changed (with progress
- * in the log), and copy the database once a day. `--dev` serves with `next dev` instead of building.
+ * in the log), and copy the database once a day. While it serves, the server watches the notes
+ * folder and imports a file again when it is saved (MIANSHI_WATCH_NOTES=0 turns that off). `--dev` serves with `next dev` instead of building.
  *
  * One `npm start` per database: it holds a lock beside the database file for as long as it
  * runs, and a second one (or a tool that must migrate) says the server is running.
@@ -43,7 +44,8 @@ async function main() {
   const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", port, "-H", host], {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    // the server watches the notes folder (server/notes-watcher.ts): a saved file is imported again
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", MIANSHI_WATCH_NOTES: process.env.MIANSHI_WATCH_NOTES ?? "1" },
   });
   // where `npm run content -- import` sends its files while this server runs (always over loopback)
   const local = host === "0.0.0.0" || host === "::" || host === "[::]" ? "127.0.0.1" : host;
