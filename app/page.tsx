@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listDecks, type DeckSummary } from "@/server/use-cases/study/list-decks";
 import { requestTimeZone } from "@/server/time-zone";
+import { NotesNotice } from "./notes-notice";
 
 export const dynamic = "force-dynamic";
 
@@ -51,6 +52,7 @@ export default async function Home() {
         </p>
       </header>
 
+      <NotesNotice />
       {decks.length > 0 ? (
         <p className="today-total" data-testid="today-total">
           {t("todayTotal", { new: format.number(today.new), learning: format.number(today.learning), review: format.number(today.review), total: format.number(today.new + today.learning + today.review) })}

@@ -17,6 +17,8 @@ export interface NotesEvent {
   deckId: string;
   /** the file, relative to the working directory */
   file: string;
+  /** the file's path under the notes folder, with "/" (what the home page shows) */
+  name: string;
   title?: string;
   added: number;
   updated: number;
@@ -28,10 +30,18 @@ export interface NotesEvent {
 /** How many events are kept (the oldest go first). */
 export const KEPT_EVENTS = 50;
 
+export interface BrokenNotes {
+  deckId: string;
+  file: string;
+  name: string;
+  errors: ContentError[];
+  at: Date;
+}
+
 interface Log {
   next: number;
   events: NotesEvent[];
-  broken: Map<string, { file: string; errors: ContentError[]; at: Date }>;
+  broken: Map<string, BrokenNotes>;
 }
 
 const KEY = Symbol.for("mianshi.notes-events");
@@ -45,7 +55,7 @@ export function recordNotesEvent(event: Omit<NotesEvent, "id">): NotesEvent {
   const recorded = { ...event, id: l.next++ };
   l.events.push(recorded);
   if (l.events.length > KEPT_EVENTS) l.events.splice(0, l.events.length - KEPT_EVENTS);
-  if (event.kind === "failed") l.broken.set(event.deckId, { file: event.file, errors: event.errors, at: event.at });
+  if (event.kind === "failed") l.broken.set(event.deckId, { deckId: event.deckId, file: event.file, name: event.name, errors: event.errors, at: event.at });
   else l.broken.delete(event.deckId);
   return recorded;
 }
@@ -56,8 +66,8 @@ export function notesEvents(after = 0): NotesEvent[] {
 }
 
 /** The decks whose file the watcher last found broken, with their errors. */
-export function brokenNotes(): Array<{ deckId: string; file: string; errors: ContentError[]; at: Date }> {
-  return [...log().broken].map(([deckId, b]) => ({ deckId, ...b }));
+export function brokenNotes(): BrokenNotes[] {
+  return [...log().broken.values()];
 }
 
 /** Forgets every event (tests). */

@@ -75,7 +75,8 @@ export function watchNotes(options: NotesWatcherOptions = {}): NotesWatcher {
   const sync = async (file: DeckFile) => {
     const database = options.db ?? defaultDb();
     const at = now();
-    const base = { at, deckId: file.deckId, file: file.display, added: 0, updated: 0, retired: 0, reworded: 0, errors: [] };
+    const name = path.relative(root, file.absolute).split(path.sep).join("/");
+    const base = { at, deckId: file.deckId, file: file.display, name, added: 0, updated: 0, retired: 0, reworded: 0, errors: [] };
     if (isFile(file.absolute)) {
       try {
         const result = await importContent({ db: database, paths: [file.absolute], contentRoot: root, now: at });

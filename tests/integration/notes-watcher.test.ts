@@ -78,7 +78,7 @@ describe("the notes folder is watched", () => {
     expect(event).toMatchObject({ kind: "imported", deckId: "net/网络笔记", title: "网络笔记", added: 1, retired: 0, errors: [] });
     expect(live()).toBe(3);
     expect(count(db, "SELECT COUNT(*) n FROM Card WHERE prompt = '哪一层负责路由？' AND retired = 0")).toBe(1);
-    expect(listNotesEvents().events[0]).toMatchObject({ kind: "imported", added: 1 });
+    expect(listNotesEvents().events[0]).toMatchObject({ kind: "imported", name: "net/网络笔记.md", added: 1 });
   });
 
   it("a new file in a new folder becomes a deck; README.md and hidden files are not decks", async () => {
