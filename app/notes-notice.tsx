@@ -22,7 +22,7 @@ export async function NotesNotice() {
         <ul role="status">
           {changes.map((e) => (
             <li key={e.id} data-testid="notes-event" data-deck-id={e.deckId}>
-              {e.kind === "removed" ? t("watchRemoved", { file: e.name, retired: e.retired }) : t("watchImported", { file: e.name, added: e.added, updated: e.updated, retired: e.retired })}
+              {e.kind === "removed" ? t("watchRemoved", { file: e.name, retired: e.retired }) : t("watchImported", { file: e.name, added: e.added, back: e.restored, updated: e.updated - e.restored, retired: e.retired })}
             </li>
           ))}
         </ul>

@@ -24,6 +24,8 @@ export interface NotesEvent {
   updated: number;
   retired: number;
   reworded: number;
+  /** of `updated`, retired cards that came back with their history (a removed file returned) */
+  restored: number;
   errors: ContentError[];
 }
 

@@ -76,13 +76,13 @@ export function watchNotes(options: NotesWatcherOptions = {}): NotesWatcher {
     const database = options.db ?? defaultDb();
     const at = now();
     const name = path.relative(root, file.absolute).split(path.sep).join("/");
-    const base = { at, deckId: file.deckId, file: file.display, name, added: 0, updated: 0, retired: 0, reworded: 0, errors: [] };
+    const base = { at, deckId: file.deckId, file: file.display, name, added: 0, updated: 0, retired: 0, reworded: 0, restored: 0, errors: [] };
     if (isFile(file.absolute)) {
       try {
         const result = await importContent({ db: database, paths: [file.absolute], contentRoot: root, now: at });
         const deck = result.decks[0];
         if (deck) {
-          emit({ ...base, kind: deck.status, title: deck.title, added: deck.added, updated: deck.updated, retired: deck.retired, reworded: deck.reworded ?? 0, errors: result.errors });
+          emit({ ...base, kind: deck.status, title: deck.title, added: deck.added, updated: deck.updated, retired: deck.retired, reworded: deck.reworded ?? 0, restored: deck.restored ?? 0, errors: result.errors });
         }
         return;
       } catch (e) {

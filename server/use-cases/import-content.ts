@@ -42,6 +42,8 @@ export interface DeckImportReport {
   discarded?: number;
   /** cards asked in new words with the same answer: the new card took over the old one's schedule and reviews */
   reworded?: number;
+  /** of `updated`, retired cards that came back (their file or question returned), with their history */
+  restored?: number;
 }
 
 export interface ImportContentResult {
@@ -301,7 +303,10 @@ function importDeck(database: Db, deck: ParsedDeck, prepared: Prepared, now: Dat
         seen.add(from);
         report.reworded = (report.reworded ?? 0) + 1;
       } else if (!old) report.added++;
-      else report.updated++;
+      else {
+        report.updated++;
+        if (old.retired) report.restored = (report.restored ?? 0) + 1;
+      }
     }
     for (const old of byId.values()) {
       if (seen.has(old.id)) continue;

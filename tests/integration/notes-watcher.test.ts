@@ -131,7 +131,7 @@ describe("the notes folder is watched", () => {
     expect(db.sqlite.prepare("SELECT reps FROM Card WHERE id = ?").get(card.id)).toEqual({ reps: 1 });
 
     const back = await after(() => fs.writeFileSync(file(), DECK));
-    expect(back).toMatchObject({ kind: "imported", added: 0, updated: 2, retired: 0 });
+    expect(back).toMatchObject({ kind: "imported", added: 0, updated: 2, restored: 2, retired: 0 });
     expect(live()).toBe(2);
     expect(db.sqlite.prepare("SELECT reps, retired FROM Card WHERE id = ?").get(card.id)).toEqual({ reps: 1, retired: 0 });
     expect(count(db, "SELECT COUNT(*) n FROM Review WHERE cardId = ?", card.id)).toBe(1);
