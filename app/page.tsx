@@ -19,8 +19,9 @@ function byGroup(decks: DeckSummary[]): [string, DeckSummary[]][] {
 
 export default async function Home() {
   const [all, t, common, format] = await Promise.all([listDecks({ timeZone: await requestTimeZone() }), getTranslations("home"), getTranslations("common"), getFormatter()]);
-  // the imported history's placeholder cards are statistics, not something to study
-  const decks = all.filter((d) => !d.placeholder);
+  // the imported history's placeholder cards are statistics, not something to study; a deck whose
+  // file was removed has nothing to study until the file returns
+  const decks = all.filter((d) => !d.placeholder && !(d.fileRemoved && d.cardCount === 0));
   const history = all.find((d) => d.placeholder);
   const today = decks.reduce((sum, d) => ({ new: sum.new + d.today.new, learning: sum.learning + d.today.learning, review: sum.review + d.today.review }), { new: 0, learning: 0, review: 0 });
   return (

@@ -25,6 +25,8 @@ export interface DeckSummary {
   toReview: number;
   /** the imported history's deck of placeholder cards: statistics only, nothing to study */
   placeholder: boolean;
+  /** its file was removed from the notes folder (the watcher retired its cards; they return with the file) */
+  fileRemoved: boolean;
   /** cards left today with the deck's daily limits applied, as the study screen counts them */
   today: StudyCounts;
 }
@@ -50,6 +52,7 @@ export async function listDecks(options: { now?: Date; db?: Db; timeZone?: strin
       notesMode: d.notesMode,
       toReview: undecided.get(d.id) ?? 0,
       placeholder: d.id === IMPORTED_HISTORY_DECK_ID,
+      fileRemoved: d.contentHash === "",
       today: countsToday(database.sqlite, d.id, optionsForDeck(database.sqlite, d.id)?.options ?? fallbackOptions().options, at, dayStart).counts,
     };
   });
