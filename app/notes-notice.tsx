@@ -7,7 +7,7 @@ const SHOWN_FOR_MS = 10 * 60 * 1000;
 
 /**
  * What the notes-folder watcher did lately (server/notes-watcher.ts): each deck file saved,
- * added or removed in the last minutes with its counts, and every file that is broken with its
+ * added, renamed or removed in the last minutes with its counts, and every file that is broken with its
  * errors and their lines, for as long as it stays broken. Nothing when nothing happened.
  */
 export async function NotesNotice() {
@@ -22,7 +22,7 @@ export async function NotesNotice() {
         <ul role="status">
           {changes.map((e) => (
             <li key={e.id} data-testid="notes-event" data-deck-id={e.deckId}>
-              {e.kind === "removed" ? t("watchRemoved", { file: e.name, retired: e.retired }) : t("watchImported", { file: e.name, added: e.added, back: e.restored, updated: e.updated - e.restored, retired: e.retired })}
+              {e.kind === "removed" ? t("watchRemoved", { file: e.name, retired: e.retired }) : e.renamedFrom ? t("watchRenamed", { file: e.name, from: e.renamedFrom, carried: e.carried ?? 0 }) : t("watchImported", { file: e.name, added: e.added, back: e.restored, updated: e.updated - e.restored, retired: e.retired })}
             </li>
           ))}
         </ul>

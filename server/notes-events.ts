@@ -27,6 +27,9 @@ export interface NotesEvent {
   /** of `updated`, retired cards that came back with their history (a removed file returned) */
   restored: number;
   errors: ContentError[];
+  /** the deck this file was renamed or moved from, and how many of its cards kept their history */
+  renamedFrom?: string;
+  carried?: number;
 }
 
 /** How many events are kept (the oldest go first). */

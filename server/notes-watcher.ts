@@ -19,7 +19,9 @@ import { db as defaultDb, type Db } from "./db";
 import { contentRoot, deckFileUnder, type DeckFile } from "./content-files";
 import { importContent } from "./use-cases/import-content";
 import { retireDeckCards } from "./use-cases/decks/retire-deck-cards";
-import { recordNotesEvent, type NotesEvent } from "./notes-events";
+import { brokenNotes, recordNotesEvent, type NotesEvent } from "./notes-events";
+import { deckContentHash, decksWithContent, isRemovedHash } from "./store/decks";
+import { contentHash } from "@/lib/content/ids";
 
 export interface NotesWatcherOptions {
   /** the folder watched; default the notes folder (content/, or MIANSHI_CONTENT_DIR) */
@@ -79,10 +81,11 @@ export function watchNotes(options: NotesWatcherOptions = {}): NotesWatcher {
     const base = { at, deckId: file.deckId, file: file.display, name, added: 0, updated: 0, retired: 0, reworded: 0, restored: 0, errors: [] };
     if (isFile(file.absolute)) {
       try {
-        const result = await importContent({ db: database, paths: [file.absolute], contentRoot: root, now: at });
+        const renamedFrom = renamedDeck(database, file);
+        const result = await importContent({ db: database, paths: [file.absolute], contentRoot: root, now: at, renamedFrom });
         const deck = result.decks[0];
         if (deck) {
-          emit({ ...base, kind: deck.status, title: deck.title, added: deck.added, updated: deck.updated, retired: deck.retired, reworded: deck.reworded ?? 0, restored: deck.restored ?? 0, errors: result.errors });
+          emit({ ...base, kind: deck.status, title: deck.title, added: deck.added, updated: deck.updated, retired: deck.retired, reworded: deck.reworded ?? 0, restored: deck.restored ?? 0, errors: result.errors, ...(deck.renamedFrom ? { renamedFrom: deck.renamedFrom, carried: deck.carried ?? 0 } : {}) });
         }
         return;
       } catch (e) {
@@ -94,7 +97,9 @@ export function watchNotes(options: NotesWatcherOptions = {}): NotesWatcher {
       }
     }
     const report = retireDeckCards({ db: database, deckId: file.deckId, file: file.absolute, now: at });
-    if (report.title !== undefined) emit({ ...base, kind: "removed", title: report.title, retired: report.retired });
+    // a deck already moved to its renamed file has nothing left to retire: no event, unless its
+    // file was broken (the error goes with the file)
+    if (report.retired > 0 || brokenNotes().some((b) => b.deckId === file.deckId)) emit({ ...base, kind: "removed", title: report.title, retired: report.retired });
   };
 
   const quiet = (file: DeckFile) => {
@@ -148,6 +153,21 @@ export function watchNotes(options: NotesWatcherOptions = {}): NotesWatcher {
       checkIdle();
     },
   };
+}
+
+/**
+ * The deck a new deck file was renamed or moved from: no live deck is stored under the file's
+ * deck id (a removed one may be, when a file is renamed back), and exactly one deck has this
+ * very content while its own file is gone. (A file renamed and
+ * edited before the watcher saw it is a new deck: its history stays with the old, retired cards.)
+ */
+function renamedDeck(database: Db, file: DeckFile): string | undefined {
+  const own = deckContentHash(database.sqlite, file.deckId);
+  // a live deck of that name is this file's own; one whose file was removed may take its cards back
+  if (own !== null && !isRemovedHash(own)) return undefined;
+  const hash = contentHash(fs.readFileSync(/*turbopackIgnore: true*/ file.absolute));
+  const gone = decksWithContent(database.sqlite, hash, file.deckId).filter((d) => !isFile(path.resolve(/*turbopackIgnore: true*/ d.source)));
+  return gone.length === 1 ? gone[0]!.id : undefined;
 }
 
 function isFile(file: string): boolean {

@@ -35,12 +35,33 @@ const deckSourceSchema = z.object({ title: z.string(), source: z.string() });
  * runs it in a transaction.
  */
 export function retireDeckCards(sqlite: Sqlite, deckId: string, now: Date): { title: string; source: string; retired: number } | null {
-  const row = first(sqlite, sql.selectFrom("Deck").select(["title", "source"]).where("id", "=", deckId));
+  const row = first(sqlite, sql.selectFrom("Deck").select(["title", "source", "contentHash"]).where("id", "=", deckId));
   if (!row) return null;
   const deck = decodeRow(deckSourceSchema, row, `Deck ${deckId}`);
   const retired = run(sqlite, sql.updateTable("Card").set({ retired: 1, updatedAt: now.getTime() }).where("deckId", "=", deckId).where("retired", "=", 0)).changes;
-  run(sqlite, sql.updateTable("Deck").set({ contentHash: "" }).where("id", "=", deckId));
+  run(sqlite, sql.updateTable("Deck").set({ contentHash: removedHash(row.contentHash) }).where("id", "=", deckId));
   return { ...deck, retired };
+}
+
+/**
+ * A removed deck's content hash is kept behind this prefix: no file's hash equals it (the file
+ * coming back is imported again), and a file of another name with that content is the same deck
+ * renamed (renamedDeck).
+ */
+export const REMOVED_HASH_PREFIX = "removed:";
+const removedHash = (hash: string) => (hash.startsWith(REMOVED_HASH_PREFIX) || hash === "" ? hash : REMOVED_HASH_PREFIX + hash);
+
+/** The deck's file was removed (or its deck moved to a renamed file): its cards are retired until it returns. */
+export const isRemovedHash = (hash: string): boolean => hash === "" || hash.startsWith(REMOVED_HASH_PREFIX);
+
+/** A deck's stored content hash (removed ones behind REMOVED_HASH_PREFIX, or ""), or null when there is no such deck. */
+export function deckContentHash(sqlite: Sqlite, deckId: string): string | null {
+  return first(sqlite, sql.selectFrom("Deck").select("contentHash").where("id", "=", deckId))?.contentHash ?? null;
+}
+
+/** Decks other than `deckId` whose stored content is `hash` (live or removed), with their files. */
+export function decksWithContent(sqlite: Sqlite, hash: string, deckId: string): Array<{ id: string; source: string }> {
+  return all(sqlite, sql.selectFrom("Deck").select(["id", "source"]).where("contentHash", "in", [hash, REMOVED_HASH_PREFIX + hash]).where("id", "!=", deckId));
 }
 
 /** The file a deck was imported from (as stored: relative to the working directory), or null. */

@@ -27,6 +27,13 @@ export interface ImportContentOptions {
   onDeck?: (report: DeckImportReport) => void;
   /** told how long each deck's write transaction held the write lock */
   onWrite?: (ms: number) => void;
+  /**
+   * The deck these files were renamed from (the notes watcher found a vanished deck with the
+   * same content): a new card asking one of its questions takes over that card's schedule and
+   * reviews, the deck's preset carries over, and its other cards are retired, all in the new
+   * deck's one transaction.
+   */
+  renamedFrom?: string;
 }
 
 export interface DeckImportReport {
@@ -44,6 +51,9 @@ export interface DeckImportReport {
   reworded?: number;
   /** of `updated`, retired cards that came back (their file or question returned), with their history */
   restored?: number;
+  /** the deck it was renamed from, and how many of its cards' histories carried over */
+  renamedFrom?: string;
+  carried?: number;
 }
 
 export interface ImportContentResult {
@@ -121,7 +131,7 @@ export async function importContent(options: ImportContentOptions = {}): Promise
       continue;
     }
     options.onDeckStart?.(file);
-    const outcome = parseAndImport(database, bytes, file, now, options.onWrite);
+    const outcome = parseAndImport(database, bytes, file, now, options.onWrite, options.renamedFrom);
     result.errors.push(...outcome.errors);
     push(outcome.report);
     // let other work of this process (timers, a server's requests) run between decks
@@ -130,11 +140,11 @@ export async function importContent(options: ImportContentOptions = {}): Promise
   return result;
 }
 
-function parseAndImport(database: Db, bytes: Uint8Array, file: { display: string; deckId: string }, now: Date, onWrite?: (ms: number) => void): { report: DeckImportReport; errors: ContentError[] } {
+function parseAndImport(database: Db, bytes: Uint8Array, file: { display: string; deckId: string }, now: Date, onWrite?: (ms: number) => void, renamedFrom?: string): { report: DeckImportReport; errors: ContentError[] } {
   const parsed = parseDeck(bytes, { file: file.display, deckId: file.deckId });
   if (!parsed.deck) return { errors: parsed.errors, report: { deckId: file.deckId, source: file.display, status: "failed", added: 0, updated: 0, retired: 0, unchanged: 0 } };
   const prepared = prepareDeck(database, parsed.deck);
-  return { errors: [], report: importDeck(database, parsed.deck, prepared, now, onWrite) };
+  return { errors: [], report: importDeck(database, parsed.deck, prepared, now, onWrite, renamedFrom && renamedFrom !== parsed.deck.id ? renamedFrom : undefined) };
 }
 
 /**
@@ -219,6 +229,10 @@ function prepare(sqlite: Sqlite) {
        WHERE id = @id`,
     ),
     moveReviews: sqlite.prepare(`UPDATE Review SET cardId = @id WHERE cardId = @old`),
+    // a renamed deck: its cards' reviews go to the new deck's cards, and its preset with them
+    moveReviewsToDeck: sqlite.prepare(`UPDATE Review SET cardId = @id, deckId = @deckId WHERE cardId = @old`),
+    carryPreset: sqlite.prepare(`UPDATE Deck SET presetId = (SELECT presetId FROM Deck WHERE id = @old) WHERE id = @id AND EXISTS (SELECT 1 FROM Deck WHERE id = @old)`),
+    forgetHash: sqlite.prepare(`UPDATE Deck SET contentHash = '' WHERE id = @old`),
   };
 }
 
@@ -253,7 +267,7 @@ function reworded(cards: Prepared["cards"], byId: ReadonlyMap<string, { id: stri
  * (parsing, rendering) is done before it, so a review recorded while `npm start` imports in the
  * background waits milliseconds for the write lock, not the length of an import.
  */
-function importDeck(database: Db, deck: ParsedDeck, prepared: Prepared, now: Date, onWrite?: (ms: number) => void): DeckImportReport {
+function importDeck(database: Db, deck: ParsedDeck, prepared: Prepared, now: Date, onWrite?: (ms: number) => void, renamedFrom?: string): DeckImportReport {
   const { cards, curated } = prepared;
   const st = statements(database.sqlite);
   const report: DeckImportReport = { deckId: deck.id, source: deck.source, title: deck.title, status: "imported", added: 0, updated: 0, retired: 0, unchanged: 0 };
@@ -319,10 +333,43 @@ function importDeck(database: Db, deck: ParsedDeck, prepared: Prepared, now: Dat
       st.retireCard.run({ id: old.id, now: at });
       report.retired++;
     }
+    if (renamedFrom) carryOver(st, deck.id, renamedFrom, cards, byId, at, report);
     recordCurationOutcome(database, curated, now);
   });
   const t0 = performance.now();
   write.immediate();
   onWrite?.(performance.now() - t0);
   return report;
+}
+
+/**
+ * The deck `from` was renamed to `deckId` (same content, another file): each new or returning card asking
+ * one of its cards' questions (same kind, topic and question; unambiguous) takes over that
+ * card's schedule, study flags and reviews, and the old card is retired; the old deck's other
+ * live cards are retired too (its file is gone), and its preset carries over. The old deck stays,
+ * its cards retired, with no content hash: nothing of it is deleted.
+ */
+function carryOver(st: ReturnType<typeof prepare>, deckId: string, from: string, cards: Prepared["cards"], byId: ReadonlyMap<string, { retired: number }>, at: number, report: DeckImportReport) {
+  const key = (c: { kind: string | number; topic: string | number; prompt: string | number }) => `${c.kind}\u0000${c.topic}\u0000${c.prompt}`;
+  const olds = st.existing.all(from);
+  const byKey = new Map<string, string[]>();
+  for (const o of olds) byKey.set(key(o), [...(byKey.get(key(o)) ?? []), o.id]);
+  const newKeys = new Map<string, number>();
+  for (const c of cards) newKeys.set(key(c), (newKeys.get(key(c)) ?? 0) + 1);
+  let carried = 0;
+  for (const card of cards) {
+    // a card of this deck already live keeps its own history; a retired one (the file renamed
+    // back) takes the renamed deck's, which is newer
+    if (byId.get(card.id)?.retired === 0) continue;
+    const match = byKey.get(key(card));
+    if (match?.length !== 1 || newKeys.get(key(card)) !== 1) continue;
+    st.takeOver.run({ id: card.id, old: match[0] });
+    st.moveReviewsToDeck.run({ id: card.id, old: match[0], deckId });
+    carried++;
+  }
+  for (const o of olds) if (!o.retired) st.retireCard.run({ id: o.id, now: at });
+  st.carryPreset.run({ id: deckId, old: from });
+  st.forgetHash.run({ old: from });
+  report.renamedFrom = from;
+  report.carried = carried;
 }

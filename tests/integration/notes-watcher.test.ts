@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importContent } from "../../server/use-cases/import-content";
 import { recordReview } from "../../server/use-cases/study/record-review";
 import { listNotesEvents } from "../../server/use-cases/decks/list-notes-events";
+import { listDecks } from "../../server/use-cases/study/list-decks";
 import { clearNotesEvents, type NotesEvent } from "../../server/notes-events";
 import { watchNotes, type NotesWatcher } from "../../server/notes-watcher";
 import { count, freshDb, writeContent } from "./helpers";
@@ -135,6 +136,45 @@ describe("the notes folder is watched", () => {
     expect(live()).toBe(2);
     expect(db.sqlite.prepare("SELECT reps, retired FROM Card WHERE id = ?").get(card.id)).toEqual({ reps: 1, retired: 0 });
     expect(count(db, "SELECT COUNT(*) n FROM Review WHERE cardId = ?", card.id)).toBe(1);
+  });
+
+  it("a renamed and moved file keeps its cards' history in the deck of its new name, and the old deck leaves the list", async () => {
+    const card = db.sqlite.prepare("SELECT id FROM Card WHERE prompt LIKE 'dnsmasq%'").get() as { id: string };
+    await recordReview({ db, cardId: card.id, rating: 3, now: NOW });
+    db.sqlite.prepare("UPDATE Card SET flag = 2 WHERE id = ?").run(card.id);
+    const learnt = db.sqlite.prepare("SELECT due, stability, difficulty, reps, state, lastReview, flag FROM Card WHERE id = ?").get(card.id);
+    fs.mkdirSync(path.join(root, "网络"));
+    const moved = path.join(root, "网络", "笔记.md");
+
+    const next = watcher.next((e) => e.deckId === "网络/笔记");
+    fs.renameSync(file(), moved);
+    const event = await next;
+    await watcher.settled();
+    expect(event).toMatchObject({ kind: "imported", renamedFrom: "net/网络笔记", carried: 2, added: 2 });
+    // the old file's removal has nothing left to retire: no second event
+    expect(events.map((e) => e.deckId)).toEqual(["网络/笔记"]);
+    const now = db.sqlite.prepare("SELECT id, deckId FROM Card WHERE prompt LIKE 'dnsmasq%' AND retired = 0").all() as Array<{ id: string; deckId: string }>;
+    expect(now).toEqual([{ id: expect.not.stringMatching(card.id), deckId: "网络/笔记" }]);
+    expect(db.sqlite.prepare("SELECT due, stability, difficulty, reps, state, lastReview, flag FROM Card WHERE id = ?").get(now[0]!.id)).toEqual(learnt);
+    expect(db.sqlite.prepare("SELECT cardId, deckId FROM Review").all()).toEqual([{ cardId: now[0]!.id, deckId: "网络/笔记" }]);
+    expect(live()).toBe(0);
+    const decks = await listDecks({ db, now: NOW });
+    expect(decks.filter((d) => !d.fileRemoved).map((d) => d.id)).toEqual(["网络/笔记"]);
+
+    // and back again: the history follows the file
+    const back = await after(() => fs.renameSync(moved, file()));
+    expect(back).toMatchObject({ kind: "imported", renamedFrom: "网络/笔记", carried: 2 });
+    expect(db.sqlite.prepare("SELECT reps, flag, retired FROM Card WHERE id = ?").get(card.id)).toEqual({ reps: 1, flag: 2, retired: 0 });
+    expect(count(db, "SELECT COUNT(*) n FROM Review WHERE cardId = ?", card.id)).toBe(1);
+  });
+
+  it("a copy of a file is a new deck: the original keeps its history", async () => {
+    const next = watcher.next((e) => e.deckId === "net/copy");
+    fs.copyFileSync(file(), path.join(root, "net", "copy.md"));
+    const event = await next;
+    await watcher.settled();
+    expect(event.renamedFrom).toBeUndefined();
+    expect(live()).toBe(2);
   });
 
   it("a removed broken file clears its error", async () => {

@@ -3,6 +3,7 @@ import type { StudyCounts } from "@/lib/api-schemas";
 import { db as defaultDb, type Db } from "../../db";
 import { optionsForDeck } from "../../deck-settings";
 import { countUndecided } from "../../store/curations";
+import { isRemovedHash } from "../../store/decks";
 import { deckCardCounts } from "../../store/study-queue";
 import { IMPORTED_HISTORY_DECK_ID } from "../import-history";
 import { countsToday, studyDayStartAt } from "./counts-today";
@@ -52,7 +53,7 @@ export async function listDecks(options: { now?: Date; db?: Db; timeZone?: strin
       notesMode: d.notesMode,
       toReview: undecided.get(d.id) ?? 0,
       placeholder: d.id === IMPORTED_HISTORY_DECK_ID,
-      fileRemoved: d.contentHash === "",
+      fileRemoved: isRemovedHash(d.contentHash),
       today: countsToday(database.sqlite, d.id, optionsForDeck(database.sqlite, d.id)?.options ?? fallbackOptions().options, at, dayStart).counts,
     };
   });
