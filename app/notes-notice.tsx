@@ -8,11 +8,15 @@ const SHOWN_FOR_MS = 10 * 60 * 1000;
 /**
  * What the notes-folder watcher did lately (server/notes-watcher.ts): each deck file saved,
  * added, renamed or removed in the last minutes with its counts, and every file that is broken with its
- * errors and their lines, for as long as it stays broken. Nothing when nothing happened.
+ * errors and their lines, for as long as it stays broken (with `deckId`, on a deck's page: only
+ * that deck's errors). Nothing when nothing happened.
  */
-export async function NotesNotice() {
+export async function NotesNotice({ deckId }: { deckId?: string } = {}) {
   const t = await getTranslations("home");
-  const { events, broken } = listNotesEvents({ withinMs: SHOWN_FOR_MS, limit: 5, changesOnly: true });
+  const all = listNotesEvents({ withinMs: SHOWN_FOR_MS, limit: 5, changesOnly: true });
+  // on a deck's own page: only its file's errors
+  const events = deckId === undefined ? all.events : [];
+  const broken = deckId === undefined ? all.broken : all.broken.filter((b) => b.deckId === deckId);
   const brokenIds = new Set(broken.map((b) => b.deckId));
   const changes = events.filter((e) => e.kind !== "failed" && !brokenIds.has(e.deckId));
   if (changes.length === 0 && broken.length === 0) return null;

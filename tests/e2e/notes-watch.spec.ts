@@ -45,6 +45,10 @@ test("a saved notes file is imported while the server runs, a broken one shows i
     await expect(page.getByTestId("notes-broken")).toContainText("网络笔记.md:9: choice question has no correct option", { timeout: 500 });
   }).toPass({ timeout: 10_000 });
   await expect(page.getByTestId("deck-total")).toHaveText("1");
+  // and on the deck's own page, while its cards are studied as they were
+  await page.getByTestId("study-link").click();
+  await expect(page.getByTestId("notes-broken")).toContainText("网络笔记.md:9: choice question has no correct option");
+  await page.goto(server.url);
 
   fs.writeFileSync(file, `${DECK}\n哪个 agent 提供 DHCP？\n\n- [x] dhcp-agent\n- [ ] l3-agent\n`);
   await expect(async () => {

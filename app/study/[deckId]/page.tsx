@@ -8,6 +8,7 @@ import { requestTimeZone } from "@/server/time-zone";
 import { getDeck } from "@/server/use-cases/decks/get-deck";
 import { getStudyCard } from "@/server/use-cases/study/get-study-card";
 import { studyQueue, type StudyQueue } from "@/server/use-cases/study/study-queue";
+import { NotesNotice } from "../../notes-notice";
 import { StudySession } from "./study-session";
 
 export const dynamic = "force-dynamic";
@@ -86,6 +87,7 @@ export default async function StudyPage({ params, searchParams }: Props) {
           {t("options")}
         </Link>
       </div>
+      <NotesNotice deckId={deck.id} />
       <StudySession deckId={deck.id} deckTitle={deck.title} firstCards={cards} initialQueue={(await firstQueue(deck.id, cards)) ?? undefined} />
     </main>
   );
