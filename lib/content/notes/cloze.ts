@@ -166,6 +166,7 @@ function sameWord(a: string, b: string): boolean {
  * handled by the giveaways (itself, its glossary translation).
  */
 function sharesWord(shownText: string, term: string): boolean {
+  if (sharesPart(shownText, term)) return true;
   // a command with flags ("git push --force-with-lease" after "Push with"): the flags are what is recalled
   const flags = term.match(/(?<=\s)--?[A-Za-z][\w-]*/g);
   const words = ((flags ? flags.join(" ") : term).match(/[A-Za-z][A-Za-z0-9]*/g) ?? []).map((w) => w.toLowerCase()).filter((w) => w.length >= 3 && !isFiller(w));
@@ -173,6 +174,19 @@ function sharesWord(shownText: string, term: string): boolean {
   const shownWords = (shownText.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []).map((w) => w.toLowerCase());
   return words.some((w) => shownWords.some((s) => sameWord(w, s)));
 }
+/**
+ * Whether a part of a hyphenated name stands alone in the shown text: "[systemd-oomd]、facebook 的
+ * oomd", "[snat-<router_id>]：集中式 SNAT" (round 7). A part inside another such name ("nova" of
+ * "nova-api" beside the blank nova-scheduler) gives nothing away.
+ */
+function sharesPart(shownText: string, term: string): boolean {
+  if (/\s/.test(term.trim()) || !/[A-Za-z0-9][-_][A-Za-z<]/.test(term)) return false;
+  const parts = (term.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []).map((w) => w.toLowerCase()).filter((w) => w.length >= 3 && !isFiller(w));
+  // read as text, not markdown: "group\\_by" is group_by, one name
+  const text = shownText.replace(/\\([\\`*_{}[\]()#+\-.!|~<>])/g, "$1");
+  return parts.some((w) => new RegExp(`(?<![\\w-])${w}(?![\\w-])`, "i").test(text));
+}
+
 /** Small words, and generic head nouns ("master process" beside "worker processes" gives nothing away). */
 const isFiller = (w: string): boolean => FILLER.has(w) || (w.endsWith("s") && FILLER.has(w.slice(0, -1))) || (w.endsWith("es") && FILLER.has(w.slice(0, -2)));
 const FILLER = new Set(["the", "and", "for", "with", "not", "all", "one", "two", "has", "are", "was", "its", "node", "process", "server", "client", "file", "key", "data", "mode", "type", "list", "table", "thread", "request", "message", "log", "copy", "time", "state", "set", "value", "name", "session", "controller", "manager", "agent", "service", "daemon"]);

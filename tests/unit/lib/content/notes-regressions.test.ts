@@ -437,5 +437,9 @@ describe("notes mode regressions", () => {
     const titles = new Set(d.cards.filter((c) => c.generatedBy === "notes:process-order").map((c) => c.prompt));
     expect(titles).toEqual(new Set(["把「runc 启动容器的过程 › 先捋调用链」的步骤按顺序排好", "把「runc 启动容器的过程 › 访问 http://web 时的解析过程」的步骤按顺序排好"]));
   });
+  it("round 7: a blank on a hyphenated name stood beside its own part ('[…]、facebook 的 oomd' for systemd-oomd); a part inside another name (nova of nova-api) still gives nothing away", () => {
+    const d = deck("# OOM\n\n- 用户态的 OOM 守护进程：**systemd-oomd**、facebook 的 oomd，按 PSI 提前杀\n- nova-api 收到请求后 cast 给 **nova-scheduler** 选节点\n");
+    expect(d.cards.flatMap((c) => (c.kind === "cloze" ? c.cloze.map((t) => t.text) : []))).toEqual(["nova-scheduler"]);
+  });
 });
 
