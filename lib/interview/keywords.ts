@@ -280,6 +280,8 @@ function candidatesOf(text: string, options: KeywordOptions): Candidate[] {
     const word = m[0].replace(/[._/-]+$/, "");
     if (!free(m.index, m.index + word.length)) continue;
     if (EN_STOP.has(word.toLowerCase()) || PLACEHOLDER.test(word)) continue;
+    // an example value: after "=" ("code=SplxlO…", "state=xyz") or cut short with "..." ("E9Melhoa2Owv...")
+    if (text[m.index - 1] === "=" || /^(?:\.{3}|…)/u.test(text.slice(m.index + word.length))) continue;
     const base = englishBase(word, glossary);
     // one- and two-letter words are noise (e.g, ID, ns, the r and n of an escaped \r\n) unless the glossary knows them
     if (word.length < 2 || (word.length === 2 && base === null)) continue;
