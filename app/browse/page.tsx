@@ -24,8 +24,8 @@ interface Props {
 /** The filters of the form, as they go into a URL (the raw strings the user gave). */
 const FILTER_KEYS = ["text", "deck", "topic", "kind", "state", "flag", "suspended", "dueAfter", "dueBefore", "includeRetired", "sort", "limit"] as const;
 
-/** The filters under "More filters". */
-const MORE_FILTER_KEYS = ["flag", "suspended", "dueAfter", "dueBefore", "includeRetired"] as const;
+/** The filters under "More filters" (a topic is mostly set by the topic links of the results). */
+const MORE_FILTER_KEYS = ["topic", "flag", "suspended", "dueAfter", "dueBefore", "includeRetired"] as const;
 
 function hrefWith(raw: Record<string, string>, extra: Record<string, string>): string {
   const params = new URLSearchParams();
@@ -86,17 +86,17 @@ export default async function BrowsePage({ searchParams }: Props) {
           <input id="f-text" name="text" type="search" defaultValue={raw.text ?? ""} placeholder={t("textPlaceholder")} maxLength={200} data-testid="filter-text" />
         </div>
         <SelectFilter id="f-deck" name="deck" label={t("deck")} value={raw.deck} any={t("allDecks")} options={decks.map((d) => [d.id, names.deckTitle(d.id, d.title)])} />
-        <div className="field">
-          <label htmlFor="f-topic">{t("topic")}</label>
-          <input id="f-topic" name="topic" type="text" defaultValue={raw.topic ?? ""} placeholder={t("topicPlaceholder")} aria-describedby="f-topic-hint" data-testid="filter-topic" />
-          <small id="f-topic-hint">{t("topicHint")}</small>
-        </div>
         <SelectFilter id="f-kind" name="kind" label={t("kind")} value={raw.kind} any={t("any")} options={CARD_KIND_VALUES.map((k) => [k, label.kind(k)])} />
         <SelectFilter id="f-state" name="state" label={t("state")} value={raw.state} any={t("any")} options={CARD_STATE_VALUES.map((v) => [v, label.state(v)])} />
         <SelectFilter id="f-sort" name="sort" label={t("sort")} value={raw.sort ?? "content"} options={CARD_SORT_VALUES.map((v) => [v, t(`sorts.${v}`)])} />
         <details className="more-filters" open={moreActive > 0} data-testid="more-filters">
           <summary>{moreActive > 0 ? t("moreFiltersActive", { count: moreActive }) : t("moreFilters")}</summary>
           <div className="more-filters-fields">
+            <div className="field">
+              <label htmlFor="f-topic">{t("topic")}</label>
+              <input id="f-topic" name="topic" type="text" defaultValue={raw.topic ?? ""} placeholder={t("topicPlaceholder")} aria-describedby="f-topic-hint" data-testid="filter-topic" />
+              <small id="f-topic-hint">{t("topicHint")}</small>
+            </div>
             <SelectFilter id="f-flag" name="flag" label={t("flag")} value={raw.flag} any={t("any")} options={FLAGS.map((f) => [String(f), label.flag(f)])} />
             <SelectFilter
               id="f-suspended"
