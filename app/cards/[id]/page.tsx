@@ -42,7 +42,7 @@ export default async function CardPage({ params }: Props) {
   const s = card.schedule;
   const browseDeck = `/browse?${new URLSearchParams({ deck: card.deckId }).toString()}`;
   const [t, common, study, label, names] = await Promise.all([getTranslations("card"), getTranslations("common"), getTranslations("study"), labels(), getHistoryNames()]);
-  // a placeholder card of an imported history: its text from messages
+  // a placeholder card of an imported history: its text from messages, and no deck to study
   const placeholder = names.cardText(card.deckId, card.id);
   return (
     <main id="main" className="page wide" data-testid="card-detail" data-card-id={card.id}>
@@ -54,7 +54,11 @@ export default async function CardPage({ params }: Props) {
           {t("browse")}
         </Link>
         <Link href={browseDeck}>{names.deckTitle(card.deckId, card.deckTitle)}</Link>
-        <Link href={`/study/${encodeURIComponent(card.deckId)}`}>{t("studyDeck")}</Link>
+        {placeholder ? null : (
+          <Link href={`/study/${encodeURIComponent(card.deckId)}`} data-testid="study-deck">
+            {t("studyDeck")}
+          </Link>
+        )}
       </div>
 
       <article className="study-card" aria-labelledby="card-heading">
