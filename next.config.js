@@ -16,5 +16,9 @@ const nextConfig = {
     proxyClientMaxBodySize: 51 * 1024 * 1024,
   },
   reactStrictMode: true,
+  // the icon is app/icon.svg (pages link it); a client that asks for the old name gets it too, not a 404
+  async redirects() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg", permanent: false }];
+  },
 };
 export default withNextIntl(nextConfig);

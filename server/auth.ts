@@ -265,9 +265,12 @@ export function frontDoorInstalled(): boolean {
   return (globalThis as Record<symbol, unknown>)[FRONT_DOOR] === true;
 }
 
-/** Paths reachable without a session: the login page and the login API. */
+/** The app's icon (app/icon.svg): the login page shows it too. */
+export const ICON_PATH = "/icon.svg";
+
+/** Paths reachable without a session: the login page, the login API and the app's icon. */
 export function isPublicPath(pathname: string): boolean {
-  return pathname === LOGIN_PATH || pathname === SESSION_API_PATH;
+  return pathname === LOGIN_PATH || pathname === SESSION_API_PATH || pathname === ICON_PATH;
 }
 
 /**

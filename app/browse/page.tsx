@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { CARD_KIND_VALUES, CARD_SORT_VALUES, CARD_STATE_VALUES, formatTopicPath, queryRecord, searchCardsQuerySchema } from "@/lib/api-schemas";
 import { listDecks } from "@/server/use-cases/study/list-decks";
 import { Highlighted } from "@/app/components/highlight";
+import { getHistoryNames } from "@/app/components/history-names";
 import { searchCards, type SearchCardsResult } from "@/server/use-cases/search-cards";
 import { AppError } from "@/server/errors";
 import { z } from "zod";
@@ -23,8 +24,8 @@ interface Props {
 /** The filters of the form, as they go into a URL (the raw strings the user gave). */
 const FILTER_KEYS = ["text", "deck", "topic", "kind", "state", "flag", "suspended", "dueAfter", "dueBefore", "includeRetired", "sort", "limit"] as const;
 
-/** The filters under "More filters". */
-const MORE_FILTER_KEYS = ["flag", "suspended", "dueAfter", "dueBefore", "includeRetired"] as const;
+/** The filters under "More filters" (a topic is mostly set by the topic links of the results). */
+const MORE_FILTER_KEYS = ["topic", "flag", "suspended", "dueAfter", "dueBefore", "includeRetired"] as const;
 
 function hrefWith(raw: Record<string, string>, extra: Record<string, string>): string {
   const params = new URLSearchParams();
@@ -68,7 +69,7 @@ export default async function BrowsePage({ searchParams }: Props) {
   const first = !raw.cursor;
   // the filters used less often fold away (on a phone the whole form filled the first screen); open when one is set
   const moreActive = MORE_FILTER_KEYS.filter((k) => raw[k] !== undefined && raw[k] !== "").length;
-  const [t, common, label] = await Promise.all([getTranslations("browse"), getTranslations("common"), labels()]);
+  const [t, common, label, names] = await Promise.all([getTranslations("browse"), getTranslations("common"), labels(), getHistoryNames()]);
 
   return (
     <main id="main" className="page wide">
@@ -84,18 +85,18 @@ export default async function BrowsePage({ searchParams }: Props) {
           <label htmlFor="f-text">{t("text")}</label>
           <input id="f-text" name="text" type="search" defaultValue={raw.text ?? ""} placeholder={t("textPlaceholder")} maxLength={200} data-testid="filter-text" />
         </div>
-        <SelectFilter id="f-deck" name="deck" label={t("deck")} value={raw.deck} any={t("allDecks")} options={decks.map((d) => [d.id, d.title])} />
-        <div className="field">
-          <label htmlFor="f-topic">{t("topic")}</label>
-          <input id="f-topic" name="topic" type="text" defaultValue={raw.topic ?? ""} placeholder="Basics › DHCP" aria-describedby="f-topic-hint" data-testid="filter-topic" />
-          <small id="f-topic-hint">{t("topicHint")}</small>
-        </div>
+        <SelectFilter id="f-deck" name="deck" label={t("deck")} value={raw.deck} any={t("allDecks")} options={decks.map((d) => [d.id, names.deckTitle(d.id, d.title)])} />
         <SelectFilter id="f-kind" name="kind" label={t("kind")} value={raw.kind} any={t("any")} options={CARD_KIND_VALUES.map((k) => [k, label.kind(k)])} />
         <SelectFilter id="f-state" name="state" label={t("state")} value={raw.state} any={t("any")} options={CARD_STATE_VALUES.map((v) => [v, label.state(v)])} />
         <SelectFilter id="f-sort" name="sort" label={t("sort")} value={raw.sort ?? "content"} options={CARD_SORT_VALUES.map((v) => [v, t(`sorts.${v}`)])} />
         <details className="more-filters" open={moreActive > 0} data-testid="more-filters">
           <summary>{moreActive > 0 ? t("moreFiltersActive", { count: moreActive }) : t("moreFilters")}</summary>
           <div className="more-filters-fields">
+            <div className="field">
+              <label htmlFor="f-topic">{t("topic")}</label>
+              <input id="f-topic" name="topic" type="text" defaultValue={raw.topic ?? ""} placeholder={t("topicPlaceholder")} aria-describedby="f-topic-hint" data-testid="filter-topic" />
+              <small id="f-topic-hint">{t("topicHint")}</small>
+            </div>
             <SelectFilter id="f-flag" name="flag" label={t("flag")} value={raw.flag} any={t("any")} options={FLAGS.map((f) => [String(f), label.flag(f)])} />
             <SelectFilter
               id="f-suspended"
@@ -168,13 +169,16 @@ export default async function BrowsePage({ searchParams }: Props) {
                   </tr>
                 </thead>
                 <tbody>
-                  {result.cards.map((c) => (
+                  {result.cards.map((c) => {
+                    // a placeholder card of an imported history: its text in the reader's language, no English answer snippet
+                    const placeholder = names.cardText(c.deckId, c.id);
+                    return (
                     <tr key={c.id} data-testid="result-row" data-card-id={c.id} data-kind={c.kind}>
                       <th scope="row" className="prompt-cell">
                         <Link href={`/cards/${encodeURIComponent(c.id)}`} data-testid="card-link">
-                          {c.prompt ? <Highlighted text={c.prompt} terms={result.searched} /> : c.id}
+                          {placeholder ? placeholder.prompt : c.prompt ? <Highlighted text={c.prompt} terms={result.searched} /> : c.id}
                         </Link>
-                        {c.answerSnippet ? (
+                        {c.answerSnippet && !placeholder ? (
                           <span className="answer-snippet" data-testid="answer-snippet">
                             {t("inAnswer")} <Highlighted text={c.answerSnippet} terms={result.searched} />
                           </span>
@@ -183,7 +187,7 @@ export default async function BrowsePage({ searchParams }: Props) {
                         {c.retired ? <span className="tag">{t("retired")}</span> : null}
                       </th>
                       <td>
-                        <Link href={hrefWith({}, { deck: c.deckId })}>{c.deckTitle}</Link>
+                        <Link href={hrefWith({}, { deck: c.deckId })}>{names.deckTitle(c.deckId, c.deckTitle)}</Link>
                       </td>
                       <td>{c.topic.length ? <Link href={hrefWith({}, { deck: c.deckId, topic: formatTopicPath(c.topic) })}>{formatTopicPath(c.topic)}</Link> : label.none}</td>
                       <td>{label.kind(c.kind)}</td>
@@ -193,7 +197,8 @@ export default async function BrowsePage({ searchParams }: Props) {
                       </td>
                       <td>{c.flag ? <span className={`flag flag-${c.flag}`}>{label.flag(c.flag)}</span> : label.none}</td>
                     </tr>
-                  ))}
+                    );
+                  })}
                 </tbody>
               </table>
             </div>

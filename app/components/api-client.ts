@@ -36,15 +36,22 @@ export async function api<T>(url: string, init?: RequestInit): Promise<T> {
 const API_ERROR_CODES = ["invalid_request", "no_questions", "no_open_questions", "not_found", "conflict", "payload_too_large", "unsupported_media_type", "unauthorized", "forbidden", "too_many_requests", "internal"] as const;
 const isApiErrorCode = (code: string): code is (typeof API_ERROR_CODES)[number] => (API_ERROR_CODES as readonly string[]).includes(code);
 
-/** Turns a failed request into a message in the UI's language (server messages stay English, like the API). */
-export function useApiErrorMessage(): (e: unknown) => string {
+/**
+ * Turns a failed request into a message in the UI's language (server messages stay English, like
+ * the API). With `detail: false` the server's English detail is left out (`common.apiErrorPlain`):
+ * for forms whose own fields say what was wrong.
+ */
+export function useApiErrorMessage(options: { detail?: boolean } = {}): (e: unknown) => string {
   const common = useTranslations("common");
+  const detail = options.detail ?? true;
   return (e: unknown): string => {
-    if (!(e instanceof ApiError)) return e instanceof Error ? e.message : String(e);
+    if (!(e instanceof ApiError)) return detail ? (e instanceof Error ? e.message : String(e)) : common("networkError");
     const p = e.problem;
     if ("serverMessage" in p) {
+      const code = p.code && isApiErrorCode(p.code) ? p.code : null;
+      if (!detail) return common(`apiErrorPlain.${code ?? "internal"}`);
       // what kind of failure, in the UI's language; the server's detail (English, like the API) after it
-      return p.code && isApiErrorCode(p.code) ? common(`apiError.${p.code}`, { detail: p.serverMessage }) : p.serverMessage;
+      return code ? common(`apiError.${code}`, { detail: p.serverMessage }) : p.serverMessage;
     }
     return "network" in p ? common("networkError") : common("httpError", { status: p.status });
   };

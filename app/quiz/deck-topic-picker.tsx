@@ -37,7 +37,7 @@ export function DeckTopicPicker({
                     return (
                       <label key={JSON.stringify(tp.path)} className="check" style={{ paddingInlineStart: `${(tp.path.length - 1) * 1.25}rem` }}>
                         <input type="checkbox" checked={checked} onChange={(e) => onToggleTopic(d.id, tp.path, e.target.checked)} data-testid="quiz-topic" data-topic={tp.path.join(" › ")} />
-                        {tp.path.at(-1)} <span className="hint">({tp.count})</span>
+                        {tp.path.at(-1)} <span className="hint">{t("topicCards", { count: tp.count })}</span>
                       </label>
                     );
                   })}

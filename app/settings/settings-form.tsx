@@ -3,6 +3,7 @@
 import { useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import type { Settings } from "@/lib/api-schemas";
+import { api, ApiError, useApiErrorMessage } from "@/app/components/api-client";
 
 /** The browser's zone does not change while the page is open (a reload picks up a new one). */
 const noSubscription = () => () => {};
@@ -17,6 +18,7 @@ const HOURS = Array.from({ length: 24 }, (_, h) => h);
  */
 export function SettingsForm({ initial, browserZone: serverGuess, zones: serverZones }: { initial: Settings; browserZone: string; zones: readonly string[] }) {
   const t = useTranslations("settings");
+  const errorMessage = useApiErrorMessage({ detail: false });
   const [hour, setHour] = useState(initial.rolloverHour);
   const [zone, setZone] = useState<string>(initial.timeZone ?? "");
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -33,15 +35,12 @@ export function SettingsForm({ initial, browserZone: serverGuess, zones: serverZ
     setSaving(true);
     setStatus(null);
     try {
-      const res = await fetch("/api/v1/settings", {
-        method: "PUT",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ rolloverHour: hour, timeZone: zone === "" ? null : zone }),
-      });
-      const body = (await res.json()) as { error?: { message: string } };
-      setStatus(res.ok ? { ok: true, text: t("saved") } : { ok: false, text: `${t("error")} ${body.error?.message ?? res.status}` });
+      await api("/api/v1/settings", { method: "PUT", body: JSON.stringify({ rolloverHour: hour, timeZone: zone === "" ? null : zone }) });
+      setStatus({ ok: true, text: t("saved") });
     } catch (err) {
-      setStatus({ ok: false, text: `${t("error")} ${String(err)}` });
+      // in the page's language, by the error's code: the server's English detail is not shown
+      const invalid = err instanceof ApiError && "code" in err.problem && err.problem.code === "invalid_request";
+      setStatus({ ok: false, text: invalid ? t("invalid") : `${t("error")} ${errorMessage(err)}` });
     } finally {
       setSaving(false);
     }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useHistoryNames } from "@/app/components/use-history-names";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { api, useApiErrorMessage } from "@/app/components/api-client";
 import { calendarLayout, weekStart } from "@/lib/calendar";
@@ -32,6 +33,7 @@ interface ScorePoint {
  */
 export function ProgressDashboard() {
   const t = useTranslations("dashboard");
+  const names = useHistoryNames();
   const format = useFormatter();
   const locale = useLocale();
   const errorMessage = useApiErrorMessage();
@@ -218,7 +220,7 @@ export function ProgressDashboard() {
                 <tr key={JSON.stringify([m.deckId, ...m.topic])} data-testid="mastery-row" data-topic={[m.deckTitle, ...m.topic].join(" › ")}>
                   <th scope="row" style={{ paddingInlineStart: `${0.5 + m.topic.length * 1.25}rem` }}>
                     {m.topic.length === 0 ? (
-                      <Link href={`/browse?${new URLSearchParams({ deck: m.deckId }).toString()}`}>{m.deckTitle}</Link>
+                      <Link href={`/browse?${new URLSearchParams({ deck: m.deckId }).toString()}`}>{names.deckTitle(m.deckId, m.deckTitle)}</Link>
                     ) : (
                       m.topic.at(-1)
                     )}

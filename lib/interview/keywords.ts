@@ -226,6 +226,20 @@ export function notesTypos(texts: readonly string[]): Map<string, string> {
   return out;
 }
 
+/** A name of several parts with a misspelt one ("nuetron-server" beside the notes' neutron): the parts corrected. */
+function partsCorrected(word: string, typos: ReadonlyMap<string, string>): string | null {
+  const parts = word.split(/([-_./])/);
+  if (parts.length < 3) return null;
+  let changed = false;
+  const fixed = parts.map((p) => {
+    const right = typos.get(p.toLowerCase());
+    if (!right) return p;
+    changed = true;
+    return p === p.toLowerCase() ? right.toLowerCase() : right;
+  });
+  return changed ? fixed.join("") : null;
+}
+
 function candidatesOf(text: string, options: KeywordOptions): Candidate[] {
   const { glossary, english, context } = options;
   const typos = options.typos ?? new Map<string, string>();
@@ -266,10 +280,12 @@ function candidatesOf(text: string, options: KeywordOptions): Candidate[] {
     const word = m[0].replace(/[._/-]+$/, "");
     if (!free(m.index, m.index + word.length)) continue;
     if (EN_STOP.has(word.toLowerCase()) || PLACEHOLDER.test(word)) continue;
+    // an example value: after "=" ("code=SplxlO…", "state=xyz") or cut short with "..." ("E9Melhoa2Owv...")
+    if (text[m.index - 1] === "=" || /^(?:\.{3}|…)/u.test(text.slice(m.index + word.length))) continue;
     const base = englishBase(word, glossary);
     // one- and two-letter words are noise (e.g, ID, ns, the r and n of an escaped \r\n) unless the glossary knows them
     if (word.length < 2 || (word.length === 2 && base === null)) continue;
-    const corrected = base === null && !isEnglishWord(word) && !onPurpose(word) ? (typos.get(word.toLowerCase()) ?? glossary.correction(word)) : null;
+    const corrected = base === null && !isEnglishWord(word) && !onPurpose(word) ? (typos.get(word.toLowerCase()) ?? partsCorrected(word, typos) ?? glossary.correction(word)) : null;
     // a capital at the start of a sentence is grammar, not a name
     const sentenceStart = english && (m.index === 0 || /[.!?:;]\s*$/u.test(text.slice(Math.max(0, m.index - 3), m.index)));
     // in Chinese text every Latin word is a name (libvirt, dnsmasq); in English only those that look like one

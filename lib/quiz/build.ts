@@ -9,7 +9,7 @@
  */
 import { normalizeAnswer } from "../answer/normalize";
 import { shuffledIndices, seededShuffle } from "../random";
-import { pickDistractors, type Term } from "./distractors";
+import { pickDistractors, type Term, type TermClass } from "./distractors";
 import { ranksOf } from "./score";
 import type { QuestionSource, QuizKind, QuizQuestion } from "./types";
 
@@ -24,10 +24,34 @@ export interface QuizCandidate {
   data: Record<string, unknown>;
 }
 
+/**
+ * Why a card could not be asked, as data: the result page says it in the reader's language
+ * (`quiz.skipWhy.*`). `reason` (English) stays in the stored quiz and the API for whoever reads them.
+ */
+export type SkipWhy =
+  | { code: "cannot_ask"; cardKind: string }
+  | { code: "no_right_option" }
+  | { code: "too_few_options"; found: number; needed: number; termClass: TermClass; answer: string };
+
 export interface SkippedCard {
   cardId: string;
   kind: QuizKind;
   reason: string;
+  /** absent in quizzes made before it was stored: skipWhy reads their English reason */
+  why?: SkipWhy;
+}
+
+const TERM_CLASSES: readonly TermClass[] = ["number", "latin", "cjk", "mixed"];
+
+/** Why a card was skipped, from the stored data, or read back from the English reason of an older quiz; null when neither says. */
+export function skipWhy(s: Pick<SkippedCard, "reason" | "why">): SkipWhy | null {
+  if (s.why) return s.why;
+  let m = /^a (\w+) card cannot be asked as a \w+ question$/.exec(s.reason);
+  if (m) return { code: "cannot_ask", cardKind: m[1]! };
+  if (s.reason === "the choice card has no right option") return { code: "no_right_option" };
+  m = /^only (\d+) of the (\d+) wrong options needed: the deck has too few other (\w+) terms like "(.*)"$/s.exec(s.reason);
+  if (m && (TERM_CLASSES as readonly string[]).includes(m[3]!)) return { code: "too_few_options", found: Number(m[1]), needed: Number(m[2]), termClass: m[3] as TermClass, answer: m[4]! };
+  return null;
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
@@ -60,8 +84,8 @@ export function canAsk(kind: QuizKind, cardKind: string, data: Record<string, un
 }
 
 /** Makes one question, or says why this card cannot make it. */
-export function makeQuestion(kind: QuizKind, c: QuizCandidate, pool: readonly Term[], seed: string): QuizQuestion | { reason: string } {
-  if (!canAsk(kind, c.cardKind, c.data)) return { reason: `a ${c.cardKind} card cannot be asked as a ${kind} question` };
+export function makeQuestion(kind: QuizKind, c: QuizCandidate, pool: readonly Term[], seed: string): QuizQuestion | { reason: string; why: SkipWhy } {
+  if (!canAsk(kind, c.cardKind, c.data)) return { reason: `a ${c.cardKind} card cannot be asked as a ${kind} question`, why: { code: "cannot_ask", cardKind: c.cardKind } };
   const optionSeed = `${seed}:${c.source.cardId}`;
   // choice and ordering cards show their own explanation only: their whole answer repeats the options or steps
   const explanation = (v: unknown) => (typeof v === "string" ? v : "");
@@ -72,7 +96,7 @@ export function makeQuestion(kind: QuizKind, c: QuizCandidate, pool: readonly Te
       const options = Array.isArray(c.data.options) ? (c.data.options as Array<{ correct?: unknown }>) : [];
       const order = shuffledIndices(html.length, optionSeed);
       const correct = order.map((i) => options[i]?.correct === true);
-      if (!correct.some(Boolean)) return { reason: "the choice card has no right option" };
+      if (!correct.some(Boolean)) return { reason: "the choice card has no right option", why: { code: "no_right_option" } };
       const multiple = c.data.multiple === true || correct.filter(Boolean).length > 1;
       return { kind, ...base, optionsHtml: order.map((i) => html[i]!), correct, multiple, explanationHtml: explanation(c.data.explanationHtml) };
     }
@@ -91,7 +115,7 @@ export function makeQuestion(kind: QuizKind, c: QuizCandidate, pool: readonly Te
     case "generated": {
       const t = typeAnswerOf(c.data)!;
       const picked = pickDistractors({ answer: { cardId: c.source.cardId, text: t.expected, aliases: t.aliases, topic: c.source.topic }, pool, seed });
-      if (!picked.ok) return { reason: picked.reason };
+      if (!picked.ok) return { reason: picked.reason, why: { code: "too_few_options", found: picked.found, needed: picked.needed, termClass: picked.termClass, answer: t.expected } };
       const options = seededShuffle([t.expected, ...picked.distractors], optionSeed);
       return { kind, ...base, options, correctIndex: options.indexOf(t.expected), explanationHtml: c.answerHtml };
     }
@@ -132,7 +156,7 @@ export function buildQuiz(input: BuildQuizInput): BuiltQuiz {
         if (used.has(c.source.cardId)) continue;
         const q = makeQuestion(kind, c, input.pools[c.source.deckId] ?? [], input.seed);
         if ("reason" in q) {
-          skipped.push({ cardId: c.source.cardId, kind, reason: q.reason });
+          skipped.push({ cardId: c.source.cardId, kind, reason: q.reason, why: q.why });
           continue;
         }
         used.add(c.source.cardId);
@@ -151,7 +175,7 @@ export function buildFixedQuiz(input: { seed: string; items: ReadonlyArray<{ kin
   const skipped: SkippedCard[] = [];
   for (const { kind, candidate } of input.items) {
     const q = makeQuestion(kind, candidate, input.pools[candidate.source.deckId] ?? [], input.seed);
-    if ("reason" in q) skipped.push({ cardId: candidate.source.cardId, kind, reason: q.reason });
+    if ("reason" in q) skipped.push({ cardId: candidate.source.cardId, kind, reason: q.reason, why: q.why });
     else questions.push(q);
   }
   return { questions: seededShuffle(questions, `${input.seed}:order`), skipped };

@@ -41,7 +41,7 @@ const MAX_LENGTH_RATIO = 2.5;
 
 export const DISTRACTORS_NEEDED = 3;
 
-export type DistractorResult = { ok: true; distractors: string[] } | { ok: false; found: number; reason: string };
+export type DistractorResult = { ok: true; distractors: string[] } | { ok: false; found: number; needed: number; termClass: TermClass; reason: string };
 
 function sharedPrefix(a: readonly string[], b: readonly string[]): number {
   let n = 0;
@@ -86,6 +86,8 @@ export function pickDistractors(options: { answer: Term; pool: readonly Term[]; 
     return {
       ok: false,
       found: chosen.length,
+      needed,
+      termClass: kind,
       reason: `only ${chosen.length} of the ${needed} wrong options needed: the deck has too few other ${kind} terms like "${answer.text}"`,
     };
   }

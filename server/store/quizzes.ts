@@ -61,7 +61,12 @@ const settingsSchema: z.ZodType<QuizSettings> = z.looseObject({
   seed: z.string().optional(),
 });
 
-const skippedSchema: z.ZodType<SkippedCard[]> = z.array(z.looseObject({ cardId: z.string(), kind: z.enum(QUIZ_KINDS), reason: z.string() }));
+const skipWhySchema = z.discriminatedUnion("code", [
+  z.object({ code: z.literal("cannot_ask"), cardKind: z.string() }),
+  z.object({ code: z.literal("no_right_option") }),
+  z.object({ code: z.literal("too_few_options"), found: z.number(), needed: z.number(), termClass: z.enum(["number", "latin", "cjk", "mixed"]), answer: z.string() }),
+]);
+const skippedSchema: z.ZodType<SkippedCard[]> = z.array(z.looseObject({ cardId: z.string(), kind: z.enum(QUIZ_KINDS), reason: z.string(), why: skipWhySchema.optional() }));
 
 const quizSchema = z.object({
   id: z.string(),

@@ -9,6 +9,7 @@
  * imports nothing.
  */
 import fs from "node:fs";
+import { IMPORTED_HISTORY_DECK_ID } from "@/lib/history/placeholder";
 import { parseHistoryCsv, type HistoryLineIssue, type HistoryRow } from "@/lib/history/csv";
 import { newCardState, type RatingValue, type SchedRow, type SchedState } from "@/lib/scheduling";
 import { db as defaultDb, type Db, type Sqlite } from "../db";
@@ -16,8 +17,11 @@ import { optionsForDeck, resolveOptions } from "../deck-settings";
 import { saveSchedule } from "../store/cards";
 import { perConnection } from "../store/sql";
 
-/** The deck that holds placeholder cards. No content file can claim it (see import-content.ts). */
-export const IMPORTED_HISTORY_DECK_ID = "imported-history";
+/**
+ * The deck that holds placeholder cards. No content file can claim it (see import-content.ts).
+ * Its title and its cards' text are stored in English and shown from messages (lib/history/placeholder.ts).
+ */
+export { IMPORTED_HISTORY_DECK_ID };
 export const IMPORTED_HISTORY_DECK_TITLE = "Imported history";
 export const IMPORT_SOURCE = "import";
 

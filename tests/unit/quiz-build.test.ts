@@ -56,7 +56,7 @@ describe("pickDistractors", () => {
 
   it("says why when the deck has too few terms of the same kind", () => {
     const r = pickDistractors({ answer, pool: [answer, term("b", "nova-conductor"), term("g", "调度器")], seed: "s" });
-    expect(r).toEqual({ ok: false, found: 1, reason: 'only 1 of the 3 wrong options needed: the deck has too few other latin terms like "nova-scheduler"' });
+    expect(r).toEqual({ ok: false, found: 1, needed: 3, termClass: "latin", reason: 'only 1 of the 3 wrong options needed: the deck has too few other latin terms like "nova-scheduler"' });
   });
 
   it("matches Chinese terms with Chinese terms", () => {
@@ -123,7 +123,9 @@ describe("buildQuiz", () => {
   it("skips a generated question without enough distractors, with the reason, and takes the next card", () => {
     const lonely = typedCard("z", "某个很长的中文答案");
     const { questions, skipped } = buildQuiz({ seed: "abc", count: 1, kinds: ["generated"], buckets: { generated: [lonely, ...typedCards] }, pools });
-    expect(skipped).toEqual([{ cardId: "z", kind: "generated", reason: expect.stringContaining("the deck has too few other cjk terms") }]);
+    expect(skipped).toEqual([
+      { cardId: "z", kind: "generated", reason: expect.stringContaining("the deck has too few other cjk terms"), why: { code: "too_few_options", found: expect.any(Number), needed: 3, termClass: "cjk", answer: "某个很长的中文答案" } },
+    ]);
     expect(questions).toHaveLength(1);
     expect(questions[0]!.source.cardId).not.toBe("z");
   });

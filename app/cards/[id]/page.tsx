@@ -5,6 +5,7 @@ import { SanitizedHtml } from "@/app/components/html";
 import { cardDetail, type CardDetail } from "@/server/use-cases/cards/get-card-detail";
 import { NotFoundError } from "@/server/errors";
 import { getTranslations } from "next-intl/server";
+import { getHistoryNames } from "@/app/components/history-names";
 import { labels } from "../../browse/format";
 import { CardActions } from "./card-actions";
 
@@ -31,8 +32,8 @@ async function load(params: Props["params"]): Promise<CardDetail | null> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [card, t] = await Promise.all([load(params), getTranslations("meta")]);
-  return { title: t("pageTitle", { page: card ? t("card", { deck: card.deckTitle }) : t("cardNotFound") }) };
+  const [card, t, names] = await Promise.all([load(params), getTranslations("meta"), getHistoryNames()]);
+  return { title: t("pageTitle", { page: card ? t("card", { deck: names.deckTitle(card.deckId, card.deckTitle) }) : t("cardNotFound") }) };
 }
 
 export default async function CardPage({ params }: Props) {
@@ -40,7 +41,9 @@ export default async function CardPage({ params }: Props) {
   if (!card) notFound();
   const s = card.schedule;
   const browseDeck = `/browse?${new URLSearchParams({ deck: card.deckId }).toString()}`;
-  const [t, common, study, label] = await Promise.all([getTranslations("card"), getTranslations("common"), getTranslations("study"), labels()]);
+  const [t, common, study, label, names] = await Promise.all([getTranslations("card"), getTranslations("common"), getTranslations("study"), labels(), getHistoryNames()]);
+  // a placeholder card of an imported history: its text from messages, and no deck to study
+  const placeholder = names.cardText(card.deckId, card.id);
   return (
     <main id="main" className="page wide" data-testid="card-detail" data-card-id={card.id}>
       <div className="topbar">
@@ -50,8 +53,12 @@ export default async function CardPage({ params }: Props) {
         <Link href="/browse" data-testid="back-to-browse">
           {t("browse")}
         </Link>
-        <Link href={browseDeck}>{card.deckTitle}</Link>
-        <Link href={`/study/${encodeURIComponent(card.deckId)}`}>{t("studyDeck")}</Link>
+        <Link href={browseDeck}>{names.deckTitle(card.deckId, card.deckTitle)}</Link>
+        {placeholder ? null : (
+          <Link href={`/study/${encodeURIComponent(card.deckId)}`} data-testid="study-deck">
+            {t("studyDeck")}
+          </Link>
+        )}
       </div>
 
       <article className="study-card" aria-labelledby="card-heading">
@@ -70,10 +77,22 @@ export default async function CardPage({ params }: Props) {
         <h1 id="card-heading" className="card-heading">
           {t("question")}
         </h1>
-        <SanitizedHtml className="prompt html" html={card.promptHtml} testId="detail-prompt" />
+        {placeholder ? (
+          <div className="prompt html" data-testid="detail-prompt">
+            <p>{placeholder.prompt}</p>
+          </div>
+        ) : (
+          <SanitizedHtml className="prompt html" html={card.promptHtml} testId="detail-prompt" />
+        )}
         <div className="answer answer-inner">
           <h2 className="card-heading">{t("answer")}</h2>
-          <SanitizedHtml className="html" html={card.answerHtml} testId="detail-answer" />
+          {placeholder ? (
+            <div className="html" data-testid="detail-answer">
+              <p>{placeholder.answer}</p>
+            </div>
+          ) : (
+            <SanitizedHtml className="html" html={card.answerHtml} testId="detail-answer" />
+          )}
         </div>
       </article>
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { getHistoryNames } from "@/app/components/history-names";
 import { clientClockTrusted } from "@/server/clock";
 import { NotFoundError } from "@/server/errors";
 import { requestTimeZone } from "@/server/time-zone";
@@ -57,14 +58,15 @@ async function firstQueue(deckId: string, firstCards: string[]): Promise<StudyQu
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [deck, t] = await Promise.all([findDeck(params), getTranslations("meta")]);
-  return { title: t("pageTitle", { page: deck ? deck.title : t("deckNotFound") }) };
+  const [deck, t, names] = await Promise.all([findDeck(params), getTranslations("meta"), getHistoryNames()]);
+  return { title: t("pageTitle", { page: deck ? names.deckTitle(deck.id, deck.title) : t("deckNotFound") }) };
 }
 
 export default async function StudyPage({ params, searchParams }: Props) {
   const deck = await findDeck(params);
   if (!deck) notFound();
-  const t = await getTranslations("common");
+  const [t, names] = await Promise.all([getTranslations("common"), getHistoryNames()]);
+  const title = names.deckTitle(deck.id, deck.title);
   const cards = cardList((await searchParams).cards);
   return (
     <main id="main" className="page">
@@ -73,7 +75,7 @@ export default async function StudyPage({ params, searchParams }: Props) {
           {t("home")}
         </Link>
         <h1 className="deck-title" data-testid="deck-title">
-          {deck.title}
+          {title}
         </h1>
         <Link href={`/browse?${new URLSearchParams({ deck: deck.id }).toString()}`} data-testid="browse-link">
           {t("browse")}
@@ -88,7 +90,7 @@ export default async function StudyPage({ params, searchParams }: Props) {
         </Link>
       </div>
       <NotesNotice deckId={deck.id} />
-      <StudySession deckId={deck.id} deckTitle={deck.title} firstCards={cards} initialQueue={(await firstQueue(deck.id, cards)) ?? undefined} />
+      <StudySession deckId={deck.id} deckTitle={title} firstCards={cards} initialQueue={(await firstQueue(deck.id, cards)) ?? undefined} />
     </main>
   );
 }

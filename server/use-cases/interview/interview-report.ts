@@ -11,6 +11,7 @@ import { isTermList, type PointMatch } from "@/lib/interview/rubric";
 import { db as defaultDb, type Db } from "../../db";
 import { ConflictError } from "../../errors";
 import { listInterviewQuestions, scoreTrend } from "../../store/interviews";
+import { missedCards } from "./missed-cards";
 import { settle } from "./rules";
 
 export interface ReportQuestion {
@@ -45,6 +46,8 @@ export interface InterviewReport {
   trend: Array<{ id: string; createdAt: string; score: number }>;
   /** when "study what I missed" ran */
   missedStudied: string | null;
+  /** how many cards "study what I missed" queues (missed-cards.ts): the button says this number */
+  missedCards: number;
 }
 
 export async function interviewReport(options: { interviewId: string; now?: Date; db?: Db }): Promise<InterviewReport> {
@@ -52,7 +55,8 @@ export async function interviewReport(options: { interviewId: string; now?: Date
   const { sqlite } = database;
   const interview = settle(database, options.interviewId, options.now ?? new Date());
   if (interview.finishedAt === null) throw new ConflictError("the interview is still in progress: its report comes when it ends");
-  const questions: ReportQuestion[] = listInterviewQuestions(sqlite, interview.id).map((r) => {
+  const rows = listInterviewQuestions(sqlite, interview.id);
+  const questions: ReportQuestion[] = rows.map((r) => {
     const { question, matches, ticks, answer } = r;
     return {
       position: r.position,
@@ -84,5 +88,6 @@ export async function interviewReport(options: { interviewId: string; now?: Date
     topics: topicBreakdown(questions.map((q) => ({ source: q.question.source, score: q.answered ? q.score : null }))),
     trend: trend.map((t) => ({ id: t.id, createdAt: new Date(t.createdAt).toISOString(), score: t.score })),
     missedStudied: interview.missedStudied === null ? null : new Date(interview.missedStudied).toISOString(),
+    missedCards: missedCards(sqlite, rows).length,
   };
 }

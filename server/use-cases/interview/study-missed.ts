@@ -3,20 +3,18 @@
  * (source "interview"), so they are in learning, due within a minute, and come before new and
  * review cards; the report then takes you to study them (the ids in `study`).
  *
- * - an open question not fully covered: for each missed key point, the deck's cards in the
- *   question's topic whose text shares the point's terms (lib/interview/missed.ts), then the
- *   question's own card;
- * - a choice or ordering question not fully right: its card.
+ * Which cards, and in what order: missed-cards.ts (per missed key point the deck's cards that
+ * teach it, ranked and capped, then the question's own card; a choice or ordering question not
+ * fully right: its card).
  *
  * Runs once per interview: the reviews' idempotency keys make a second run record nothing (it
  * still lists the cards, to study them again).
  */
-import { cardsBehindPoint, type CandidateCard } from "@/lib/interview/missed";
 import { db as defaultDb, type Db } from "../../db";
 import { ConflictError } from "../../errors";
-import { findCardText, listStudiedCardText, type CardText } from "../../store/cards";
 import { setQuestionReview } from "../../store/interview-answers";
 import { listInterviewQuestions, setMissedStudied } from "../../store/interviews";
+import { missedCards } from "./missed-cards";
 import { reviewInTransaction } from "../study/record-review";
 import { requireInterview } from "./rules";
 
@@ -39,54 +37,27 @@ export async function studyMissed(options: { interviewId: string; now?: Date; db
     .transaction((): StudyMissedResult => {
       const interview = requireInterview(sqlite, options.interviewId);
       if (interview.finishedAt === null) throw new ConflictError("the interview is still in progress");
-      const missed = listInterviewQuestions(sqlite, interview.id).filter((q) => (q.score ?? 0) < 0.999999);
-      const candidatesOf = new Map<string, CandidateCard[]>();
-      const candidates = (deckId: string) => {
-        let list = candidatesOf.get(deckId);
-        if (!list) {
-          list = listStudiedCardText(sqlite, deckId).map((c) => ({ id: c.id, kind: c.kind, topic: c.topic, text: `${c.prompt}\n${c.answer}` }));
-          candidatesOf.set(deckId, list);
-        }
-        return list;
-      };
-
       let recorded = 0;
       let dueAt: number | null = null;
-      const order: Array<{ cardId: string; deckId: string }> = [];
-      const seen = new Set<string>();
-      const again = (card: CardText, key: string): number | null => {
-        if (seen.has(card.id) || card.retired) return null;
-        seen.add(card.id);
-        order.push({ cardId: card.id, deckId: card.deckId });
-        const review = reviewInTransaction(database, { cardId: card.id, rating: 1, now, source: "interview", idempotencyKey: key });
+      const rows = listInterviewQuestions(sqlite, interview.id);
+      const cards = missedCards(sqlite, rows);
+      for (const card of cards) {
+        const key = card.own ? `interview:${interview.id}:${card.position}:missed` : `interview:${interview.id}:${card.position}:missed:${card.cardId}`;
+        const review = reviewInTransaction(database, { cardId: card.cardId, rating: 1, now, source: "interview", idempotencyKey: key });
         if (review.recorded) recorded++;
         const due = Date.parse(review.due);
         dueAt = dueAt === null ? due : Math.min(dueAt, due);
-        return review.recorded ? review.reviewId : null;
-      };
-
-      for (const q of missed) {
-        const own = findCardText(sqlite, q.cardId);
-        if (!own) continue;
-        const { question, ticks, matches } = q;
-        if (question.kind === "open") {
-          question.points.forEach((point, i) => {
-            if (ticks?.[i] ?? matches?.[i]?.covered ?? false) return;
-            for (const fact of cardsBehindPoint(point, own.topic, candidates(own.deckId))) {
-              const row = findCardText(sqlite, fact.id);
-              if (row) again(row, `interview:${interview.id}:${q.position}:missed:${fact.id}`);
-            }
-          });
+        if (card.own && review.recorded) {
+          const row = rows.find((r) => r.position === card.position);
+          if (row) setQuestionReview(sqlite, row, review.reviewId);
         }
-        const reviewId = again(own, `interview:${interview.id}:${q.position}:missed`);
-        if (reviewId !== null) setQuestionReview(sqlite, q, reviewId);
       }
       if (interview.missedStudied === null) setMissedStudied(sqlite, interview.id, now.getTime());
 
       const byDeck = new Map<string, string[]>();
-      for (const { cardId, deckId } of order) byDeck.set(deckId, [...(byDeck.get(deckId) ?? []), cardId]);
+      for (const { cardId, deckId } of cards) byDeck.set(deckId, [...(byDeck.get(deckId) ?? []), cardId]);
       const study = [...byDeck].map(([deckId, cardIds]) => ({ deckId, cardIds })).sort((a, b) => b.cardIds.length - a.cardIds.length);
-      return { recorded, cards: seen.size, dueAt: dueAt === null ? null : new Date(dueAt).toISOString(), study };
+      return { recorded, cards: cards.length, dueAt: dueAt === null ? null : new Date(dueAt).toISOString(), study };
     })
     .immediate();
 }

@@ -34,7 +34,6 @@ export default async function InterviewReportPage({ params }: { params: Promise<
   const [t, q, kinds, common, format] = await Promise.all([getTranslations("interview"), getTranslations("quiz"), getTranslations("interviewKinds"), getTranslations("common"), getFormatter()]);
   const seconds = (ms: number | null) => (ms === null ? common("none") : q("seconds", { seconds: format.number(ms / 1000, { maximumFractionDigits: 1 }) }));
   const percent = (x: number) => `${Math.round(x * 100)}%`;
-  const missed = report.questions.filter((x) => x.score < 0.999999).length;
   const previous = report.trend.length > 1 ? report.trend[report.trend.length - 2] : undefined;
   return (
     <main id="main" className="page interview-report">
@@ -59,7 +58,7 @@ export default async function InterviewReportPage({ params }: { params: Promise<
         ) : null}
         <ReportActions
           interviewId={report.id}
-          missed={missed}
+          cards={report.missedCards}
           studied={report.missedStudied !== null}
           deckTitles={Object.fromEntries(report.questions.map((x) => [x.question.source.deckId, x.question.source.deckTitle]))}
         />

@@ -11,11 +11,11 @@ import type { StudyMissedResult } from "@/server/use-cases/interview/study-misse
 export const studyMissedHref = (deckId: string, cardIds: readonly string[]) => `/study/${encodeURIComponent(deckId)}?${new URLSearchParams({ cards: cardIds.join(",") }).toString()}`;
 
 /**
- * "Study what I missed": the cards behind the missed points get an Again review (due within a
+ * "Study what I missed" (its label: how many cards it queues): the cards behind the missed points get an Again review (due within a
  * minute), then you are taken to study them; the links stay for the other decks and for later.
  * And printing.
  */
-export function ReportActions({ interviewId, missed, studied, deckTitles }: { interviewId: string; missed: number; studied: boolean; deckTitles: Record<string, string> }) {
+export function ReportActions({ interviewId, cards, studied, deckTitles }: { interviewId: string; cards: number; studied: boolean; deckTitles: Record<string, string> }) {
   const t = useTranslations("interview");
   const format = useFormatter();
   const router = useRouter();
@@ -40,9 +40,9 @@ export function ReportActions({ interviewId, missed, studied, deckTitles }: { in
   const time = done?.dueAt ? format.dateTime(new Date(done.dueAt), { timeStyle: "short" }) : "";
   return (
     <div className="actions no-print">
-      {missed > 0 ? (
+      {cards > 0 ? (
         <button type="button" className="button primary" onClick={study} disabled={busy} data-testid="study-missed">
-          {studied ? t("studyMissedAgain", { count: missed }) : t("studyMissed", { count: missed })}
+          {studied ? t("studyMissedAgain", { count: cards }) : t("studyMissed", { count: cards })}
         </button>
       ) : null}
       <button type="button" className="button" onClick={() => window.print()} data-testid="print-report">

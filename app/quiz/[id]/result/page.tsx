@@ -6,6 +6,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { SanitizedHtml } from "@/app/components/html";
 import { quizIdSchema } from "@/lib/quiz/schemas";
 import { weakestTopics } from "@/lib/quiz/report";
+import { skipWhy, type SkippedCard } from "@/lib/quiz/build";
 import { ConflictError, NotFoundError } from "@/server/errors";
 import { quizResult, type QuizResult } from "@/server/use-cases/quiz/quiz-result";
 import { AnsweredQuestion, QuestionSourceLinks } from "../../answered-question";
@@ -39,7 +40,15 @@ export default async function QuizResultPage({ params }: Props) {
     if (e instanceof ConflictError) redirect(`/quiz/${id.data}`);
     throw e;
   }
-  const [t, kinds, common, format] = await Promise.all([getTranslations("quiz"), getTranslations("quizKinds"), getTranslations("common"), getFormatter()]);
+  const [t, kinds, cardKinds, common, format] = await Promise.all([getTranslations("quiz"), getTranslations("quizKinds"), getTranslations("kinds"), getTranslations("common"), getFormatter()]);
+  // in the reader's language; an older quiz's reason the app cannot read back is shown as stored
+  const why = (s: SkippedCard) => {
+    const w = skipWhy(s);
+    if (!w) return s.reason;
+    if (w.code === "cannot_ask") return t("skipWhy.cannot_ask", { cardKind: cardKinds.has(w.cardKind as "basic") ? cardKinds(w.cardKind as "basic") : w.cardKind });
+    if (w.code === "no_right_option") return t("skipWhy.no_right_option");
+    return t("skipWhy.too_few_options", { found: w.found, needed: w.needed, termClass: w.termClass, answer: w.answer });
+  };
   const seconds = (ms: number | null) => (ms === null ? common("none") : t("seconds", { seconds: format.number(ms / 1000, { maximumFractionDigits: 1 }) }));
   const weak = weakestTopics(result.topics).slice(0, 3);
   return (
@@ -81,8 +90,12 @@ export default async function QuizResultPage({ params }: Props) {
           <h2 id="skipped">{t("skippedTitle", { count: result.skipped.length })}</h2>
           <ul className="hint">
             {result.skipped.slice(0, 20).map((s) => (
-              <li key={`${s.kind}:${s.cardId}`}>
-                <Link href={`/cards/${encodeURIComponent(s.cardId)}`}>{kinds(s.kind)}</Link>: {s.reason}
+              <li key={`${s.kind}:${s.cardId}`} data-testid="skipped-card">
+                {t.rich("skippedItem", {
+                  kind: kinds(s.kind),
+                  reason: why(s),
+                  card: (chunks) => <Link href={`/cards/${encodeURIComponent(s.cardId)}`}>{chunks}</Link>,
+                })}
               </li>
             ))}
           </ul>

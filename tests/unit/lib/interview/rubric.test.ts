@@ -264,6 +264,26 @@ describe("one mention is one keyword group", () => {
   });
 });
 
+describe("round 7: example values", () => {
+  it("regression: a rubric listened for an example value nobody says ('redirect_uri?code=SplxlO...&state=xyz')", () => {
+    const [k] = rubricKeywords(["AS stores the challenge with the code, redirects to redirect_uri?code=SplxlO...&state=xyz"], { glossary: baseGlossary, english: true });
+    const words = k!.keywords.flat().map((w) => w.toLowerCase());
+    expect(words).not.toContain("splxlo");
+    expect(words).not.toContain("xyz");
+  });
+});
+
+describe("round 7: the notes' typos", () => {
+  it("regression: 'nuetron-server' (once, beside the notes' neutron-server and neutron) was a required keyword spelt as the typo", () => {
+    const texts = ["l3 agent 上报 nuetron-server，状态变 active", "neutron-server 收到后更新数据库", "neutron 的 l3 agent 跑在网络节点", "neutron-server 通知另一个 agent"];
+    const typos = notesTypos(texts);
+    const k = rubricKeywords(texts, { glossary: baseGlossary, english: false, typos })[0]!;
+    const group = k.keywords.find((g) => g.some((a) => a.toLowerCase().includes("server")))!;
+    expect(group[0]).toBe("neutron-server");
+    expect(matchPoint("l3 agent 把状态上报给 neutron-server，变成 active", { text: texts[0]!, ...k }).found).toContain("neutron-server");
+  });
+});
+
 describe("matchRubric and rubricScore", () => {
   it("a whole rubric: the share of points covered", () => {
     const matches = matchRubric("用户先到 keystone 拿 token，然后 dnsmasq 分配地址", [TOKEN, SCHEDULER, DNSMASQ]);
