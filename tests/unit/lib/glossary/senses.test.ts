@@ -76,3 +76,12 @@ describe("round 6: words of another sense in the rubrics of Prometheus, Cinder a
     expect(baseGlossary.synonyms("tenant", prom)).not.toContain("项目");
   });
 });
+
+describe("round 7: OAuth notes", () => {
+  it("regression: authorization and authentication were one keyword group (both entries held 鉴权), so an answer confusing them covered 'OAuth = authorization, OIDC = authentication'", async () => {
+    const { rubricKeywords } = await import("@/lib/interview/keywords");
+    const [k] = rubricKeywords(["OAuth = authorization (access tokens for APIs). OIDC = authentication on top (ID token, userinfo, openid scope)"], { glossary: baseGlossary, english: true });
+    expect(k!.keywords.some((g) => g.includes("authorization") && g.includes("authentication"))).toBe(false);
+    expect(baseGlossary.synonyms("authorization")).not.toContain("authentication");
+  });
+});
