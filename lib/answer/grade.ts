@@ -4,6 +4,8 @@
  * what a card accepts is worked out at import (typed-answer.ts), not here.
  */
 import { diffChars } from "diff";
+import { distance } from "fastest-levenshtein";
+import { swappedLetters } from "../text";
 import { answerMatches, normalizeAnswer } from "./normalize";
 
 export interface TypedAnswer {
@@ -40,12 +42,26 @@ function similarity(a: string, b: string): number {
   return (2 * same) / (x.length + y.length);
 }
 
+/**
+ * Whether the typed answer names another thing rather than misspelling this one: a Latin word of
+ * three letters or more that is no slip of any word of the answer ("用户名/API token" for
+ * "用户名/API key" shares most of its characters but says token, not key). A slip is at most one
+ * edit in four letters, or two letters swapped.
+ */
+function otherWord(typed: string, expected: string): boolean {
+  const words = (t: string) => (t.normalize("NFKC").toLowerCase().match(/[a-z][a-z0-9]*/g) ?? []).filter((w) => w.length >= 3);
+  const mine = words(expected);
+  const slip = (w: string, e: string) => distance(w, e) <= Math.max(1, Math.floor(Math.max(w.length, e.length) / 4)) || swappedLetters(w, e);
+  return words(typed).some((w) => !mine.some((e) => slip(w, e)));
+}
+
+
 export function gradeTypedAnswer(typed: string, answer: TypedAnswer): TypedGrade {
   const accepted = [answer.expected, ...answer.aliases];
   const correct = answerMatches(typed, answer.expected, answer.aliases);
   // the diff is against the accepted answer closest to what was typed
   const closest = accepted.reduce((best, a) => (similarity(typed, a) > similarity(typed, best) ? a : best), answer.expected);
-  const nearMiss = !correct && similarity(typed, closest) >= 0.75;
+  const nearMiss = !correct && similarity(typed, closest) >= 0.75 && !otherWord(typed, closest);
   const diff: DiffPart[] = diffChars(typed.normalize("NFKC").trim(), closest.normalize("NFKC").trim(), { ignoreCase: true }).map((p) => ({
     text: p.value,
     kind: p.added ? "missing" : p.removed ? "extra" : "ok",

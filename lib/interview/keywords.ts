@@ -23,6 +23,7 @@
 import { spotTerms, spotTypos, typoBudget, type Glossary, type NotesContext } from "../glossary";
 import { normalizeAnswer } from "../answer/normalize";
 import { cutWords, idfOf, UNKNOWN_IDF, weightedWords } from "../text/segment";
+import { swappedLetters } from "../text";
 import stopwords from "stopwords-iso/stopwords-iso.json";
 import { distance } from "fastest-levenshtein";
 import englishWords from "an-array-of-english-words/index.json";
@@ -188,13 +189,6 @@ const TOPIC_WEIGHT = 0.3;
  * "replica", "CoerDNS" beside "CoreDNS"). No dictionary knows the names of every system; the
  * notes themselves do. Hand-written: no library does this for a document's vocabulary.
  */
-/** Two letters side by side swapped ("repilca", "CoerDNS"): one slip of the fingers, two edits for Levenshtein. */
-function swapped(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
-  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
-}
-
 export function notesTypos(texts: readonly string[]): Map<string, string> {
   const counts = new Map<string, { n: number; forms: Map<string, number> }>();
   for (const t of texts) {
@@ -215,7 +209,7 @@ export function notesTypos(texts: readonly string[]): Map<string, string> {
     let best: [string, number] | null = null;
     for (const [other, o] of frequent) {
       if (other[0] !== word[0] || Math.abs(other.length - word.length) > budget) continue;
-      const d = swapped(other, word) ? 1 : distance(other, word);
+      const d = swappedLetters(other, word) ? 1 : distance(other, word);
       if (d > 0 && d <= budget && (!best || d < best[1] || (d === best[1] && o.n > counts.get(best[0])!.n))) best = [other, d];
     }
     if (best) {

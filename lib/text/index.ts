@@ -55,3 +55,10 @@ export function stripEnumeration(text: string): string {
     .trim();
   return stripped.length > 0 ? stripped : text.trim();
 }
+
+/** Two letters side by side swapped ("repilca", "agnet", "kye"): one slip of the fingers, two edits for Levenshtein. */
+export function swappedLetters(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}

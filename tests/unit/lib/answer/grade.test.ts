@@ -104,4 +104,10 @@ describe("gradeTypedAnswer", () => {
       { text: "理", kind: "missing" },
     ]);
   });
+  it("regression (new-user pass): '用户名/API token' for '用户名/API key' was a near miss (Hard), though token and API key are different things; a slip of a letter still is one", () => {
+    const key = { expected: "用户名/API key", aliases: [] };
+    expect(gradeTypedAnswer("用户名/API token", key)).toMatchObject({ correct: false, nearMiss: false, proposedRating: 1 });
+    expect(gradeTypedAnswer("用户名/API kye", key)).toMatchObject({ correct: false, nearMiss: true, proposedRating: 2 });
+    expect(gradeTypedAnswer("nova-schedular", { expected: "nova-scheduler", aliases: [] }).nearMiss).toBe(true);
+  });
 });
