@@ -228,7 +228,6 @@ function prepare(sqlite: Sqlite) {
          (SELECT due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, suspended, buriedUntil, flag FROM Card WHERE id = @old)
        WHERE id = @id`,
     ),
-    moveReviews: sqlite.prepare(`UPDATE Review SET cardId = @id WHERE cardId = @old`),
     // a renamed deck: its cards' reviews go to the new deck's cards, and its preset with them
     moveReviewsToDeck: sqlite.prepare(`UPDATE Review SET cardId = @id, deckId = @deckId WHERE cardId = @old`),
     carryPreset: sqlite.prepare(`UPDATE Deck SET presetId = (SELECT presetId FROM Deck WHERE id = @old) WHERE id = @id AND EXISTS (SELECT 1 FROM Deck WHERE id = @old)`),
@@ -312,7 +311,7 @@ function importDeck(database: Db, deck: ParsedDeck, prepared: Prepared, now: Dat
       } else st.updateCard.run({ ...card, now: at });
       if (from) {
         st.takeOver.run({ id: card.id, old: from });
-        st.moveReviews.run({ id: card.id, old: from });
+        st.moveReviewsToDeck.run({ id: card.id, old: from, deckId: deck.id });
         st.retireCard.run({ id: from, now: at });
         seen.add(from);
         report.reworded = (report.reworded ?? 0) + 1;
