@@ -37,6 +37,21 @@ export function statedCount(intro: string | undefined): number | null {
   return Number.isInteger(n) && n >= 2 ? n : null;
 }
 
+/**
+ * An intro that is a short label, a colon, then a statement of its own ("write amplification：写到磁盘
+ * 的总字节数 / 用户写入的字节数", "做法：从 Ln 挑一个文件…"); null for a label alone or a statement
+ * alone. A label is short (a name, not a clause); a statement has something to say (a clause, not a name: "write stall" stays the label's).
+ */
+function statement(intro: string): { label: string; text: string } | null {
+  const m = /^([^：:，,。；;]{1,24}?)\s*[：:]\s*(.+)$/su.exec(intro);
+  if (!m) return null;
+  const head = m[1]!.trim();
+  const text = m[2]!.trim();
+  const size = (x: string) => (x.match(/\p{Script=Han}/gu)?.length ?? 0) + (x.match(/[A-Za-z0-9][A-Za-z0-9_.'-]*/g)?.length ?? 0) * 2.5;
+  if (size(head) > 12 || size(text) < 6) return null;
+  return { label: head, text };
+}
+
 export function listCards(g: Generator, s: Section, run: Classified, title: string, context: string | undefined, line: number) {
   const { t } = g;
   // "热迁移又分两种：" over three bullets: the two it names, then a remark ("API 2.25 开始…可以传 auto")
@@ -76,6 +91,15 @@ export function listCards(g: Generator, s: Section, run: Classified, title: stri
   } else {
     // facts without a line of their own are what the section's interview question asks
     if (!context || context === s.path[s.path.length - 1]) return;
+    // "脑裂（split brain）：ha network 断了但外网还通 → 两边都当 master" over two bullets: the label
+    // names what is asked, the statement after it is part of the answer. As the question, the whole
+    // line said neither what to recall nor kept its own statement back (round 7: 5 of 13 facts cards)
+    const said = statement(intro);
+    if (said) {
+      prompt = t.facts(sectionTitle, said.label, n);
+      g.add({ kind: "basic", topic, line, prompt, answer: `${said.text}\n\n${answer}`, generatedBy: "notes:facts" }, prompt);
+      return;
+    }
     prompt = t.facts(sectionTitle, intro, n);
     rule = "notes:facts";
   }

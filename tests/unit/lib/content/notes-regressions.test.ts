@@ -322,7 +322,7 @@ describe("notes mode regressions", () => {
     const lists = d.cards.filter((c) => c.generatedBy === "notes:facts" || c.generatedBy === "notes:alternatives").map((c) => c.prompt);
     expect(lists).toEqual([
       "“Stub”: resolv.conf keys — what are the 3 points?",
-      "“Stub”: ndots rule: fewer dots -\\> search first — what are the 2 points?",
+      "“Stub”: ndots rule — what are the 2 points?",
       "“热迁移”: 热迁移又分两种 — which 2, and how do they differ?",
     ]);
   });
@@ -445,5 +445,25 @@ describe("notes mode regressions", () => {
     const d = deck("# DVR\n\n- DVR 把路由功能**下放**到每个计算节点\n- cgroup v2 只有**一棵树**，所有 controller 都挂在上面\n- namespace 管的是**能看到什么**，cgroup 管能用多少\n- 过期 key 用**惰性删除**加定期删除\n- sendfile 是**零拷贝**，数据不经过用户态\n- 主从之间默认是**异步复制**，主挂了可能丢数据\n");
     expect(d.cards.flatMap((c) => (c.kind === "cloze" ? c.cloze.map((t) => t.text) : []))).toEqual(["惰性删除", "零拷贝", "异步复制"]);
   });
+  it("round 8 (from round 7): a list's intro 'label：statement' was asked whole ('脑裂（split brain）：ha network 断了但外网还通 → 两边都当 master——有哪 2 点？'), saying neither what to recall nor keeping its statement back", () => {
+    const d = deck("# L3 HA\n\n## failover\n\n- 脑裂（split brain）：ha network 那条隧道断了但是外网还通 → 两个节点都以为自己是 master\n    - Queens 以后加了 ha_vrrp_health_check_interval，ping 不通外部网关就降级\n    - 排查：看每个节点的 state 文件，谁身上有 qg 的 IP\n- 注意跟不上的后果：write stall\n    - L0 到 20 个文件限速\n    - L0 到 36 个停写\n");
+    const facts = d.cards.filter((c) => c.generatedBy === "notes:facts");
+    expect(facts.map((c) => c.prompt)).toEqual(["「failover」：脑裂（split brain）——有哪 2 点？", "「failover」：注意跟不上的后果：write stall——有哪 2 点？"]);
+    expect(facts[0]!.answer.startsWith("ha network 那条隧道断了但是外网还通 → 两个节点都以为自己是 master\n\n1. Queens")).toBe(true);
+  });
+  it("round 8 (from round 7): a Chinese headline between a label and its own explanation was a blank ('问题1：[单点故障]，网络节点挂了，上面所有 router 都断')", () => {
+    const d = deck("# DVR\n\n- 问题1：**单点故障**，网络节点挂了，上面所有 router 都断\n- 缺点：**共享内核**，内核漏洞 = 逃逸\n- legacy 模式下 l3-agent 只跑在网络节点，是**单点故障**\n");
+    expect(d.cards.flatMap((c) => (c.kind === "cloze" ? c.cloze.map((t) => t.text) : []))).toEqual(["单点故障"]);
+  });
+  it("round 8 (from round 7): brackets about a term were accepted as its name ('（RFC 9449）', '（组播 224.0.0.18，IP协议号112）', '（BlockBasedTable 格式）', '（WiscKey论文）', '（BPF_PROG_TYPE_CGROUP_DEVICE）')", () => {
+    const d = deck("# Notes\n\n- 发送方绑定用 **DPoP**（RFC 9449），token 绑到客户端的密钥上\n- master 通过 ha- 口发 **VRRP advertisement**（组播 224.0.0.18，IP协议号112）\n- flush 出来的是 **L0 SST**（BlockBasedTable 格式），每个文件是一个 memtable\n- 大 value 用 **key-value separation**（WiscKey论文），compaction 只搬 key\n- v2 的 devices 控制改成 **eBPF**（BPF_PROG_TYPE_CGROUP_DEVICE）程序\n- 会话恢复用 **PSK**（pre-shared key），省一次往返\n- 卷的挂载信息记在 **BDM**（block_device_mapping）表里\n");
+    const clozes = d.cards.flatMap((c) => (c.kind === "cloze" ? [[c.cloze[0]!.text, c.cloze[0]!.aliases ?? []]] : []));
+    expect(clozes).toEqual([["DPoP", []], ["VRRP advertisement", []], ["L0 SST", []], ["key-value separation", []], ["eBPF", []], ["PSK", ["pre-shared key"]], ["BDM", ["block_device_mapping"]]]);
+  });
+  it("round 8 (from round 7): a blank on '2倍' refused 两倍 and 2x", () => {
+    const d = deck("# Universal\n\n- 全量 compaction 的时候最坏要差不多 **2倍** 磁盘空间\n");
+    const c = d.cards.find((x) => x.kind === "cloze")!;
+    for (const typed of ["2倍", "两倍", "2x", "二倍"]) expect(gradeTypedAnswer(typed, typedAnswerOf(c)!).correct).toBe(true);
+    expect(gradeTypedAnswer("3倍", typedAnswerOf(c)!).correct).toBe(false);
+  });
 });
-
