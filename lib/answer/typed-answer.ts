@@ -63,7 +63,21 @@ function looksLikeTerm(text: string): boolean {
 /** "OAuth 2.0" is typed "OAuth2" or "OAuth 2": a version's ".0" is not part of what was recalled (round 7). */
 function versionForms(term: string): string[] {
   const m = /^(.*?[A-Za-z])\s*(\d+)\.0$/u.exec(term.trim());
-  return m ? [`${m[1]} ${m[2]}`] : [];
+  return m ? [`${m[1]} ${m[2]}`] : [...multipleForms(term)];
+}
+
+const HAN_DIGITS = ["零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十"];
+/** "2倍" is also typed 两倍, 二倍, 2x (round 7: only "2倍" was accepted). */
+function multipleForms(term: string): string[] {
+  const t = term.trim();
+  const digit = /^(\d{1,2})\s*(?:倍|x|×)$/iu.exec(t)?.[1];
+  const han = /^([一二两三四五六七八九十])\s*倍$/u.exec(t)?.[1];
+  const n = digit !== undefined ? Number(digit) : han !== undefined ? (han === "二" ? 2 : HAN_DIGITS.indexOf(han)) : -1;
+  if (n < 1) return [];
+  const forms = [`${n}倍`, `${n}x`, `${n}×`];
+  if (n <= 10) forms.push(`${HAN_DIGITS[n]}倍`);
+  if (n === 2) forms.push("二倍");
+  return forms;
 }
 
 export function typedAnswerOf(card: ParsedCard, glossary: Glossary = baseGlossary): (TypedAnswer & { term: boolean }) | null {
