@@ -466,4 +466,9 @@ describe("notes mode regressions", () => {
     for (const typed of ["2倍", "两倍", "2x", "二倍"]) expect(gradeTypedAnswer(typed, typedAnswerOf(c)!).correct).toBe(true);
     expect(gradeTypedAnswer("3倍", typedAnswerOf(c)!).correct).toBe(false);
   });
+  it("round 8: a list labelled '- 面试题：' (a marker with no question, over its sub-bullets) turned the whole notes file into explicit cards, and the file failed to import on that line", () => {
+    const d = deck("# 拥塞控制\n\n## 快速重传\n\n1. 收到 3 个重复 ACK\n2. ssthresh = cwnd / 2\n3. cwnd = ssthresh + 3，进入快速恢复\n\n- 面试题：\n  - 慢启动为什么叫慢？→ 相对一开始就发满窗口，其实是指数增长\n  - ECN 解决什么问题？→ 用标记代替丢包，提前减速\n");
+    expect(d.notesMode).toBe(true);
+    expect(d.cards.some((c) => c.generatedBy === "notes:process-order")).toBe(true);
+  });
 });
