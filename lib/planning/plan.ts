@@ -38,8 +38,11 @@ export interface PlannedCard {
 export interface ForecastDay {
   /** days from today */
   day: number;
+  /** ratings, learning steps included */
   reviews: number;
   newCards: number;
+  /** due reviews and new cards the budget left for a later day */
+  heldBack: number;
   overBudget: boolean;
 }
 
@@ -127,7 +130,10 @@ export function planInterview(r: PlanRequest): Plan {
     cards,
     newPerDay: pace.perDay,
     newFits: pace.fits,
-    forecast: forecast.reviewsPerDay.map((reviews, day) => ({ day, reviews, newCards: forecast.newPerDay[day] ?? 0, overBudget: reviews > r.reviewBudget })),
+    forecast: forecast.reviewsPerDay.map((reviews, day) => {
+      const heldBack = forecast.heldBackPerDay[day] ?? 0;
+      return { day, reviews, newCards: forecast.newPerDay[day] ?? 0, heldBack, overBudget: heldBack > 0 };
+    }),
     readinessIfStopped: stopped,
     readinessWithPlan: forecast.readiness,
     belowTarget,

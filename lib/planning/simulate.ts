@@ -84,6 +84,8 @@ export interface SimulationResult {
   /** ratings per day, learning steps included */
   reviewsPerDay: number[];
   newPerDay: number[];
+  /** due reviews and new cards the budget sent to a later day */
+  heldBackPerDay: number[];
   /** expected cards recalled at each day's end (sum of predicted recall; new cards 0) */
   knownPerDay: number[];
   totalReviews: number;
@@ -181,6 +183,7 @@ export function simulate(o: SimulationOptions): SimulationResult {
 
   const reviewsPerDay: number[] = [];
   const newPerDay: number[] = [];
+  const heldBackPerDay: number[] = [];
   const knownPerDay: number[] = [];
   let paceOverLimit = false;
   const interviewDay = o.interview ? dayOf(o.origin, o.interview.at) : null;
@@ -190,6 +193,7 @@ export function simulate(o: SimulationOptions): SimulationResult {
     const end = dayStart(o.origin, day + 1);
     let ratings = 0;
     let budgetUsed = 0;
+    let heldBack = 0;
     // due reviews first, oldest due first, as Anki shows them; a card still in its steps is never held back
     const today = slots.filter((s) => s.day === day && s.day >= 0).sort((a, b) => a.card.state.due.getTime() - b.card.state.due.getTime());
     const queue: Slot[] = [];
@@ -197,6 +201,7 @@ export function simulate(o: SimulationOptions): SimulationResult {
       const stepping = slot.card.state.state === State.Learning || slot.card.state.state === State.Relearning;
       if (!stepping && budgetUsed >= o.reviewBudget) {
         // over the budget: it waits for tomorrow
+        heldBack++;
         count(day, -1);
         slot.day = day + 1;
         count(slot.day, 1);
@@ -219,6 +224,7 @@ export function simulate(o: SimulationOptions): SimulationResult {
       introduced++;
       budgetUsed++;
     }
+    heldBack += Math.min(pace.perDay, fresh.length + introduced) - introduced;
     // the session: each card until it leaves the day (learning steps come back within it)
     let clock = start.getTime();
     const pending = [...queue];
@@ -240,6 +246,7 @@ export function simulate(o: SimulationOptions): SimulationResult {
     }
     reviewsPerDay.push(ratings);
     newPerDay.push(introduced);
+    heldBackPerDay.push(heldBack);
     knownPerDay.push(slots.concat(fresh).reduce((sum, s) => sum + scheduler.retrievability(s.card.state, end), 0));
   }
   const at = o.readinessAt ?? o.interview?.at ?? dayStart(o.origin, o.days);
@@ -248,6 +255,7 @@ export function simulate(o: SimulationOptions): SimulationResult {
   return {
     reviewsPerDay,
     newPerDay,
+    heldBackPerDay,
     knownPerDay,
     totalReviews: reviewsPerDay.reduce((a, b) => a + b, 0),
     readiness,
