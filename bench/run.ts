@@ -5,7 +5,8 @@
  * (bench/http.ts: `next start` against a bare node:http baseline). Prints p50/p99 and the ratios.
  * Quizzes and the dashboard on the same database (bench/quiz.ts, bench/dashboard.ts). BENCH_HTTP_SECONDS=0 skips the HTTP part. Then personal FSRS parameters on a real review history
  * (bench/fsrs-eval.ts: import time, log loss and RMSE(bins) default vs optimized); BENCH_FSRS=0 skips it.
- * `npm run bench -- content` runs only the deck import bench (bench/content.ts).
+ * `npm run bench -- content` runs only the deck import bench (bench/content.ts); `npm run bench -- interview-day`
+ * the interview plan against plain FSRS in a seeded simulation (bench/interview-day.ts).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -24,6 +25,7 @@ import { benchDashboard } from "./dashboard";
 import { benchHttp, liftDailyLimits, printSummary } from "./http";
 import { benchFsrsEval } from "./fsrs-eval";
 import { benchContent } from "./content";
+import { benchInterviewDay } from "./interview-day";
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 100_000);
 const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 1_000_000);
@@ -79,7 +81,7 @@ function benchBaseline(file: string, iterations = ITERATIONS, startAt = NOW + 10
 }
 
 /** `npm run bench -- <part>` runs one part alone. */
-const PARTS: Record<string, () => Promise<void>> = { content: benchContent };
+const PARTS: Record<string, () => Promise<void>> = { content: benchContent, "interview-day": benchInterviewDay };
 
 async function main() {
   const part = process.argv[2];
