@@ -237,26 +237,36 @@ function prepare(sqlite: Sqlite) {
 
 /**
  * New cards that ask a retiring card's question in other words: the same kind, topic and
- * answer, one on each side. The notes' generator rewords its questions as it improves, and an
+ * answer, one on each side (or, failing that, the same kind and answer under a renamed topic). The notes' generator rewords its questions as it improves, and an
  * author edits a question's wording; either way the learner has learnt that answer, so the new
  * card keeps the old one's progress instead of starting again (the old card is retired).
  * Ambiguous pairs (two cards with one answer) start fresh, as before.
  */
-function reworded(cards: Prepared["cards"], byId: ReadonlyMap<string, { id: string; retired: number; kind: string | number; topic: string | number; answer: string | number }>, discarded: ReadonlySet<string>): Map<string, string> {
-  const key = (c: { kind: string | number; topic: string | number; answer: string | number }) => `${c.kind}\u0000${c.topic}\u0000${c.answer}`;
+type Comparable = { id: string; kind: string | number; topic: string | number; answer: string | number };
+function reworded(cards: Prepared["cards"], byId: ReadonlyMap<string, Comparable & { retired: number }>, discarded: ReadonlySet<string>): Map<string, string> {
   const ids = new Set(cards.map((c) => c.id));
-  const leaving = new Map<string, string[]>();
-  for (const old of byId.values()) {
-    if (old.retired || ids.has(old.id) || discarded.has(old.id)) continue;
-    leaving.set(key(old), [...(leaving.get(key(old)) ?? []), old.id]);
-  }
-  const arriving = new Map<string, string[]>();
+  const leaving: Comparable[] = [...byId.values()].filter((old) => !old.retired && !ids.has(old.id) && !discarded.has(old.id));
   // a new card, or a retired one coming back ("the old question returns")
-  for (const c of cards) if (!byId.has(c.id) || byId.get(c.id)!.retired) arriving.set(key(c), [...(arriving.get(key(c)) ?? []), c.id]);
+  const arriving: Comparable[] = cards.filter((c) => !byId.has(c.id) || byId.get(c.id)!.retired);
   const out = new Map<string, string>();
-  for (const [k, news] of arriving) {
-    const olds = leaving.get(k);
-    if (news.length === 1 && olds?.length === 1) out.set(news[0]!, olds[0]!);
+  // first under the same topic; then, for those left, under a renamed one: a heading the author
+  // retitled, or one the parser now reads without its numbering ("1）ZooKeeper是啥" became
+  // "ZooKeeper是啥", round 8), moves every card under it, and the answers are still the ones learnt
+  const passes = [(c: Comparable) => `${c.kind}\u0000${c.topic}\u0000${c.answer}`, (c: Comparable) => `${c.kind}\u0000${c.answer}`];
+  const taken = new Set<string>();
+  for (const key of passes) {
+    const group = (list: Comparable[]) => {
+      const m = new Map<string, string[]>();
+      for (const c of list) if (!taken.has(c.id)) m.set(key(c), [...(m.get(key(c)) ?? []), c.id]);
+      return m;
+    };
+    const olds = group(leaving);
+    for (const [k, news] of group(arriving)) {
+      const old = olds.get(k);
+      if (news.length !== 1 || old?.length !== 1) continue;
+      out.set(news[0]!, old[0]!);
+      taken.add(news[0]!).add(old[0]!);
+    }
   }
   return out;
 }

@@ -129,6 +129,23 @@ describe("importContent", () => {
     expect(db.sqlite.prepare("SELECT retired FROM Card WHERE id = ?").get(newId)).toEqual({ retired: 1 });
   });
 
+  it("regression (round 8): a heading renamed ('### 1）…' read without its '1）' by a newer parser, or retitled by the author) started every card under it again; a card with the same kind and answer under the new name keeps its progress", async () => {
+    await run();
+    const oldId = (db.sqlite.prepare("SELECT id FROM Card WHERE prompt LIKE 'dnsmasq%'").get() as { id: string }).id;
+    await recordReview({ db, cardId: oldId, rating: 4, now: NOW });
+    const learnt = db.sqlite.prepare("SELECT due, stability, difficulty, reps, state, lastReview FROM Card WHERE id = ?").get(oldId);
+    const topicOf = (id: string) => JSON.parse((db.sqlite.prepare("SELECT topic FROM Card WHERE id = ?").get(id) as { topic: string }).topic) as string[];
+    const heading = topicOf(oldId).at(-1)!;
+    fs.writeFileSync(file(), DECK.replace(`# ${heading}\n`, `# ${heading}（改名）\n`));
+    const r = await run(LATER);
+    expect(r.decks[0]!.reworded).toBeGreaterThanOrEqual(1);
+    const newId = (db.sqlite.prepare("SELECT id FROM Card WHERE prompt LIKE 'dnsmasq%' AND retired = 0").get() as { id: string }).id;
+    expect(newId).not.toBe(oldId);
+    expect(topicOf(newId).at(-1)).toBe(`${heading}（改名）`);
+    expect(db.sqlite.prepare("SELECT due, stability, difficulty, reps, state, lastReview FROM Card WHERE id = ?").get(newId)).toEqual(learnt);
+    expect(count(db, "SELECT COUNT(*) n FROM Review WHERE cardId = ?", newId)).toBe(1);
+  });
+
   it("two new questions with one answer (ambiguous) start fresh: the progress is not given to a guess", async () => {
     await run();
     const oldId = (db.sqlite.prepare("SELECT id FROM Card WHERE prompt LIKE 'dnsmasq%'").get() as { id: string }).id;
