@@ -44,14 +44,14 @@ export function cjkShare(text: string): number {
 /** "2.1 ", "4.4 ", "5.1.2 ": a section number of several levels, not a version compared ("1.2 vs 1.3"). */
 const SECTION_NUMBER = /^\s*[0-9]{1,3}(?:\.[0-9]{1,3})+\.?\s+(?!vs\.?\b|versus\b|和|与|跟|对比|比较|→|->|to\b)/u;
 
-/** Drops a leading enumeration such as "一、", "3.", "2.1 ", "(2)", "第三步：" from a heading. */
+/** Drops a leading enumeration such as "一、", "3.", "1）", "2.1 ", "(2)", "第三步：" from a heading. */
 export function stripEnumeration(text: string): string {
   if (SECTION_NUMBER.test(text)) {
     const rest = text.replace(SECTION_NUMBER, "").trim();
     if (rest.length > 0) return rest;
   }
   const stripped = text
-    .replace(/^\s*(?:第[一二三四五六七八九十百零〇0-9]+(?:[步章节部篇][、.．:：)）]?|[、.．:：)）])|[一二三四五六七八九十百零〇]+[、.．:：)）]|\(?[0-9]{1,3}[).．、:：](?![0-9])|[（(][0-9一二三四五六七八九十]{1,3}[)）])\s*/u, "")
+    .replace(/^\s*(?:第[一二三四五六七八九十百零〇0-9]+(?:[步章节部篇][、.．:：)）]?|[、.．:：)）])|[一二三四五六七八九十百零〇]+[、.．:：)）]|\(?[0-9]{1,3}[).．、:：）](?![0-9])|[（(][0-9一二三四五六七八九十]{1,3}[)）])\s*/u, "")
     .trim();
   return stripped.length > 0 ? stripped : text.trim();
 }

@@ -67,6 +67,12 @@ describe("parser regressions", () => {
     expect(r.deck!.cards[0]!.topic).toEqual(["调度"]);
   });
 
+  it("bug (round 8): '### 1）ZooKeeper是啥' kept its '1）' in every topic path, as '1)' and '一、' did not", () => {
+    expect(stripEnumeration("1）ZooKeeper是啥")).toBe("ZooKeeper是啥");
+    expect(stripEnumeration("12）watch机制")).toBe("watch机制");
+    expect(stripEnumeration("1）")).toBe("1）");
+  });
+
   it("bug (rounds 4-5): '## 2.1 acks三种取值' became '1 acks三种取值' in every question under it, and '## 1.2 vs 1.3' became '2 vs 1.3'", () => {
     expect(stripEnumeration("2.1 acks三种取值")).toBe("acks三种取值");
     expect(stripEnumeration("5.1.2 细节")).toBe("细节");
