@@ -149,8 +149,11 @@ describe.each([...committed, ...generated])("%s", (name) => {
         expect(r.errors).toEqual([]);
         expect(r.decks).toEqual([expect.objectContaining({ deckId: "net/dhcp", status: "imported" })]);
         expect(db.sqlite.prepare("SELECT COUNT(*) n FROM Card WHERE deckId = 'net/dhcp' AND retired = 0").get()).toEqual({ n: expected.cards });
-        // the old cards are retired, never deleted, and their reviews stay
-        expect(JSON.stringify(db.sqlite.prepare("SELECT * FROM Review ORDER BY id").all())).toBe(reviewsBefore);
+        // the old cards are retired, never deleted, and their reviews stay: with their card, or with the
+        // new card that took its progress over (bom-crlf.md asks the same question under another heading)
+        const withoutCard = (rows: unknown[]) => JSON.stringify(rows.map((r) => ({ ...(r as Record<string, unknown>), cardId: undefined })));
+        expect(withoutCard(db.sqlite.prepare("SELECT * FROM Review ORDER BY id").all())).toBe(withoutCard(JSON.parse(reviewsBefore) as unknown[]));
+        expect(db.sqlite.prepare("SELECT COUNT(*) n FROM Review r WHERE NOT EXISTS (SELECT 1 FROM Card c WHERE c.id = r.cardId)").get()).toEqual({ n: 0 });
         expectSanitized(db, "net/dhcp");
       }
     } finally {
