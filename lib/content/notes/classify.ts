@@ -33,10 +33,12 @@ export interface Classified {
 const REASONS = /为什么|为何|原因|理由|好处|优点|优势|缺点|弊端|意义|目的|必要性|为了|触发|why\b|reasons?\b|because|benefits?\b|advantages?\b|disadvantages?\b|pros\b|cons\b|motivation|triggered|is not enough|not enough|\bcauses?\b|诱因|常见问题|常见错误/i;
 const ALTERNATIVES = /[几两二三四五六多]种|取值|模式|方式|方案|类型|种类|级别|区别|不同|对比|比较|\bvs\.?(?=\s|$)|versus|\bmodes?\b|\btypes?\b|\bkinds?\b|\boptions?\b|\blevels?\b|strateg|alternatives|\bvalues?\b|differences?|compared|\bmethods?\b|\balgorithms?\b|算法|策略|手段|\bapproaches\b/i;
 /** Words of a heading or intro that name a collection of facts, not a process. */
-const FACTS = /看到|观察|要看|查看|注意事项|判断|规则|是否|条件|字段|参数|\brules?\b|criteria|\bconditions?\b|\bfields?\b|\bparameters?\b|多了|多出|现象|变化|输出|检查项|几项|内容|概念|组成|术语|文件|\bshows?\b|\bprints?\b|\bdisplays?\b|显示|打印|\bstatus\b|\bobserv|you (?:can |will )?see|\boutput|\bresults?\b|\bchecks?\b|\btest\b|\bafter running|\bconcepts?\b|glossary|\bterms\b|vocabulary|overview|\bcomponents?\b|\bseen\b|遇到过|见过|踩过/i;
+const FACTS = /看到|观察|要看|查看|注意事项|判断|规则|是否|条件|字段|参数|\brules?\b|criteria|\bconditions?\b|\bfields?\b|\bparameters?\b|多了|多出|现象|变化|输出|检查项|几项|内容|概念|组成|术语|文件|\bshows?\b|\bprints?\b|\bdisplays?\b|显示|打印|\bstatus\b|\bobserv|you (?:can |will )?see|\boutput|\bresults?\b|\bchecks?\b|\btest\b|\bafter running|\bconcepts?\b|glossary|\bterms\b|vocabulary|overview|\bcomponents?\b|\bseen\b|遇到过|见过|踩过|架构|\barchitecture\b/i;
 const OBSERVATION = /多了|多出|产生了|出现了|生成了|新增了|有了|看到|变成了|都无|没有任何|\bnow has\b|there (?:is|are) now|\bappears?\b|\bshows?\b|you (?:can |will )?see/i;
 /** An intro that says outright the list is no sequence, in brackets too ("(observations, not steps)", "（不分先后）"). */
-const NOT_A_SEQUENCE = /not (?:in )?(?:steps|a sequence|a process|in (?:any )?order)|no particular order|in any order|\bobservations\b|\btips\b|不是步骤|不分先后|没有先后|没有顺序|顺序无关|注意点|小技巧/i;
+const NOT_A_SEQUENCE = /not (?:in )?(?:steps|a sequence|a process|in (?:any )?order)|no particular order|in any order|\bobservations\b|\btips\b|不是步骤|不分先后|没有先后|没有顺序|顺序无关|注意点|小技巧|(?:^|[\s/、&＆|])(?:坑|注意)(?=$|[\s/、&＆|：:])|踩坑|面试(?:常问|常考|题)|常见面试|\binterview (?:qs|questions)\b|\bpitfalls\b|\bgotchas\b|\bcaveats\b|\bfaqs?\b/i;
+/** A question the notes answer on the same line ("加一块盘之后发生了什么？→ ring-builder add…", "blob vs tree? -> …"). */
+export const ANSWERED_QUESTION = /^(.{4,120}?[？?])\s*(?:→|->|=>|：|:)\s*(\S.*)$/su;
 /** "TLB 什么时候要刷：", "When a rebalance happens:": the occasions of something, not its steps. */
 const OCCASIONS = /什么时候|何时|哪些时候|时机|场景|情形|情况下会|\bwhen (?:to|does|do|is|are|will)\b|\boccasions?\b|\bsituations?\b|\bscenarios?\b/i;
 /** Words that say the list is a sequence: they keep "name：description" steps a process. */
@@ -68,7 +70,9 @@ export function classifyRun(run: Run, heading: string | undefined, sectionTitle?
   const base = { fallbacks: [], labelled: labelled.length * 3 >= items.length * 2 ? labelled : [] } as const;
   const half = (n: number) => n * 2 >= items.length;
 
-  if (NOT_A_SEQUENCE.test(run.intro?.text ?? heading ?? "")) return { ...base, kind: "facts", items, fallbacks: [], labelled: [] };
+  // a list of questions with their answers (the notes' own interview drill) is no sequence
+  const asked = items.filter((i) => ANSWERED_QUESTION.test(i.text) || (/[？?]$/u.test(i.text.trim()) && i.details.length > 0));
+  if (NOT_A_SEQUENCE.test(run.intro?.text ?? heading ?? "") || (half(asked.length) && asked.length >= 2)) return { ...base, kind: "facts", items, fallbacks: [], labelled: [] };
   // numbered steps in named phases ("**client prepares**", "**front channel**", "**back channel**")
   // are a process whatever the paragraph above them says ("why PKCE: the code comes back through…")
   const phased = run.ordered && new Set(items.map((i) => i.phase).filter((p) => p !== undefined)).size >= 2;

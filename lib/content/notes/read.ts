@@ -108,6 +108,25 @@ export function readSections(input: NotesTree): Section[] {
   let bullets: Run | null = null;
   /** the prose paragraph that was the last thing read, a candidate intro of the next run */
   let lastProse: Prose | null = null;
+  /** the item being read is the first of a numbered list that starts at 1 */
+  let restarted = false;
+  /** the list being read numbers its items 1. 2. 3. (not 1. 1. 1., which the user's exports write) */
+  let counted = false;
+  /** whether the numbered run being built was counted so */
+  let runCounted = false;
+  /** the markdown the nodes being walked were parsed from (indented text is parsed again on its own) */
+  let text = src;
+  const withText = (t: string, fn: () => void) => {
+    const saved = text;
+    text = t;
+    fn();
+    text = saved;
+  };
+  const numberOf = (li: ListItem): number | undefined => {
+    const at = li.position?.start.offset;
+    const m = at === undefined ? null : /^\s*(\d{1,4})[.)]/.exec(text.slice(at, at + 12));
+    return m ? Number(m[1]) : undefined;
+  };
 
   const closeRuns = () => {
     numbered = null;
@@ -182,10 +201,24 @@ export function readSections(input: NotesTree): Section[] {
           it.head = it.text.replace(/[：:]$/u, "");
           it.text = `${it.text}${it.text.endsWith(":") ? " " : ""}${details.map((d) => d.replace(/[。；;.]$/u, "")).join(it.text.endsWith(":") ? "; " : "；")}`;
         }
+        // "**proxy server**" 1. 2. 3., then "**account server**" 1. 2.: counting that starts again
+        // under the next bold line makes lists of their own, each about its line (round 8: four
+        // servers read as one process in four phases). Phases of one process number on (1-2, 3-9, 10-12).
+        const previous: Run | null = numbered;
+        const last = previous?.items[previous.items.length - 1];
+        if (previous && restarted && counted && runCounted && phase !== undefined && last !== undefined && last.phase !== phase) {
+          const phases = new Set(previous.items.map((x) => x.phase));
+          if (phases.size === 1 && last.phase !== undefined && !previous.intro) previous.intro = { text: last.phase, line: previous.line };
+          numbered = { ordered: true, items: [], intro: { text: phase, line: it.line }, line: it.line };
+          bullets = null;
+          current.runs.push(numbered);
+          runCounted = counted;
+        }
         if (!numbered) {
           bullets = null;
           numbered = { ordered: true, items: [], intro: introFor(), line: it.line };
           current.runs.push(numbered);
+          runCounted = counted;
         }
         numbered.items.push(it);
       } else if (/[：:]$/u.test(cleanText(plainText(p))) && rest.some((r) => r.type === "list")) {
@@ -246,7 +279,7 @@ export function readSections(input: NotesTree): Section[] {
           // an indented code block in notes is indented text (usually steps): read it again as markdown
           const raw = sourceOf(src, n).trimStart();
           if (!n.lang && !/^(`{3,}|~{3,})/.test(raw)) {
-            walk(parseMarkdown(n.value).children as Nodes[], lineOffset + startLine(n) - 1);
+            withText(n.value, () => walk(parseMarkdown(n.value).children as Nodes[], lineOffset + startLine(n) - 1));
           } else if (numbered && continuesNumbering(nodes[k + 1])) {
             // a fenced example under a step ("4. redirect browser to AS:" then ``` GET /authorize…```,
             // then "5. …" at the margin) belongs to that step: the steps go on after it (round 7:
@@ -258,7 +291,13 @@ export function readSections(input: NotesTree): Section[] {
           break;
         }
         case "list":
-          for (const li of n.children) walkItem(li, n.ordered === true, lineOffset);
+          n.children.forEach((li, i) => {
+            restarted = n.ordered === true && i === 0 && (n.start ?? 1) === 1;
+            const [a, b] = [n.children[0], n.children[1]].map((x) => (x ? numberOf(x) : undefined));
+            counted = n.ordered === true && a !== undefined && b !== undefined && b === a + 1;
+            walkItem(li, n.ordered === true, lineOffset);
+            restarted = false;
+          });
           break;
         case "paragraph": {
           // images and wordless leftovers of export bullets ("+") do not interrupt what is read
@@ -287,7 +326,7 @@ export function readSections(input: NotesTree): Section[] {
             const base = Math.min(...restLines.filter((l) => l.trim() !== "").map(indentOf));
             // markdown's lazy lines come back at the margin: a line less indented than the list is its own
             const rest = restLines.map((l) => (indentOf(l) >= base ? l.slice(base) : l.trimStart())).join("\n");
-            walk(parseMarkdown(rest).children as Nodes[], startLine(n) + head.split("\n").length - 1);
+            withText(rest, () => walk(parseMarkdown(rest).children as Nodes[], startLine(n) + head.split("\n").length - 1));
             break;
           }
           closeRuns();
