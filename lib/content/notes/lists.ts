@@ -8,6 +8,7 @@ import type { Classified } from "./classify";
 import type { Generator } from "./generator";
 import { conditionOf, md, numbered } from "./text";
 import { normalizeAnswer } from "../../answer/normalize";
+import { ANSWERED_QUESTION } from "./classify";
 
 const QUESTION = /为什么|为何|怎么|如何|是否|吗|\?|？|^why\b|^how\b|^what\b|^when\b/i;
 const DIFFERENCES = /区别|不同|差异|对比|比较|\bvs\.?(?=\s|$)|versus|differences?|compared/i;
@@ -52,6 +53,15 @@ function statement(intro: string): { label: string; text: string } | null {
   return { label: head, text };
 }
 
+/** An item that asks and answers: "Q？→ A" on one line, or "Q？" with its answer nested under it. */
+function answeredQuestion(text: string, details: readonly string[]): { question: string; answer: string } | null {
+  const m = ANSWERED_QUESTION.exec(text.trim());
+  const nested = details.length === 1 ? md(details[0]!) : numbered(details.map(md));
+  if (m) return { question: md(m[1]!.trim()), answer: details.length > 0 ? `${md(m[2]!.trim())}\n\n${nested}` : md(m[2]!.trim()) };
+  if (/[？?]$/u.test(text.trim()) && [...text.trim()].length <= 120 && details.length > 0) return { question: md(text.trim()), answer: nested };
+  return null;
+}
+
 export function listCards(g: Generator, s: Section, run: Classified, title: string, context: string | undefined, line: number) {
   const { t } = g;
   // "热迁移又分两种：" over three bullets: the two it names, then a remark ("API 2.25 开始…可以传 auto")
@@ -72,6 +82,21 @@ export function listCards(g: Generator, s: Section, run: Classified, title: stri
     }
     return;
   }
+  // the notes' own drill ("加一块盘之后发生了什么？→ ring-builder add + rebalance…", "blob vs tree? -> …"):
+  // each question is a card with its answer; a card of all of them ("有哪 7 点？") asks nothing
+  // (round 8: seven Swift and ten git questions were a process, or nothing)
+  const answered = run.items.flatMap((item) => {
+    const qa = answeredQuestion(item.text, item.details);
+    return qa ? [{ item, ...qa }] : [];
+  });
+  // under "面试常问" / "Interview Qs" the heading tells nothing about the question: it is asked as written
+  const drill = /面试|interview|\bfaqs?\b|\bQs\b/iu.test(s.path[s.path.length - 1] ?? "");
+  const where = drill ? "" : s.path.length > 0 ? s.path.join(" › ") : title;
+  for (const { item, question, answer: said } of answered) {
+    const prompt = t.question(where, question);
+    g.add({ kind: "basic", topic, line: item.line, prompt, answer: said, generatedBy: "notes:question" }, prompt);
+  }
+  if (answered.length * 2 >= run.items.length) return;
   // the list's own line is its subject, in full; without one, the heading it stands under
   const intro = md(label(context ?? s.path[s.path.length - 1] ?? title));
   // a list under its heading with no line of its own is about the heading: the heading is said

@@ -19,6 +19,8 @@ export interface Templates {
   tableRow(t: string, row: string, columns: string[]): string;
   /** a line of the notes that sums something up behind a label ("一句话区分：…") */
   summary(t: string, label: string): string;
+  /** a question the notes ask and answer themselves ("加一块盘之后发生了什么？→ …") */
+  question(t: string, question: string): string;
   open(t: string): string;
   openPoints(t: string): string;
 }
@@ -44,6 +46,7 @@ export const TEMPLATES: { zh: Templates; en: Templates } = {
     facts: (t, intro, n) => `${zhTitle(t)}${intro}——有哪 ${n} 点？`,
     define: (t, term) => `「${t}」中，${term} 是什么？`,
     summary: (t, label) => `「${t}」：${label}？`,
+    question: (t, q) => `${zhTitle(t)}${q}`,
     tableRow: (t, row, columns) => (columns.length > 0 ? `「${t}」：${row}——${columns.join("、")}各是怎样？` : `「${t}」：${row}？`),
     open: (t) => `面试题：请完整讲一讲「${t}」。`,
     openPoints: (t) => `面试题：说说「${t}」的要点。`,
@@ -64,6 +67,7 @@ export const TEMPLATES: { zh: Templates; en: Templates } = {
     facts: (t, intro, n) => `${enTitle(t)}${intro} — what are the ${n} points?`,
     define: (t, term) => `In “${t}”, what is ${term}?`,
     summary: (t, label) => `“${t}”: ${label}?`,
+    question: (t, q) => `${enTitle(t)}${q}`,
     tableRow: (t, row, columns) => (columns.length > 0 ? `“${t}”: ${row} — ${columns.join(" / ")}?` : `“${t}”: ${row}?`),
     open: (t) => `Interview question: walk me through “${t}”.`,
     openPoints: (t) => `Interview question: what are the key points of “${t}”?`,
