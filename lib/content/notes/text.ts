@@ -68,7 +68,7 @@ export function definitionOf(sentence: string): Definition | null {
     if (firstWord && /^v/.test(firstWord.tag)) return null;
     // "已提交还是…", "swappiness=0 也不是…", "buff/cache 主要是…": 是 after an adverb is "or", "not" or
     // "mainly", and the subject left ("已提交还 是什么？") is a fragment
-    if (/(?:还|也不|也|不|就|都|才|并|又|却|而|主要|其实|通常|一般|基本|只)$/u.test(term)) return null;
+    if (/(?:还|也不|也|不|就|都|才|并|又|却|而|主要|其实|通常|一般|基本|只|大概|大约|大致|可能|应该|好像|但|但是|所以|因此|而且|并且|或者|如果)$/u.test(term) || /怎么|如何|为什么|为何|什么|哪些|哪个/u.test(term)) return null;
     // "本质是…", "整体是…", "原来是…" (round 5): a word about the sentence, not a term; "si 高是…",
     // "日志里是…": a state or a place, not what something is
     if (/^(?:本质|本质上|整体|原来|实际|实际上|核心|简单说|一句话|总的来说|其实|本身)$/u.test(term) || /[高低多少慢快满空][一般通常]*$|(?:里|中)$/u.test(term)) return null;

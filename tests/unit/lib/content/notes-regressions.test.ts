@@ -471,4 +471,33 @@ describe("notes mode regressions", () => {
     expect(d.notesMode).toBe(true);
     expect(d.cards.some((c) => c.generatedBy === "notes:process-order")).toBe(true);
   });
+  it("round 8: numbered lists that count again from 1 under each bold line ('**proxy server**' 1. 2. 3., '**account server**' 1. 2.) were one process in phases; each is a list about its line (lists numbered 1. 1. 1. still run on across phases)", () => {
+    const d = deck("# Swift\n\n## 整体架构\n\n- **proxy server**\n1. 无状态，前面挂 LB，水平扩展\n2. 收到请求后查 ring，把请求转发到存储节点\n- **account server**\n1. 存 account 下有哪些 container\n2. 底层是 SQLite db 文件\n\n## 开机\n\n- **固件阶段**\n1. 主板上电，BIOS 自检\n1. BIOS 读取 MBR\n- **引导阶段**\n1. GRUB 加载内核\n1. 内核挂载根文件系统\n");
+    expect(d.cards.filter((c) => c.generatedBy === "notes:facts").map((c) => c.prompt)).toEqual(["「整体架构」：proxy server——有哪 2 点？", "「整体架构」：account server——有哪 2 点？"]);
+    const orders = d.cards.filter((c) => c.generatedBy === "notes:process-order");
+    expect(orders.map((c) => (c.kind === "ordering" ? c.steps.length : 0))).toEqual([4]);
+    expect(d.cards.filter((c) => c.generatedBy === "notes:next-step" && c.topic.includes("整体架构"))).toEqual([]);
+  });
+  it("round 8: a numbered list of pitfalls ('### 7）坑 / 注意') or of the notes' own interview questions was a process: an ordering, a first step and a 'next step' per item", () => {
+    const d = deck("# ZooKeeper\n\n### 7）坑 / 注意\n\n1. watch 是一次性的，回调里要重新注册\n2. 不要把 ZK 当数据库，单节点 1MB 上限\n3. 节点数用奇数，3 或 5 台就够\n\n# 七、面试常问\n\n1. 加一块盘之后发生了什么？→ ring-builder add + rebalance，replicator 把数据推到新位置\n2. 为什么要 min_part_hours？→ 防止连续两次 rebalance 把同一个 partition 的多个副本同时挪走\n");
+    expect(d.cards.filter((c) => /next-step|first-step|process-order/.test(c.generatedBy ?? ""))).toEqual([]);
+    const asked = d.cards.filter((c) => c.generatedBy === "notes:question");
+    expect(asked.map((c) => [c.prompt, c.answer])).toEqual([
+      ["加一块盘之后发生了什么？", "ring-builder add + rebalance，replicator 把数据推到新位置"],
+      ["为什么要 min\\_part\\_hours？", "防止连续两次 rebalance 把同一个 partition 的多个副本同时挪走"],
+    ]);
+  });
+  it("round 8: the notes' own questions with their answers ('blob vs tree? -> …', a step with its nested answer) were steps", () => {
+    const d = deck("# Git\n\n## Objects\n\n1. blob vs tree? -> blob = content only, tree = names + modes + pointers\n2. is git storing diffs? -> full snapshots; packfiles delta-compress\n3. what happens on git add?\n    - blob written to the object db\n    - index updated\n");
+    expect(d.cards.filter((c) => c.generatedBy === "notes:question").map((c) => [c.prompt, c.answer])).toEqual([
+      ["“Objects”: blob vs tree?", "blob = content only, tree = names + modes + pointers"],
+      ["“Objects”: is git storing diffs?", "full snapshots; packfiles delta-compress"],
+      ["“Objects”: what happens on git add?", "1. blob written to the object db\n2. index updated"],
+    ]);
+    expect(d.cards.filter((c) => c.generatedBy === "notes:facts")).toEqual([]);
+  });
+  it("round 8: 'X 是什么？' of subjects that are no terms ('路径大概是…', 'PUT成功了但是…', '副本怎么跨zone放是…')", () => {
+    const d = deck("# Swift\n\n## 存储\n\n- 路径大概是 /srv/node/sdb1/objects/ 下面的一个文件\n- PUT成功了但是马上GET可能读到旧数据\n- 副本怎么跨zone放是 ring-builder 决定的事情\n- partition 是 ring 分配数据的最小单位\n");
+    expect(d.cards.filter((c) => c.generatedBy === "notes:definition").map((c) => c.prompt)).toEqual(["「存储」中，partition 是什么？"]);
+  });
 });
