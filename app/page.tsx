@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { listDecks, type DeckSummary } from "@/server/use-cases/study/list-decks";
 import { requestTimeZone } from "@/server/time-zone";
 import { NotesNotice } from "./notes-notice";
+import { InterviewReadiness } from "./interview-readiness";
 
 export const dynamic = "force-dynamic";
 
@@ -54,6 +55,7 @@ export default async function Home() {
       </header>
 
       <NotesNotice />
+      <InterviewReadiness />
       {decks.length > 0 ? (
         <p className="today-total" data-testid="today-total">
           {t("todayTotal", { new: format.number(today.new), learning: format.number(today.learning), review: format.number(today.review), total: format.number(today.new + today.learning + today.review) })}

@@ -8,11 +8,14 @@ import { SettingsForm } from "./settings-form";
 import { HistoryPanel } from "./history-panel";
 import { currentParameters } from "@/server/use-cases/parameters/current-parameters";
 import { DEFAULT_PARAMETERS } from "@/lib/fsrs-metrics";
+import { listInterviewDates } from "@/server/use-cases/planning/list-interview-dates";
+import { listDecks } from "@/server/use-cases/study/list-decks";
+import { InterviewDatesPanel } from "./interview-dates-panel";
 
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
-  const [t, settings, parameters] = await Promise.all([getTranslations("settings"), getSettings(), currentParameters()]);
+  const [t, settings, parameters, interviewDates, decks] = await Promise.all([getTranslations("settings"), getSettings(), currentParameters(), listInterviewDates(), listDecks()]);
   const personal = parameters.some((w, i) => w !== DEFAULT_PARAMETERS[i]);
   // the browser's zone as far as the server knows it (the cookie the page writes), else the server's
   const cookie = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
@@ -22,6 +25,13 @@ export default async function SettingsPage() {
     <main id="main" className="page">
       <PageTopbar title={t("title")} />
       <SettingsForm initial={settings} browserZone={browserZone} zones={zones} />
+      <InterviewDatesPanel
+        initial={interviewDates.interviewDates}
+        // the history's placeholder deck holds statistics, nothing to prepare
+        decks={decks.filter((d) => !d.placeholder).map((d) => ({ id: d.id, title: d.title }))}
+        zones={zones}
+        browserZone={browserZone}
+      />
       <HistoryPanel personal={personal} />
     </main>
   );

@@ -204,6 +204,21 @@ export const curationRow = z.strictObject({
   updatedAt: time,
 });
 
+export const interviewDateRow = z.strictObject({
+  id: text,
+  label: text,
+  at: time,
+  timeZone: text,
+  scope: text.refine((v) => {
+    const scope = parsesAs(v);
+    return scope === "all" || Array.isArray(scope);
+  }, 'must be JSON: "all" or a list of decks'),
+  targetRecall: z.number().min(0).max(1),
+  dailyBudget: int.nullable(),
+  createdAt: time,
+  updatedAt: time,
+});
+
 export interface TableSpec {
   /** key under `tables` in the export */
   name: string;
@@ -229,6 +244,8 @@ export const TABLES = [
   { name: "interviewQuestions", sqlTable: "InterviewQuestion", primaryKey: ["interviewId", "position"], row: interviewQuestionRow },
   // the user's decisions on generated cards (lib/content/curation.ts); last, so older exports end before it
   { name: "curations", sqlTable: "CardCuration", primaryKey: ["cardId"], row: curationRow, optional: true },
+  // interview dates (lib/planning), added after the curations
+  { name: "interviewDates", sqlTable: "InterviewDate", primaryKey: ["id"], row: interviewDateRow, optional: true },
 ] as const satisfies readonly TableSpec[];
 
 export type TableName = (typeof TABLES)[number]["name"];
@@ -269,6 +286,7 @@ export const exportSchema = exportHeader.extend({
     interviews: z.array(interviewRow),
     interviewQuestions: z.array(interviewQuestionRow),
     curations: z.array(curationRow).default([]),
+    interviewDates: z.array(interviewDateRow).default([]),
   }),
 });
 export type MianshiExport = z.infer<typeof exportSchema>;

@@ -24,6 +24,7 @@ import { submitAnswer } from "../../server/use-cases/interview/submit-answer";
 import { gradeAnswer } from "../../server/use-cases/interview/grade-answer";
 import { finishInterview } from "../../server/use-cases/interview/finish-interview";
 import { studyMissed } from "../../server/use-cases/interview/study-missed";
+import { setInterviewDate } from "../../server/use-cases/planning/set-interview-date";
 import { discardCard } from "../../server/use-cases/curation/discard-card";
 import { editCard } from "../../server/use-cases/curation/edit-card";
 import { DECK_CSV_COLUMNS, backupDatabase, exportAll, exportDeckCsv, restoreAll, startDailyBackups } from "../../server/use-cases/backup";
@@ -114,6 +115,11 @@ async function buildContent(db: Db & { dir: string }) {
   await submitAnswer({ interviewId: iv.id, position: 1, answer: { text: "不知道" }, now: at(2050), db });
   await finishInterview({ interviewId: iv.id, now: at(2060), db });
   await studyMissed({ interviewId: iv.id, now: at(2070), db });
+  await setInterviewDate({
+    db,
+    now: at(2080),
+    fields: { label: "onsite", at: at(20 * 86_400), timeZone: "Asia/Shanghai", scope: [{ deckId: "mock/mock-interview", topics: [] }], targetRecall: 0.92, dailyBudget: 50 },
+  });
   // the last review undone: the next review id is above every stored one, and must stay so
   const lastOne = await recordReview({ db, cardId: cards[5]!, rating: 3, now: at(2100) });
   await undoReview({ db, reviewId: lastOne.reviewId });

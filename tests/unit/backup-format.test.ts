@@ -69,8 +69,8 @@ describe("the export format", () => {
     expect(parsed.tables.decks).toHaveLength(1);
   });
 
-  it("lists the ten tables in foreign-key order, curations last", () => {
-    expect(TABLES.map((t) => t.name)).toEqual(["presets", "settings", "decks", "cards", "reviews", "quizzes", "quizQuestions", "interviews", "interviewQuestions", "curations"]);
+  it("lists the eleven tables in foreign-key order, the later additions last", () => {
+    expect(TABLES.map((t) => t.name)).toEqual(["presets", "settings", "decks", "cards", "reviews", "quizzes", "quizQuestions", "interviews", "interviewQuestions", "curations", "interviewDates"]);
   });
 
   it("reads an export written before card curation existed (no curations table) as one with none", () => {

@@ -1,0 +1,249 @@
+"use client";
+
+import { useState, useSyncExternalStore } from "react";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { TZDate } from "@date-fns/tz";
+import { format as formatDate } from "date-fns";
+import { DEFAULT_TARGET_RECALL, type CreateInterviewDateRequest, type InterviewDateView } from "@/lib/planning/schemas";
+import { api, useApiErrorMessage } from "@/app/components/api-client";
+
+const noSubscription = () => () => {};
+
+interface Draft {
+  label: string;
+  date: string;
+  time: string;
+  /** "" until the user picks one: the browser's zone */
+  zone: string;
+  allDecks: boolean;
+  decks: string[];
+  targetPercent: number;
+  budget: string;
+}
+
+const emptyDraft = (): Draft => ({ label: "", date: "", time: "09:00", zone: "", allDecks: true, decks: [], targetPercent: Math.round(DEFAULT_TARGET_RECALL * 100), budget: "" });
+
+/** The date and time an instant shows in its zone, as the form's inputs hold them. */
+function draftOf(d: InterviewDateView): Draft {
+  const local = new TZDate(new Date(d.at).getTime(), d.timeZone);
+  return {
+    label: d.label,
+    date: formatDate(local, "yyyy-MM-dd"),
+    time: formatDate(local, "HH:mm"),
+    zone: d.timeZone,
+    allDecks: d.scope === "all",
+    decks: d.scope === "all" ? [] : d.scope.map((s) => s.deckId),
+    targetPercent: Math.round(d.targetRecall * 100),
+    budget: d.dailyBudget === null ? "" : String(d.dailyBudget),
+  };
+}
+
+/**
+ * Interview dates: the date and time are read in the chosen zone (the browser's by default), so
+ * "09:30 in Shanghai" is that instant wherever the server runs. Until a date, the reviews of the
+ * cards in its scope are planned so that recall on the day meets the target.
+ */
+export function InterviewDatesPanel({
+  initial,
+  decks,
+  zones: serverZones,
+  browserZone: serverGuess,
+}: {
+  initial: InterviewDateView[];
+  decks: { id: string; title: string }[];
+  zones: readonly string[];
+  browserZone: string;
+}) {
+  const t = useTranslations("interviewDates");
+  const format = useFormatter();
+  const router = useRouter();
+  const errorMessage = useApiErrorMessage();
+  const browserZone = useSyncExternalStore(noSubscription, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => serverGuess);
+  const zones = serverZones.includes(browserZone) ? serverZones : [...serverZones, browserZone].sort();
+  const [dates, setDates] = useState(initial);
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const reload = async () => {
+    setDates((await api<{ interviewDates: InterviewDateView[] }>("/api/v1/interview-dates")).interviewDates);
+    // the home page's readiness line is rendered on the server
+    router.refresh();
+  };
+
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const zone = draft.zone || browserZone;
+    const [y, mo, d] = draft.date.split("-").map(Number);
+    const [h, mi] = draft.time.split(":").map(Number);
+    if (!y || !mo || !d || h === undefined || mi === undefined || Number.isNaN(h) || Number.isNaN(mi)) {
+      setStatus({ ok: false, text: t("needDate") });
+      return;
+    }
+    if (!draft.allDecks && draft.decks.length === 0) {
+      setStatus({ ok: false, text: t("needDeck") });
+      return;
+    }
+    const body: CreateInterviewDateRequest = {
+      label: draft.label,
+      at: new TZDate(y, mo - 1, d, h, mi, zone).toISOString(),
+      timeZone: zone,
+      scope: draft.allDecks ? "all" : draft.decks.map((deckId) => ({ deckId, topics: [] })),
+      targetRecall: draft.targetPercent / 100,
+      dailyBudget: draft.budget.trim() === "" ? null : Number(draft.budget),
+    };
+    setBusy(true);
+    setStatus(null);
+    try {
+      if (editing) await api(`/api/v1/interview-dates/${editing}`, { method: "PATCH", body: JSON.stringify(body) });
+      else await api("/api/v1/interview-dates", { method: "POST", body: JSON.stringify(body) });
+      await reload();
+      setDraft(emptyDraft());
+      setEditing(null);
+      setStatus({ ok: true, text: t("saved") });
+    } catch (err) {
+      setStatus({ ok: false, text: `${t("error")} ${errorMessage(err)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async (id: string) => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      await api(`/api/v1/interview-dates/${id}`, { method: "DELETE" });
+      await reload();
+      if (editing === id) {
+        setEditing(null);
+        setDraft(emptyDraft());
+      }
+      setStatus({ ok: true, text: t("removed") });
+    } catch (err) {
+      setStatus({ ok: false, text: `${t("error")} ${errorMessage(err)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const deckTitle = (id: string) => decks.find((d) => d.id === id)?.title ?? id;
+
+  return (
+    <section className="options-form interview-dates" aria-labelledby="interview-dates-title" data-testid="interview-dates">
+      <h2 id="interview-dates-title">{t("title")}</h2>
+      <p className="hint">{t("intro")}</p>
+      {dates.length > 0 ? (
+        <ul className="interview-date-list" data-testid="interview-date-list">
+          {dates.map((d) => (
+            <li key={d.id} data-testid="interview-date">
+              <span>
+                <strong>{d.label || t("untitled")}</strong>{" "}
+                {format.dateTime(new Date(d.at), { dateStyle: "medium", timeStyle: "short", timeZone: d.timeZone })} ({d.timeZone}) ·{" "}
+                {d.scope === "all" ? t("allDecks") : d.scope.map((s) => deckTitle(s.deckId)).join(", ")} · {t("targetShort", { target: format.number(d.targetRecall, { style: "percent" }) })}
+                {d.past ? ` · ${t("past")}` : ""}
+              </span>
+              <span className="row">
+                <button
+                  type="button"
+                  onClick={() => {
+                    setEditing(d.id);
+                    setDraft(draftOf(d));
+                    setStatus(null);
+                  }}
+                  disabled={busy}
+                  aria-label={t("editOne", { label: d.label || t("untitled") })}
+                >
+                  {t("edit")}
+                </button>
+                <button type="button" onClick={() => void remove(d.id)} disabled={busy} aria-label={t("removeOne", { label: d.label || t("untitled") })}>
+                  {t("remove")}
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p data-testid="no-interview-dates">{t("none")}</p>
+      )}
+      <form onSubmit={save} className="options-form" data-testid="interview-date-form">
+        <fieldset>
+          <legend>{editing ? t("editTitle") : t("addTitle")}</legend>
+          <label>
+            {t("label")}
+            <input value={draft.label} maxLength={120} onChange={(e) => set({ label: e.target.value })} data-testid="interview-label" />
+          </label>
+          <label>
+            {t("date")}
+            <input type="date" required value={draft.date} onChange={(e) => set({ date: e.target.value })} data-testid="interview-date-input" />
+          </label>
+          <label>
+            {t("time")}
+            <input type="time" required value={draft.time} onChange={(e) => set({ time: e.target.value })} data-testid="interview-time-input" />
+          </label>
+          <label>
+            {t("timeZone")}
+            <select value={draft.zone} onChange={(e) => set({ zone: e.target.value })} data-testid="interview-zone">
+              <option value="">{t("browserZone", { zone: browserZone })}</option>
+              {zones.map((z) => (
+                <option key={z} value={z}>
+                  {z}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset>
+            <legend>{t("scope")}</legend>
+            <label className="check">
+              <input type="checkbox" checked={draft.allDecks} onChange={(e) => set({ allDecks: e.target.checked })} data-testid="interview-all-decks" />
+              {t("allDecks")}
+            </label>
+            {draft.allDecks
+              ? null
+              : decks.map((deck) => (
+                  <label key={deck.id} className="check">
+                    <input
+                      type="checkbox"
+                      checked={draft.decks.includes(deck.id)}
+                      onChange={(e) => set({ decks: e.target.checked ? [...draft.decks, deck.id] : draft.decks.filter((id) => id !== deck.id) })}
+                    />
+                    {deck.title}
+                  </label>
+                ))}
+          </fieldset>
+          <label>
+            {t("target")}
+            <input type="number" min={50} max={99} step={1} required value={draft.targetPercent} onChange={(e) => set({ targetPercent: Number(e.target.value) })} data-testid="interview-target" />
+          </label>
+          <label>
+            {t("budget")}
+            <input type="number" min={1} max={10000} step={1} value={draft.budget} onChange={(e) => set({ budget: e.target.value })} data-testid="interview-budget" />
+          </label>
+        </fieldset>
+        <div className="row">
+          <button type="submit" className="primary" disabled={busy} data-testid="save-interview-date">
+            {editing ? t("saveChanges") : t("add")}
+          </button>
+          {editing ? (
+            <button
+              type="button"
+              onClick={() => {
+                setEditing(null);
+                setDraft(emptyDraft());
+              }}
+            >
+              {t("cancel")}
+            </button>
+          ) : null}
+          {status ? (
+            <p role={status.ok ? "status" : "alert"} className={status.ok ? "ok" : "alert"} data-testid="interview-date-status">
+              {status.text}
+            </p>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * Interview dates as the API and the settings page speak of them: request and response schemas,
+ * shared by the browser client, the route handlers and the use cases (whose results are these
+ * response types, so what a route returns is what its schema says).
+ *
+ * An interview date is an instant (ISO 8601 with an offset, or Z) and the IANA time zone the
+ * user gave it in; its scope is every deck ("all") or chosen decks, each with the topics (heading
+ * paths) to cover, as a quiz's scope is.
+ */
+import { z } from "zod";
+import { isValidTimeZone } from "../study-day";
+import { scopeSchema } from "../quiz/schemas";
+
+export const DEFAULT_TARGET_RECALL = 0.9;
+
+export const interviewScopeSchema = z.union([z.literal("all"), scopeSchema], { error: 'scope must be "all" or a list of decks with their topics' });
+export type InterviewScope = z.output<typeof interviewScopeSchema>;
+
+export const interviewDateIdSchema = z.string().regex(/^[a-f0-9]{20}$/, "not an interview date id");
+
+const instantSchema = z.iso.datetime({ offset: true, error: "at must be a date and time in ISO 8601 with its offset, like 2027-01-15T09:30:00+08:00" }).transform((s) => new Date(s));
+const zoneSchema = z.string().refine(isValidTimeZone, { error: "timeZone must be an IANA time zone, like Asia/Shanghai" });
+const targetSchema = z
+  .number({ error: "targetRecall must be a number" })
+  .min(0.5, "targetRecall must be from 0.5 to 0.99")
+  .max(0.99, "targetRecall must be from 0.5 to 0.99");
+const budgetSchema = z.number({ error: "dailyBudget must be a number of reviews" }).int("dailyBudget must be a whole number of reviews").min(1, "dailyBudget must be at least 1 review").max(10_000, "dailyBudget must be at most 10000 reviews");
+const labelSchema = z.string().trim().max(120, "label must be at most 120 characters");
+
+/** Body of `POST /api/v1/interview-dates`. */
+export const createInterviewDateSchema = z
+  .object({
+    label: labelSchema.default(""),
+    at: instantSchema,
+    timeZone: zoneSchema,
+    scope: interviewScopeSchema.default("all"),
+    targetRecall: targetSchema.default(DEFAULT_TARGET_RECALL),
+    /** reviews a day the plan may fill; null: no limit */
+    dailyBudget: budgetSchema.nullable().default(null),
+  })
+  .strict();
+export type CreateInterviewDateRequest = z.input<typeof createInterviewDateSchema>;
+export type InterviewDateFields = z.output<typeof createInterviewDateSchema>;
+
+/** Body of `PATCH /api/v1/interview-dates/:id`: the fields to change. */
+export const updateInterviewDateSchema = z
+  .object({
+    label: labelSchema,
+    at: instantSchema,
+    timeZone: zoneSchema,
+    scope: interviewScopeSchema,
+    targetRecall: targetSchema,
+    dailyBudget: budgetSchema.nullable(),
+  })
+  .partial()
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, { error: "give at least one field to change" });
+export type UpdateInterviewDateRequest = z.input<typeof updateInterviewDateSchema>;
+
+/** An interview date as the API returns it. */
+export const interviewDateSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  at: z.string(),
+  timeZone: z.string(),
+  scope: interviewScopeSchema,
+  targetRecall: z.number(),
+  dailyBudget: z.number().int().nullable(),
+  /** whole study days from today's to the interview's (0: it is today) */
+  daysLeft: z.number().int(),
+  /** the date has passed: scheduling is plain FSRS again */
+  past: z.boolean(),
+});
+export type InterviewDateView = z.infer<typeof interviewDateSchema>;
+
+export const interviewDateListSchema = z.object({ interviewDates: z.array(interviewDateSchema) });
+export type InterviewDateList = z.infer<typeof interviewDateListSchema>;
+
+const recallGroupSchema = z.object({ recall: z.number(), cards: z.number().int() });
+
+/** `GET /api/v1/interview-dates/:id/readiness`: predicted recall at the interview, for the cards in scope. */
+export const readinessSchema = z.object({
+  interviewDate: interviewDateSchema,
+  recall: z.number(),
+  cards: z.number().int(),
+  /** met when recall at the interview is at the target */
+  onTarget: z.boolean(),
+  byDeck: z.array(recallGroupSchema.extend({ deckId: z.string(), title: z.string() })),
+  /** a topic is its heading path within its deck */
+  byTopic: z.array(recallGroupSchema.extend({ deckId: z.string(), topic: z.array(z.string()) })),
+});
+export type ReadinessView = z.infer<typeof readinessSchema>;
