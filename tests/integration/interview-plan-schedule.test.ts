@@ -4,7 +4,7 @@
  * is what replaying its ratings from the history through plain FSRS gives.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { newCardState, stateFromRow, type RatingValue, type SchedRow, type SchedState } from "../../lib/scheduling";
+import { formatInterval, newCardState, stateFromRow, type RatingValue, type SchedRow, type SchedState } from "../../lib/scheduling";
 import { optionsForCard } from "../../server/deck-settings";
 import { importContent } from "../../server/use-cases/import-content";
 import { removeInterviewDate } from "../../server/use-cases/planning/remove-interview-date";
@@ -12,6 +12,8 @@ import { setInterviewDate } from "../../server/use-cases/planning/set-interview-
 import { updateInterviewDate } from "../../server/use-cases/planning/update-interview-date";
 import { recordReview } from "../../server/use-cases/study/record-review";
 import { undoReview } from "../../server/use-cases/study/undo-review";
+import { getStudyCard } from "../../server/use-cases/study/get-study-card";
+import { studyQueue } from "../../server/use-cases/study/study-queue";
 import { freshDb, writeContent } from "./helpers";
 
 const T0 = new Date("2026-12-01T02:00:00Z"); // 10:00 in Shanghai, study day started at 04:00
@@ -41,6 +43,20 @@ const plain = (id: string, rating: RatingValue, at: Date) => scheduler(id).rate(
 const memory = (s: SchedState) => ({ stability: s.stability, difficulty: s.difficulty, state: s.state, reps: s.reps, lapses: s.lapses, learningSteps: s.learningSteps, lastReview: s.lastReview });
 
 describe("an interview date drives the schedule", () => {
+  it("regression: the rating buttons showed plain FSRS's interval for a card the plan brings forward; they show the interval the rating applies", async () => {
+    const q1 = cardId("Q1");
+    const at = new Date(T0.getTime() + 6 * DAY);
+    await setInterviewDate({ db, now: T0, fields: { label: "", at, timeZone: "Asia/Shanghai", scope: "all", targetRecall: 0.95, dailyBudget: null } });
+    const shown = (await getStudyCard({ db, cardId: q1, now: T0 })).intervals;
+    const plainEasy = plain(q1, 4, T0);
+    expect(plainEasy.due.getTime()).toBeGreaterThan(at.getTime());
+    const queue = await studyQueue({ db, deckId: "d", now: T0, timeZone: "Asia/Shanghai" });
+    expect(queue.card?.intervals).toEqual(shown);
+    const r = await recordReview({ db, cardId: q1, rating: 4, now: T0 });
+    expect(shown["4"]).toBe(formatInterval(new Date(r.due).getTime() - T0.getTime()));
+    expect(shown["4"]).not.toBe(formatInterval(plainEasy.due.getTime() - T0.getTime()));
+  });
+
   it("set, study, undo, change the date, remove it: rows stay exact and replay from the history", async () => {
     const q1 = cardId("Q1");
     const q2 = cardId("Q2");

@@ -2,13 +2,29 @@
  * A card as the study screen shows it, shared by the study use cases (the queue, one card) and
  * by practice and the card browser's detail.
  */
-import { formatInterval, STATE_NAMES, type Scheduler } from "@/lib/scheduling";
+import { formatInterval, RATINGS, STATE_NAMES, type RatingValue, type SchedState, type Scheduler } from "@/lib/scheduling";
 import type { StudyCard } from "@/lib/api-schemas";
+import type { Sqlite } from "../../db";
 import { resolveOptions } from "../../deck-settings";
 import type { ScheduledCard } from "../../store/study-queue";
+import { plannedSchedule } from "../planning/planned-schedule";
 
-export function toStudyCard(card: ScheduledCard, now: Date, scheduler: Scheduler = fallbackOptions().scheduler): StudyCard {
-  const preview = scheduler.preview(card.schedule, now, card.id);
+/** Where a rating puts the card: FSRS's due, or the one an interview's plan gives it. */
+export type PlanDue = (rated: SchedState) => Date;
+
+/**
+ * What the study screen's buttons must show when an interview ahead may bring the next review
+ * forward: the due recordReview will give (planned-schedule.ts), not plain FSRS's, so a button
+ * still shows exactly the interval its rating applies.
+ */
+export function planDue(sqlite: Sqlite, card: ScheduledCard, now: Date, scheduler: Scheduler, maximumInterval: number): PlanDue {
+  return (rated) => plannedSchedule(sqlite, { card, after: rated, now, scheduler, maximumInterval }).state.due;
+}
+
+export function toStudyCard(card: ScheduledCard, now: Date, scheduler: Scheduler = fallbackOptions().scheduler, plan?: PlanDue): StudyCard {
+  const preview = plan
+    ? (Object.fromEntries(RATINGS.map((r) => [r, plan(scheduler.rate(card.schedule, r, now, card.id)).getTime() - now.getTime()])) as Record<RatingValue, number>)
+    : scheduler.preview(card.schedule, now, card.id);
   const data = JSON.parse(card.data) as Record<string, unknown>;
   // a topic level that names the answer (a cloze on dnsmasq under "## dnsmasq") is not shown before the reveal
   const shown = Array.isArray(data.shownTopic) ? (data.shownTopic as string[]) : null;

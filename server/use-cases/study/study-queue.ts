@@ -5,7 +5,7 @@ import { NotFoundError } from "../../errors";
 import { optionsForDeck } from "../../deck-settings";
 import { nextDueAt, nextLearningCard, nextNewCard, nextReviewCard } from "../../store/study-queue";
 import { countsToday, studyDayStartAt } from "./counts-today";
-import { toStudyCard } from "./study-card";
+import { planDue, toStudyCard } from "./study-card";
 
 /** Learning cards due within this much are shown when nothing else is left (Anki's learn-ahead limit). */
 const LEARN_AHEAD_MS = 20 * 60 * 1000;
@@ -49,7 +49,7 @@ export async function studyQueue(options: StudyQueueOptions): Promise<StudyQueue
     (newLeft > 0 ? nextNewCard(sqlite, at, deckOptions.newOrder) : undefined) ??
     nextLearningCard(sqlite, { ...at, now: at.now + LEARN_AHEAD_MS });
   const typedAnswers = deckOptions.typedAnswers;
-  if (card) return { card: toStudyCard(card, now, scheduler), counts, nextDueAt: null, typedAnswers };
+  if (card) return { card: toStudyCard(card, now, scheduler, planDue(sqlite, card, now, scheduler, deckOptions.maximumInterval)), counts, nextDueAt: null, typedAnswers };
   const nextDue = nextDueAt(sqlite, at);
   return { card: null, counts, nextDueAt: nextDue === null ? null : new Date(nextDue).toISOString(), typedAnswers };
 }
