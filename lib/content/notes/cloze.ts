@@ -86,6 +86,8 @@ function glossKind(gloss: string, term?: string, synonyms: readonly string[] = [
   // a name is short: "二进制日志", "In-Sync Replicas"; "标记开始后才死的对象这轮收不掉" explains
   if (/[,，、;；:：]/u.test(text) || EXPLANATION.test(text) || text.length === 0 || clauseSize(text) > 10) return { text, hidden: true };
   if (term !== undefined && !namesTerm(text, term)) return { text, hidden: true };
+  // "follower（参与投票）": a Chinese verb phrase says what the thing does, not what it is called
+  if (term !== undefined && !HAN_CHAR.test(term) && HAN_CHAR.test(text) && [...text].length >= 4 && /^v/.test(tagWords(text)[0]?.tag ?? "")) return { text, hidden: true };
   return { text, hidden: true, answer: text };
 }
 /**
@@ -213,6 +215,8 @@ function sharesPart(shownText: string, term: string): boolean {
  * (惰性删除, 混合持久化, 单点故障, 互斥锁): a phrase has a function word, a numeral, a list, or is
  * long, or is one verb, adverb or place word of two characters (下放, 忽略, 之前).
  */
+/** The head noun of a label, not of a term: "一致性保证", "选票PK规则", "part power怎么选", "三个特点". */
+const GENERIC_HEAD = /(?:保证|规则|原则|特点|特性|作用|区别|原因|结论|方法|思路|步骤|流程|要点|注意|怎么选|怎么办|怎么做|如何选)$/u;
 /** A short label, a colon, the blank, a comma and more: "现象：[…]，请求全部落到 DB". */
 const HEADLINE = /^[^，,：:\\[]{1,10}[：:]\s*\\\[…\\\][，,]\s*\S/u;
 
@@ -220,8 +224,21 @@ const PHRASE_WORDS = new Set(
   "的 了 着 过 把 被 在 是 不 没 没有 也 都 就 才 又 还 能 会 要 让 给 从 向 和 与 或 或者 而 而是 所有 每 最 很 更 之前 之后 以前 以后 这 那 这时候 什么 怎么 自己 一起 不是 只 只有".split(" "),
 );
 
+/**
+ * A clause of Chinese and Latin words ("所有写请求由leader排序", "高32位是epoch", "不要把ZK当数据库",
+ * "ZK锁也不是绝对安全"): a statement in bold, said again by its sentence and typed by nobody word for
+ * word (round 8: 7 of 7 needed another blank). A copula, a preposition of agent or object, or a
+ * grammar word makes it one; "没有floating ip", "共享WAL", "conntrack不同步" stay blanks (kept in round 7).
+ */
+function mixedClause(term: string): boolean {
+  const t = term.trim();
+  const han = t.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return /[A-Za-z0-9]/.test(t) && han >= 3 && /是|由|把|被|不要|不是|只有|才|也/u.test(t);
+}
+
 function chinesePhrase(term: string): boolean {
   const t = term.trim();
+  if (mixedClause(t)) return true;
   if (/[A-Za-z0-9]/.test(t) || !/\p{Script=Han}/u.test(t)) return false;
   if (/[、，,+＋\s/]/u.test(t) || [...t].length >= 8) return true;
   const words = tagWords(t);
@@ -296,13 +313,20 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
     if (labelled && clauseSize(term) >= 8) return summaryCard(g, topic, title, labelled[1]!.trim(), md(term), line);
     if (shown.length < 3 || clauseSize(term) > 20 || LABEL_WORDS.has(normalizeAnswer(term))) return;
     if (chinesePhrase(term) && !g.glossary.has(term)) return;
+    // "[一致性保证]（官网列的几条）：顺序一致性、原子性…", "[选票PK规则]：先比 epoch…": a label over what it
+    // labels asks the heading back from its content (round 8: 4 such blanks, all to be turned round)
+    if (HAN_CHAR.test(term) && GENERIC_HEAD.test(term.trim()) && /^\\\[…\\\]\s*(?:[（(][^）)]*[）)])?\s*[：:]/u.test(prompt)) return;
     // "问题1：[单点故障]，网络节点挂了，上面所有router都断", "缺点：[共享内核]，内核漏洞 = 逃逸": a
     // headline between a label and its own explanation is said again by the clause after it
     // (round 7: 3 of 3 such Chinese blanks discarded as given away)
     if (HAN_CHAR.test(term) && HEADLINE.test(prompt)) return;
     // "**Eden**、**Survivor**（年轻代）": the other bold terms are all there is around the blank
-    const bare = normalizeAnswer(sentenceAt(render((_, k) => (k === group ? " " : " "), group), at).replace(GLOSS_ANYWHERE, " "));
+    const bareText = sentenceAt(render((_, k) => (k === group ? " " : " "), group), at).replace(GLOSS_ANYWHERE, " ");
+    const bare = normalizeAnswer(bareText);
     if (bare.length < 3) return;
+    // "服务器角色：**leader**、**follower**（参与投票）、**observer**（…）": a label over a list of bold
+    // names is the same thing, one of three names to fill in from the other two (round 8: trivia)
+    if (strongIdx.length >= 2 && normalizeAnswer(bareText.replace(/^[^：:]{1,16}[：:]/u, "")).length < 3) return;
     const named0 = glossed ? glossed[1]! : term;
     const giveaways = [term, ...aliases, ...g.glossary.synonyms(named0), ...stems(named0).flatMap((w) => g.glossary.synonyms(w).slice(1))].map(normalizeAnswer).filter((w) => w.length >= 2);
     if (giveaways.some((w) => shown.includes(w)) || misspeltIn(prompt, term) || sharesWord(prompt.replace(/\\\[…\\\]/g, " "), named0)) return;

@@ -500,4 +500,9 @@ describe("notes mode regressions", () => {
     const d = deck("# Swift\n\n## 存储\n\n- 路径大概是 /srv/node/sdb1/objects/ 下面的一个文件\n- PUT成功了但是马上GET可能读到旧数据\n- 副本怎么跨zone放是 ring-builder 决定的事情\n- partition 是 ring 分配数据的最小单位\n");
     expect(d.cards.filter((c) => c.generatedBy === "notes:definition").map((c) => c.prompt)).toEqual(["「存储」中，partition 是什么？"]);
   });
+  it("round 8: bold clauses were blanks ('**所有写请求由leader排序**', '**高32位是epoch**', '**不要把ZK当数据库**'), so were labels over their content ('**选票PK规则**：先比 epoch…') and one of a list of bold names ('服务器角色：**leader**、**follower**、**observer**'); 'follower（参与投票）' took 参与投票 as its name", () => {
+    const d = deck("# ZAB\n\n- ZAB 不是 Paxos，**所有写请求由leader排序**，再广播给 follower\n- zxid 64 位：**高32位是epoch**，**低32位是计数器**\n- 坑：**不要把ZK当数据库**，单节点 1MB 上限\n- **选票PK规则**：先比 epoch，大的赢；再比 zxid\n- 服务器角色：**leader**、**follower**（参与投票）、**observer**（不投票，只同步数据）\n- 新 leader 上任后 **epoch** 加一，计数器清零\n- 只有 **follower**（参与投票）才算进 quorum 的多数\n");
+    const clozes = d.cards.flatMap((c) => (c.kind === "cloze" ? [[c.cloze[0]!.text, c.cloze[0]!.aliases ?? []]] : []));
+    expect(clozes).toEqual([["epoch", []], ["follower", []]]);
+  });
 });
