@@ -5,6 +5,9 @@ import { renderMarkdown } from "@/lib/content/render";
 import { escapeDunders } from "@/lib/content/markdown";
 import { typedAnswerOf } from "@/lib/answer/typed-answer";
 import { gradeTypedAnswer } from "@/lib/answer/grade";
+import { matchRubric } from "@/lib/interview/rubric";
+import { rubricKeywords } from "@/lib/interview/keywords";
+import { baseGlossary } from "@/lib/glossary";
 
 const deck = (md: string) => {
   const r = parseDeck(md, { file: "n.md", deckId: "t/n" });
@@ -504,5 +507,14 @@ describe("notes mode regressions", () => {
     const d = deck("# ZAB\n\n- ZAB 不是 Paxos，**所有写请求由leader排序**，再广播给 follower\n- zxid 64 位：**高32位是epoch**，**低32位是计数器**\n- 坑：**不要把ZK当数据库**，单节点 1MB 上限\n- **选票PK规则**：先比 epoch，大的赢；再比 zxid\n- 服务器角色：**leader**、**follower**（参与投票）、**observer**（不投票，只同步数据）\n- 新 leader 上任后 **epoch** 加一，计数器清零\n- 只有 **follower**（参与投票）才算进 quorum 的多数\n");
     const clozes = d.cards.flatMap((c) => (c.kind === "cloze" ? [[c.cloze[0]!.text, c.cloze[0]!.aliases ?? []]] : []));
     expect(clozes).toEqual([["epoch", []], ["follower", []]]);
+  });
+  it("round 8: a term and its other name side by side ('事务日志（txn log）', 'PERSISTENT 持久节点：') were two keyword groups with the Latin one the anchor, so a Chinese answer saying 事务日志 or 持久节点 missed the point; a deck title made of a file name ('zookeeper-zab') was no topic word", () => {
+    const d = deck("# ZooKeeper\n\n## 数据模型\n\n- 数据全在内存里，磁盘上是事务日志（txn log）+ 快照（snapshot），重启靠回放日志恢复\n- PERSISTENT 持久节点：不主动删就一直在\n- EPHEMERAL 临时节点：跟 session 绑定，session 结束自动删除\n");
+    const open = d.cards.find((c) => c.kind === "open");
+    if (open?.kind !== "open") throw new Error("no interview question");
+    const said = "数据都放内存，磁盘上靠事务日志加快照，重启回放恢复。持久节点不删就一直在，临时节点和会话绑定，会话结束就自动删掉。";
+    expect(matchRubric(said, open.points).map((m) => m.covered)).toEqual([true, true, true]);
+    const words = rubricKeywords(["ZooKeeper 是分布式协调服务，不是拿来存业务数据的"], { glossary: baseGlossary, english: false, topic: ["zookeeper-zab"] })[0]!;
+    expect(words.keywords[words.anchor]).not.toContain("ZooKeeper");
   });
 });
