@@ -304,3 +304,14 @@ export const notesImportSchema = z.strictObject({
   images: z.array(z.string()),
 });
 export type NotesImport = z.infer<typeof notesImportSchema>;
+
+/** `POST /api/v1/anki/import?name=…`: the package's file name, shown as its decks' source. */
+export const ankiImportQuerySchema = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, "name may not be empty")
+    .max(200, "name may be at most 200 characters")
+    .regex(/^[^/\\\u0000-\u001f]+$/u, "name is a file name, without folders")
+    .optional(),
+});

@@ -9,11 +9,13 @@ import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import remarkCjkFriendly from "remark-cjk-friendly";
 import remarkRehype from "remark-rehype";
-import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeSanitize, { defaultSchema, type Options as Schema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import rehypeHighlight from "rehype-highlight";
 import { visit, SKIP } from "unist-util-visit";
 import type { Root, Image, ImageReference, Text, Parent } from "mdast";
+import type { Root as HastRoot, Element as HastElement, Parent as HastParent } from "hast";
+import rehypeParse from "rehype-parse";
 import path from "node:path";
 
 export interface RenderOptions {
@@ -123,4 +125,45 @@ function processorFor(options: RenderOptions) {
 
 export function renderMarkdown(markdown: string, options: RenderOptions): string {
   return String(processorFor(options).processSync(markdown));
+}
+
+/**
+ * Anki's field HTML (an imported note), sanitized by the same schema as our markdown, with
+ * audio for `[sound:…]` added. An image or audio source naming a file of the package is served
+ * from `mediaFolder` under the assets route; a remote one is never loaded (its alt text stays).
+ */
+const ankiSchema: Schema = {
+  ...schema,
+  tagNames: [...(schema.tagNames ?? []), "audio"],
+  attributes: { ...schema.attributes, audio: ["src", "controls"], span: [...(schema.attributes?.span ?? []), ["className", "cloze"]] },
+};
+
+function rehypeAnkiMedia(options: { mediaFolder: string; assetPrefix?: string }) {
+  const prefix = options.assetPrefix ?? ASSET_PREFIX;
+  return (tree: HastRoot) => {
+    visit(tree, "element", (node: HastElement, index, parent: HastParent | undefined) => {
+      if (node.tagName !== "img" && node.tagName !== "audio") return undefined;
+      const src = typeof node.properties.src === "string" ? node.properties.src : "";
+      const local = src === "" || isRemoteUrl(src) ? null : resolveAssetPath(options.mediaFolder, src);
+      if (local === null || !local.startsWith(options.mediaFolder + "/")) {
+        if (!parent || index === undefined) return undefined;
+        const alt = typeof node.properties.alt === "string" ? node.properties.alt : "";
+        parent.children.splice(index, 1, { type: "text", value: alt ? `[${alt}]` : "" });
+        return [SKIP, index + 1];
+      }
+      node.properties.src = prefix + local.split("/").map(encodeURIComponent).join("/");
+      return undefined;
+    });
+  };
+}
+
+const ankiProcessors = new Map<string, ReturnType<typeof makeAnkiProcessor>>();
+function makeAnkiProcessor(mediaFolder: string) {
+  return unified().use(rehypeParse, { fragment: true }).use(rehypeAnkiMedia, { mediaFolder }).use(rehypeSanitize, ankiSchema).use(rehypeStringify).freeze();
+}
+
+export function renderAnkiHtml(html: string, options: { mediaFolder: string }): string {
+  let processor = ankiProcessors.get(options.mediaFolder);
+  if (!processor) ankiProcessors.set(options.mediaFolder, (processor = makeAnkiProcessor(options.mediaFolder)));
+  return String(processor.processSync(html));
 }

@@ -14,6 +14,7 @@ import { db as defaultDb, type Db, type Sqlite } from "../db";
 import { findDeckFiles, contentRoot as notesRoot } from "../content-files";
 import { IMPORTED_HISTORY_DECK_ID } from "./import-history";
 import { perConnection } from "../store/sql";
+import { ANKI_DECK_PREFIX } from "@/lib/anki/schedule";
 
 export interface ImportContentOptions {
   /** files or folders; default the notes folder (content/, or MIANSHI_CONTENT_DIR) */
@@ -118,6 +119,12 @@ export async function importContent(options: ImportContentOptions = {}): Promise
     // the imported review history's deck has no file: a file of that name would retire its cards
     if (file.deckId === IMPORTED_HISTORY_DECK_ID) {
       result.errors.push({ file: file.display, line: 1, message: `the deck name "${IMPORTED_HISTORY_DECK_ID}" is kept for imported review histories: rename the file` });
+      push({ deckId: file.deckId, source: file.display, status: "failed", added: 0, updated: 0, retired: 0, unchanged: 0 });
+      continue;
+    }
+    // decks imported from Anki have no file either: a file under anki/ would retire their cards
+    if (file.deckId.startsWith(ANKI_DECK_PREFIX)) {
+      result.errors.push({ file: file.display, line: 1, message: `the folder "${ANKI_DECK_PREFIX}" is kept for decks imported from Anki: move the file elsewhere` });
       push({ deckId: file.deckId, source: file.display, status: "failed", added: 0, updated: 0, retired: 0, unchanged: 0 });
       continue;
     }

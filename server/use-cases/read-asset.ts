@@ -10,10 +10,18 @@ const TYPES: Record<string, string> = {
   ".gif": "image/gif",
   ".webp": "image/webp",
   ".avif": "image/avif",
+  // audio of imported Anki notes ([sound:…])
+  ".mp3": "audio/mpeg",
+  ".ogg": "audio/ogg",
+  ".oga": "audio/ogg",
+  ".opus": "audio/ogg",
+  ".wav": "audio/wav",
+  ".m4a": "audio/mp4",
+  ".flac": "audio/flac",
 };
 
 /**
- * An image stored under the content root; anything else (or outside it) is not found. "Under"
+ * An image (or an imported Anki note's audio) stored under the content root; anything else (or outside it) is not found. "Under"
  * is checked twice: the path as given, then the real path once symbolic links are followed, so a
  * `deck/link.png -> ~/.ssh/id_rsa` (or a linked folder) in a cloned deck repository serves nothing.
  */
