@@ -126,6 +126,22 @@ export function stateFromRow(row: SchedRow): SchedState {
   };
 }
 
+/** A state as the row SQLite stores (times in epoch ms): the inverse of stateFromRow. */
+export function rowFromState(s: SchedState): SchedRow {
+  return {
+    due: s.due.getTime(),
+    stability: s.stability,
+    difficulty: s.difficulty,
+    elapsedDays: s.elapsedDays,
+    scheduledDays: s.scheduledDays,
+    learningSteps: s.learningSteps,
+    reps: s.reps,
+    lapses: s.lapses,
+    state: s.state,
+    lastReview: s.lastReview?.getTime() ?? null,
+  };
+}
+
 export function createScheduler(options: SchedulerOptions = {}) {
   const params = generatorParameters({
     request_retention: options.requestRetention ?? 0.9,

@@ -4,6 +4,8 @@
  * row. The caller runs them in one transaction.
  */
 import type { Sqlite } from "../db";
+import type { SchedRow } from "@/lib/scheduling";
+import { scheduleValues } from "./cards";
 import { all, first, prepared, sql } from "./sql";
 
 /** Cards that came from Anki (their ids start so, see lib/anki/notes.ts ankiCardId). */
@@ -29,17 +31,7 @@ export const insertDeck = prepared((p: { id: string; title: string; groupPath: s
 );
 
 type Content = { kind: string; prompt: string; answer: string; promptHtml: string; answerHtml: string; data: string };
-type Schedule = {
-  due: number;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: number | null;
+type Schedule = SchedRow & {
   suspended: number;
   buriedUntil: number | null;
   flag: number;
@@ -60,16 +52,7 @@ export const insertCard = prepared((p: { id: string; deckId: string; position: n
     data: p.data,
     createdAt: p.now,
     updatedAt: p.now,
-    due: p.due,
-    stability: p.stability,
-    difficulty: p.difficulty,
-    elapsedDays: p.elapsedDays,
-    scheduledDays: p.scheduledDays,
-    learningSteps: p.learningSteps,
-    reps: p.reps,
-    lapses: p.lapses,
-    state: p.state,
-    lastReview: p.lastReview,
+    ...scheduleValues(p),
     suspended: p.suspended,
     buriedUntil: p.buriedUntil,
     flag: p.flag,
@@ -88,22 +71,7 @@ export const updateCardContent = prepared((p: { id: string; now: number } & Cont
 export const updateCardSchedule = prepared((p: { id: string; now: number } & Schedule) =>
   sql
     .updateTable("Card")
-    .set({
-      due: p.due,
-      stability: p.stability,
-      difficulty: p.difficulty,
-      elapsedDays: p.elapsedDays,
-      scheduledDays: p.scheduledDays,
-      learningSteps: p.learningSteps,
-      reps: p.reps,
-      lapses: p.lapses,
-      state: p.state,
-      lastReview: p.lastReview,
-      suspended: p.suspended,
-      buriedUntil: p.buriedUntil,
-      flag: p.flag,
-      updatedAt: p.now,
-    })
+    .set({ ...scheduleValues(p), suspended: p.suspended, buriedUntil: p.buriedUntil, flag: p.flag, updatedAt: p.now })
     .where("id", "=", p.id),
 );
 

@@ -6,7 +6,7 @@
  * written before this storage layer (import, search, backup), and move here one at a time.
  */
 import { z } from "zod";
-import type { SchedRow, SchedState } from "@/lib/scheduling";
+import { rowFromState, type SchedRow, type SchedState } from "@/lib/scheduling";
 import type { Db, Sqlite } from "../db";
 import { decodeRow, jsonColumn } from "./json-column";
 import { all, first, prepared, run, sql, perConnection } from "./sql";
@@ -59,24 +59,28 @@ export function setCardRetired(db: Db, cardId: string, retired: boolean, now: Da
   statements(db.sqlite).setRetired.run({ id: cardId, retired: retired ? 1 : 0, now: now.getTime() });
 }
 
+/** The schedule columns of a Card update, in one place for every store that writes them (study, history import, Anki import). */
+export function scheduleValues(p: SchedRow): SchedRow {
+  return {
+    due: p.due,
+    stability: p.stability,
+    difficulty: p.difficulty,
+    elapsedDays: p.elapsedDays,
+    scheduledDays: p.scheduledDays,
+    learningSteps: p.learningSteps,
+    reps: p.reps,
+    lapses: p.lapses,
+    state: p.state,
+    lastReview: p.lastReview,
+  };
+}
+
 /** The schedule columns (as SQLite stores them), the card they belong to, and when the row changed. */
 type ScheduleColumns = SchedRow & { id: string; updatedAt: number };
 const updateSchedule = prepared((p: ScheduleColumns) =>
   sql
     .updateTable("Card")
-    .set({
-      due: p.due,
-      stability: p.stability,
-      difficulty: p.difficulty,
-      elapsedDays: p.elapsedDays,
-      scheduledDays: p.scheduledDays,
-      learningSteps: p.learningSteps,
-      reps: p.reps,
-      lapses: p.lapses,
-      state: p.state,
-      lastReview: p.lastReview,
-      updatedAt: p.updatedAt,
-    })
+    .set({ ...scheduleValues(p), updatedAt: p.updatedAt })
     .where("id", "=", p.id),
 );
 
@@ -85,20 +89,7 @@ const updateSchedule = prepared((p: ScheduleColumns) =>
  * import each had their own copy of this UPDATE (and only one of them kept updatedAt).
  */
 export function saveSchedule(sqlite: Sqlite, cardId: string, s: SchedState, now: Date): void {
-  const changed = updateSchedule.run(sqlite, {
-    id: cardId,
-    due: s.due.getTime(),
-    stability: s.stability,
-    difficulty: s.difficulty,
-    elapsedDays: s.elapsedDays,
-    scheduledDays: s.scheduledDays,
-    learningSteps: s.learningSteps,
-    reps: s.reps,
-    lapses: s.lapses,
-    state: s.state,
-    lastReview: s.lastReview?.getTime() ?? null,
-    updatedAt: now.getTime(),
-  }).changes;
+  const changed = updateSchedule.run(sqlite, { id: cardId, ...rowFromState(s), updatedAt: now.getTime() }).changes;
   if (changed !== 1) throw new Error(`saveSchedule: no card ${cardId}`);
 }
 

@@ -13,6 +13,7 @@ import { ankiCardId, mapCard, noteTags, stripHtml } from "@/lib/anki/notes";
 import { mapDeckName, mapSchedule, type MappedSchedule } from "@/lib/anki/schedule";
 import type { AnkiRevlog } from "@/lib/anki/types";
 import { renderAnkiHtml } from "@/lib/content/render";
+import { rowFromState } from "@/lib/scheduling";
 import { db as defaultDb, type Db } from "../../db";
 import { contentRoot as notesRoot } from "../../content-files";
 import { optionsForDeck, resolveOptions } from "../../deck-settings";
@@ -119,16 +120,7 @@ export async function importAnkiPackage(options: ImportAnkiOptions): Promise<Imp
       const deckId = old?.deckId ?? deck.id;
       const s = schedule.state;
       const sched = {
-        due: s.due.getTime(),
-        stability: s.stability,
-        difficulty: s.difficulty,
-        elapsedDays: s.elapsedDays,
-        scheduledDays: s.scheduledDays,
-        learningSteps: s.learningSteps,
-        reps: s.reps,
-        lapses: s.lapses,
-        state: s.state,
-        lastReview: s.lastReview?.getTime() ?? null,
+        ...rowFromState(s),
         suspended: schedule.suspended ? 1 : 0,
         buriedUntil: schedule.buriedUntil,
         flag: schedule.flag,
