@@ -53,6 +53,9 @@ function pointsOf(subtree: ReadSection[], zh: boolean): Point[] {
           continue;
         }
         if (META_LINE.test(item.text)) continue;
+        // "plumbing to poke:", "判断机器是v1还是v2：": a label whose content is a code block, nothing to say
+        // (round 8: such headings were points any answer missed, or any answer covered by one word)
+        if (/[：:]$/u.test(item.text.trim())) continue;
         const parts = run.kind === "process" ? subSteps(item.text) : [];
         const phase = run.kind === "process" ? item.phase : (asked ?? heading);
         if (parts.length >= 3) for (const p of parts) out.push({ text: p, section, heading: phase });

@@ -517,4 +517,9 @@ describe("notes mode regressions", () => {
     const words = rubricKeywords(["ZooKeeper 是分布式协调服务，不是拿来存业务数据的"], { glossary: baseGlossary, english: false, topic: ["zookeeper-zab"] })[0]!;
     expect(words.keywords[words.anchor]).not.toContain("ZooKeeper");
   });
+  it("round 8: a label whose content is a code block ('plumbing to poke:') was a rubric point", () => {
+    const d = deck("# Git\n\n## Objects\n\n- git is a content-addressable key/value store\n- a blob holds raw file content, no filename\n- plumbing to poke:\n\n```\ngit cat-file -p HEAD\n```\n\n- a tree is one directory listing\n");
+    const open = d.cards.find((c) => c.kind === "open");
+    expect(open?.kind === "open" && open.points.map((p) => p.text)).toEqual(["git is a content-addressable key/value store", "a blob holds raw file content, no filename", "a tree is one directory listing"]);
+  });
 });
