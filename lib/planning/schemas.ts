@@ -90,3 +90,31 @@ export const readinessSchema = z.object({
   byTopic: z.array(recallGroupSchema.extend({ deckId: z.string(), topic: z.array(z.string()) })),
 });
 export type ReadinessView = z.infer<typeof readinessSchema>;
+
+/**
+ * `GET /api/v1/interview-dates/:id/plan`: what the plan does until the interview. The pace for
+ * new cards and whether they all fit, the daily workload forecast (with what the budget held
+ * back), readiness on the day with the plan and without more study, the projection between now
+ * and then, and the cards the forecast leaves below target.
+ */
+export const interviewPlanSchema = z.object({
+  interviewDate: interviewDateSchema,
+  /** "past": the date has gone; "no-time": no study day is left before it (plain FSRS both) */
+  mode: z.enum(["plan", "past", "no-time"]),
+  cards: z.number().int(),
+  newLeft: z.number().int(),
+  /** new cards a day the plan introduces, within newPerDayLimit */
+  newPerDay: z.number().int(),
+  /** the decks' new-card limits a day, added up over the decks in scope */
+  newPerDayLimit: z.number().int(),
+  /** false: even at the limit the new cards cannot all be introduced (and reviewed once) before the date */
+  newFits: z.boolean(),
+  readinessIfStopped: z.number(),
+  readinessWithPlan: z.number(),
+  projection: z.array(z.object({ at: z.string(), withPlan: z.number(), ifStopped: z.number() })),
+  forecast: z.array(z.object({ day: z.number().int(), start: z.string(), reviews: z.number().int(), newCards: z.number().int(), heldBack: z.number().int(), overBudget: z.boolean() })),
+  /** some day of the forecast holds back reviews or new cards for the budget */
+  overBudget: z.boolean(),
+  belowTarget: z.array(z.object({ cardId: z.string(), deckId: z.string(), topic: z.array(z.string()), prompt: z.string(), recall: z.number() })),
+});
+export type InterviewPlanView = z.infer<typeof interviewPlanSchema>;

@@ -110,6 +110,7 @@ export interface CardInScope {
   deckId: string;
   deckTitle: string;
   topic: string[];
+  prompt: string;
   state: SchedState;
 }
 
@@ -119,6 +120,7 @@ const cardSchema = z
     deckId: z.string(),
     deckTitle: z.string(),
     topic: jsonColumn(z.array(z.string())),
+    prompt: z.string(),
     due: z.number(),
     stability: z.number(),
     difficulty: z.number(),
@@ -130,7 +132,7 @@ const cardSchema = z
     state: z.number(),
     lastReview: z.number().nullable(),
   })
-  .transform((r): CardInScope => ({ id: r.id, deckId: r.deckId, deckTitle: r.deckTitle, topic: r.topic, state: stateFromRow(r) }));
+  .transform((r): CardInScope => ({ id: r.id, deckId: r.deckId, deckTitle: r.deckTitle, topic: r.topic, prompt: r.prompt, state: stateFromRow(r) }));
 
 /**
  * The cards an interview covers: live ones (not retired, not suspended: a suspended card is one
@@ -147,6 +149,7 @@ export function cardsInScope(sqlite: Sqlite, scope: InterviewScope): CardInScope
         "c.deckId",
         "d.title as deckTitle",
         "c.topic",
+        "c.prompt",
         "c.due",
         "c.stability",
         "c.difficulty",
