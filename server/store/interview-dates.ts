@@ -12,6 +12,7 @@ import { stateFromRow, type SchedState } from "@/lib/scheduling";
 import type { Sqlite } from "../db";
 import { decodeRow, jsonColumn } from "./json-column";
 import { inScope } from "./quiz-candidates";
+import { CARD_COLUMNS, decodeCard, type ScheduledCard } from "./study-queue";
 import { all, first, prepared, run, sql } from "./sql";
 
 export interface InterviewDate {
@@ -194,4 +195,40 @@ export function dueCountsByDay(sqlite: Sqlite, options: { scope: InterviewScope;
       .groupBy("day"),
   );
   return new Map(rows.map((r) => [Number(r.day), Number(r.n)]));
+}
+
+/** A deck's live new cards (not suspended) within a scope: the plan's pace has them to introduce. */
+function newInScope(scope: InterviewScope, deckId: string) {
+  return sql
+    .selectFrom("Card as c")
+    .where("c.deckId", "=", deckId)
+    .where("c.retired", "=", 0)
+    .where("c.suspended", "=", 0)
+    .where("c.state", "=", 0)
+    .$if(scope !== "all", (q) => q.where((eb) => inScope(eb, scope === "all" ? [] : scope)));
+}
+
+/** How many of a deck's new cards a scope still holds. */
+export function countNewInScope(sqlite: Sqlite, options: { scope: InterviewScope; deckId: string }): number {
+  return Number(first(sqlite, newInScope(options.scope, options.deckId).select((eb) => eb.fn.countAll<number>().as("n")))?.n ?? 0);
+}
+
+/**
+ * The deck's next new card within one of `scopes` (the interviews ahead), studyable at `now`, in
+ * content order: an interview covering some of a deck's topics has its new cards introduced first.
+ */
+export function nextNewInScopes(sqlite: Sqlite, options: { scopes: readonly InterviewScope[]; deckId: string; now: number }): ScheduledCard | undefined {
+  if (options.scopes.length === 0) return undefined;
+  if (options.scopes.includes("all")) return undefined;
+  const scope = options.scopes.flatMap((s) => (s === "all" ? [] : s));
+  const row = first(
+    sqlite,
+    newInScope(scope, options.deckId)
+      .select(CARD_COLUMNS.map((c) => `c.${c}` as const))
+      .where("c.due", "<=", options.now)
+      .where((eb) => eb.or([eb("c.buriedUntil", "is", null), eb("c.buriedUntil", "<=", options.now)]))
+      .orderBy("c.position")
+      .limit(1),
+  );
+  return row === undefined ? undefined : decodeCard(row);
 }

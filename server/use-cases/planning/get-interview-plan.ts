@@ -15,6 +15,7 @@ import { cardsInScope, findInterviewDate } from "../../store/interview-dates";
 import { storedWeights } from "../../store/settings";
 import { fallbackOptions } from "../study/study-card";
 import { planOrigin, toView } from "./interview-date-view";
+import { interviewNewPace, type InterviewNewPace } from "./new-card-pace";
 
 export async function getInterviewPlan(options: { id: string; now?: Date; db?: Db }): Promise<InterviewPlanView> {
   const { sqlite } = options.db ?? defaultDb();
@@ -47,14 +48,16 @@ export async function getInterviewPlan(options: { id: string; now?: Date; db?: D
     reviewBudget: d.dailyBudget ?? Number.POSITIVE_INFINITY,
   });
   const byId = new Map(cards.map((c) => [c.id, c]));
+  // the pace the study queue applies (the plan's own rule, over the decks' limits added up)
+  const pace = interviewNewPace(sqlite, d, decks, cards.filter((c) => c.state.state === State.New).length, now);
   return {
     interviewDate: toView(sqlite, d, now),
     mode: plan.mode,
     cards: cards.length,
-    newLeft: cards.filter((c) => c.state.state === State.New).length,
-    newPerDay: plan.newPerDay,
+    newLeft: pace.newLeft,
+    newPerDay: plan.mode === "plan" ? pace.perDay : 0,
     newPerDayLimit,
-    newFits: plan.newFits,
+    newFits: plan.mode === "plan" ? pace.fits : pace.newLeft === 0,
     readinessIfStopped: plan.readinessIfStopped,
     readinessWithPlan: plan.readinessWithPlan,
     projection: plan.projection.map((p) => ({ at: p.at.toISOString(), withPlan: p.withPlan, ifStopped: p.ifStopped })),
@@ -68,4 +71,14 @@ export async function getInterviewPlan(options: { id: string; now?: Date; db?: D
       // the weakest first: the ones furthest from the target
       .sort((a, b) => a.recall - b.recall || a.cardId.localeCompare(b.cardId)),
   };
+}
+
+/** The new-card pace for an interview date alone (home's warning), without the forecast. */
+export async function getNewCardPace(options: { id: string; now?: Date; db?: Db }): Promise<InterviewNewPace> {
+  const { sqlite } = options.db ?? defaultDb();
+  const now = options.now ?? new Date();
+  const d = findInterviewDate(sqlite, options.id);
+  if (!d) throw new NotFoundError(`no interview date with id ${options.id}`);
+  const cards = cardsInScope(sqlite, d.scope);
+  return interviewNewPace(sqlite, d, [...new Set(cards.map((c) => c.deckId))], cards.filter((c) => c.state.state === State.New).length, now);
 }
