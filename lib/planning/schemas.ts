@@ -118,3 +118,30 @@ export const interviewPlanSchema = z.object({
   belowTarget: z.array(z.object({ cardId: z.string(), deckId: z.string(), topic: z.array(z.string()), prompt: z.string(), recall: z.number() })),
 });
 export type InterviewPlanView = z.infer<typeof interviewPlanSchema>;
+
+/** Body of `POST /api/v1/decks/:id/simulate`: "Help me decide" on the deck options page. */
+export const simulationRequestSchema = z
+  .object({
+    desiredRetention: z.number({ error: "desiredRetention must be a number" }).min(0.7, "desiredRetention must be from 0.70 to 0.99").max(0.99, "desiredRetention must be from 0.70 to 0.99"),
+    newPerDay: z.number({ error: "newPerDay must be a number" }).int("newPerDay must be a whole number").min(0, "newPerDay must be from 0 to 9999").max(9999, "newPerDay must be from 0 to 9999"),
+    days: z.number({ error: "days must be a number" }).int("days must be a whole number").min(1, "days must be from 1 to 365").max(365, "days must be from 1 to 365").default(30),
+    /** the same seed gives the same simulation */
+    seed: z.string().trim().min(1).max(64).default("help-me-decide"),
+  })
+  .strict();
+export type SimulationRequest = z.input<typeof simulationRequestSchema>;
+
+/** What the simulation of a deck gives: per day, the reviews (learning steps included) and the cards known. */
+export const simulationSchema = z.object({
+  deckId: z.string(),
+  desiredRetention: z.number(),
+  newPerDay: z.number().int(),
+  seed: z.string(),
+  /** the deck's live cards, new ones included */
+  cards: z.number().int(),
+  reviewsPerDay: z.array(z.number().int()),
+  /** expected cards recalled at each day's end (the sum of predicted recall) */
+  knownPerDay: z.array(z.number()),
+  totalReviews: z.number().int(),
+});
+export type SimulationView = z.infer<typeof simulationSchema>;

@@ -179,7 +179,9 @@ export function cardsInScope(sqlite: Sqlite, scope: InterviewScope): CardInScope
 export function dueCountsByDay(sqlite: Sqlite, options: { scope: InterviewScope; origin: Date; lastDay: number; exceptCardId: string }): Map<number, number> {
   const origin = options.origin.getTime();
   const end = origin + (options.lastDay + 1) * DAY_MS;
-  const day = fragment<number>`(c.due - ${origin}) / ${DAY_MS}`;
+  // better-sqlite3 binds numbers as REAL: without the cast the division kept the fraction of the
+  // day, no day of the calendar matched, and the budget read every day as empty
+  const day = fragment<number>`CAST((c.due - ${origin}) / ${DAY_MS} AS INTEGER)`;
   const rows = all(
     sqlite,
     sql

@@ -15,6 +15,7 @@ import { removeInterviewDate } from "../../server/use-cases/planning/remove-inte
 import { setInterviewDate } from "../../server/use-cases/planning/set-interview-date";
 import { recordReview } from "../../server/use-cases/study/record-review";
 import { studyQueue } from "../../server/use-cases/study/study-queue";
+import { dueCountsByDay } from "../../server/store/interview-dates";
 import { freshDb, writeContent } from "./helpers";
 
 const T0 = new Date("2026-12-01T02:00:00Z"); // 10:00 in Shanghai
@@ -103,5 +104,13 @@ describe("the workload forecast and the budget", () => {
     expect(open.overBudget).toBe(false);
     expect(open.forecast.reduce((s, f) => s + f.reviews, 0)).toBeGreaterThanOrEqual(8);
     expect(open.readinessWithPlan).toBeGreaterThan(plan.readinessWithPlan);
+  });
+});
+
+describe("the plan's calendar", () => {
+  it("counts reviews by whole study days (better-sqlite3 binds numbers as REAL: a fractional day matched no day, and the budget read every day as empty)", () => {
+    const origin = new Date("2026-11-30T20:00:00Z"); // 04:00 in Shanghai
+    for (const p of ["S1", "S2"]) db.sqlite.prepare("UPDATE Card SET state = 2, stability = 5, due = ? WHERE id = ?").run(origin.getTime() + 3 * DAY + 5 * 3600_000, cardId(p));
+    expect(dueCountsByDay(db.sqlite, { scope: "all", origin, lastDay: 9, exceptCardId: "" })).toEqual(new Map([[3, 2]]));
   });
 });

@@ -38,7 +38,7 @@ export async function startInterview(options: { settings: CreateInterviewRequest
   requireDecks(sqlite, settings.scope);
   const kinds = ["open", ...(settings.allowChoice ? ["choice"] : []), ...(settings.allowOrdering ? ["ordering"] : [])];
   const day = settings.weakestForDay ? upcomingInterviewDates(sqlite, now)[0] : undefined;
-  if (settings.weakestForDay && !day) throw new ValidationError("weakestForDay needs an interview date ahead: set one in settings", "no_interview_date");
+  if (settings.weakestForDay && !day) throw new ValidationError("weakestForDay needs an interview date ahead: set one in settings");
   const drawn = interviewCandidates(sqlite, {
     scope: settings.scope,
     kinds,

@@ -53,7 +53,7 @@ export async function studyQueue(options: StudyQueueOptions): Promise<StudyQueue
     (newLeft > 0 ? nextNew() : undefined) ??
     nextLearningCard(sqlite, { ...at, now: at.now + LEARN_AHEAD_MS });
   const typedAnswers = deckOptions.typedAnswers;
-  if (card) return { card: toStudyCard(card, now, scheduler, planDue(sqlite, card, now, scheduler, deckOptions.maximumInterval)), counts, nextDueAt: null, typedAnswers };
+  if (card) return { card: toStudyCard(card, now, scheduler, planDue(sqlite, card, now, resolved)), counts, nextDueAt: null, typedAnswers };
   const nextDue = nextDueAt(sqlite, at);
   return { card: null, counts, nextDueAt: nextDue === null ? null : new Date(nextDue).toISOString(), typedAnswers };
 }
