@@ -86,6 +86,11 @@ test.describe.serial("an interview on /stats", () => {
       await decide.getByTestId("simulate-days").fill("10");
       await decide.getByTestId("simulate").click();
       await expect(page.getByTestId("simulate-summary")).toHaveText(/^Over 10 days at 90% with 20 new a day: \d+ reviews, about \d+ a day \(at most \d+\); about \d+ of \d+ cards known at the end\.$/);
+      // Enter in its fields runs the simulation again rather than saving the options
+      await decide.getByTestId("simulate-new").fill("5");
+      await decide.getByTestId("simulate-new").press("Enter");
+      await expect(page.getByTestId("simulate-summary")).toHaveText(/^Over 10 days at 90% with 5 new a day/);
+      await expect(page.getByTestId("options-status")).toHaveCount(0);
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: "test-results/deck-options-simulate-en.png", fullPage: true });
     });

@@ -35,6 +35,12 @@ export function HelpMeDecide({ deckId, retention, newPerDay }: { deckId: string;
       setBusy(false);
     }
   };
+  // the simulator sits inside the options form: Enter in its fields runs it, it does not save the options
+  const enterRuns = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== "Enter") return;
+    e.preventDefault();
+    void run();
+  };
   const rows = result ? result.reviewsPerDay.map((reviews, i) => ({ day: i + 1, reviews, known: Math.round(result.knownPerDay[i] ?? 0) })) : [];
   const peak = rows.reduce((m, r) => Math.max(m, r.reviews), 0);
 
@@ -44,15 +50,15 @@ export function HelpMeDecide({ deckId, retention, newPerDay }: { deckId: string;
       <p className="hint">{t("simulateIntro")}</p>
       <label>
         {t("simulateRetention")}
-        <input type="number" min={0.7} max={0.99} step={0.01} value={desired} onChange={(e) => setDesired(Number(e.target.value))} data-testid="simulate-retention" />
+        <input type="number" min={0.7} max={0.99} step={0.01} value={desired} onChange={(e) => setDesired(Number(e.target.value))} onKeyDown={enterRuns} data-testid="simulate-retention" />
       </label>
       <label>
         {t("newPerDay")}
-        <input type="number" min={0} max={9999} value={perDay} onChange={(e) => setPerDay(Number(e.target.value))} data-testid="simulate-new" />
+        <input type="number" min={0} max={9999} value={perDay} onChange={(e) => setPerDay(Number(e.target.value))} onKeyDown={enterRuns} data-testid="simulate-new" />
       </label>
       <label>
         {t("simulateDays")}
-        <input type="number" min={1} max={365} value={days} onChange={(e) => setDays(Number(e.target.value))} data-testid="simulate-days" />
+        <input type="number" min={1} max={365} value={days} onChange={(e) => setDays(Number(e.target.value))} onKeyDown={enterRuns} data-testid="simulate-days" />
       </label>
       <div className="row">
         <button type="button" onClick={run} disabled={busy} data-testid="simulate">
