@@ -9,6 +9,8 @@ const step = z
   .string()
   .regex(/^[1-9]\d{0,3}[mhd]$/, "a step is a number with m, h or d, such as 1m, 10m, 1h or 1d");
 
+const easyDay = z.enum(["normal", "reduced", "minimum"]);
+
 export const deckOptionsSchema = z
   .object({
     newPerDay: z.number().int().min(0).max(9999).default(20),
@@ -20,6 +22,13 @@ export const deckOptionsSchema = z
     maximumInterval: z.number().int().min(1).max(36500).default(36500),
     /** ask cloze and basic cards as typed answers */
     typedAnswers: z.boolean().default(false),
+    /**
+     * Anki 24.11's load balancer: a review goes to the least loaded day within FSRS's fuzz range
+     * (lib/planning/load-balancer.ts). On by default, as in Anki; it needs fuzz, as Anki's does.
+     */
+    loadBalancer: z.boolean().default(true),
+    /** Anki's easy days, Monday first: a reduced or minimum day takes fewer reviews (with the load balancer) */
+    easyDays: z.tuple([easyDay, easyDay, easyDay, easyDay, easyDay, easyDay, easyDay]).default(["normal", "normal", "normal", "normal", "normal", "normal", "normal"]),
   })
   .strict();
 

@@ -18,6 +18,11 @@ export interface ResolvedOptions {
   presetId: number;
   options: DeckOptions;
   scheduler: Scheduler;
+  /**
+   * the same without fuzz, when fuzz is on (else null): the load balancer picks a day within
+   * the fuzz range of FSRS's own interval, which only this scheduler gives
+   */
+  unfuzzed: Scheduler | null;
 }
 
 const cache = new Map<string, ResolvedOptions>();
@@ -42,7 +47,7 @@ export function resolveOptions(presetId: number, json: string, updatedAt: number
   let hit = cache.get(key);
   if (!hit) {
     const options = parseOptions(json);
-    hit = { presetId, options, scheduler: schedulerFor(options, weights) };
+    hit = { presetId, options, scheduler: schedulerFor(options, weights), unfuzzed: fuzzEnabled() ? schedulerFor(options, weights, false) : null };
     if (cache.size > 100) cache.clear();
     cache.set(key, hit);
   }

@@ -11,8 +11,12 @@ import { DeckTopicPicker } from "../quiz/deck-topic-picker";
 const PER_QUESTION = [0, 1, 2, 3, 5, 10];
 const TOTAL = [0, 10, 15, 20, 30, 45, 60];
 
-/** Setting up a mock interview: decks and topics, how many questions, the clock, the mix. */
-export function InterviewSetup({ decks }: { decks: BuilderDeck[] }) {
+/**
+ * Setting up a mock interview: decks and topics, how many questions, the clock, the mix. With an
+ * interview date ahead (`interviewDay`: its name and time, formatted by the page), the questions
+ * can come weakest for that day first.
+ */
+export function InterviewSetup({ decks, interviewDay }: { decks: BuilderDeck[]; interviewDay?: { label: string; when: string } }) {
   const t = useTranslations("interview");
   const q = useTranslations("quiz");
   const errorMessage = useApiErrorMessage();
@@ -25,6 +29,7 @@ export function InterviewSetup({ decks }: { decks: BuilderDeck[] }) {
   const [allowChoice, setAllowChoice] = useState(false);
   const [allowOrdering, setAllowOrdering] = useState(false);
   const [weakFirst, setWeakFirst] = useState(false);
+  const [weakestForDay, setWeakestForDay] = useState(false);
   const [practice, setPractice] = useState(false);
   const [seed, setSeed] = useState("");
   const [busy, setBusy] = useState(false);
@@ -42,6 +47,7 @@ export function InterviewSetup({ decks }: { decks: BuilderDeck[] }) {
       allowChoice,
       allowOrdering,
       weakFirst,
+      weakestForDay: interviewDay !== undefined && weakestForDay,
       practice,
       ...(seed.trim() ? { seed: seed.trim() } : {}),
     };
@@ -110,6 +116,12 @@ export function InterviewSetup({ decks }: { decks: BuilderDeck[] }) {
           <input type="checkbox" checked={weakFirst} onChange={(e) => setWeakFirst(e.target.checked)} data-testid="interview-weak-first" />
           {t("weakFirst")}
         </label>
+        {interviewDay ? (
+          <label className="check">
+            <input type="checkbox" checked={weakestForDay} onChange={(e) => setWeakestForDay(e.target.checked)} data-testid="interview-weakest-for-day" />
+            {t("weakestForDay", interviewDay)}
+          </label>
+        ) : null}
         <label className="check">
           <input type="checkbox" checked={practice} onChange={(e) => setPractice(e.target.checked)} data-testid="interview-practice" />
           {t("practice")}

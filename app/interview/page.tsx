@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { listDecks } from "@/server/use-cases/study/list-decks";
 import { deckTopics } from "@/server/use-cases/practice/list-deck-topics";
 import { listInterviews } from "@/server/use-cases/interview/list-interviews";
+import { listInterviewDates } from "@/server/use-cases/planning/list-interview-dates";
 import type { BuilderDeck } from "../quiz/builder-params";
 import { InterviewSetup } from "./interview-setup";
 
@@ -16,14 +17,18 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function InterviewPage() {
-  const [summaries, t, common, format, history] = await Promise.all([listDecks(), getTranslations("interview"), getTranslations("common"), getFormatter(), listInterviews()]);
+  const [summaries, t, common, format, history, dates] = await Promise.all([listDecks(), getTranslations("interview"), getTranslations("common"), getFormatter(), listInterviews(), listInterviewDates()]);
+  const dateNames = await getTranslations("interviewDates");
+  // "weakest for the day first" orders by recall at the next interview date: offered when there is one
+  const next = dates.interviewDates.find((d) => !d.past);
+  const interviewDay = next ? { label: next.label || dateNames("untitled"), when: format.dateTime(new Date(next.at), { dateStyle: "medium", timeStyle: "short", timeZone: next.timeZone }) } : undefined;
   // the imported history holds placeholders (ids only): no question can be made from them
   const decks: BuilderDeck[] = await Promise.all(summaries.filter((d) => !d.placeholder).map(async (d) => ({ id: d.id, title: d.title, cardCount: d.cardCount, topics: await deckTopics({ deckId: d.id }) })));
   return (
     <main id="main" className="page">
       <PageTopbar title={t("title")} />
       <p className="hint">{t("intro")}</p>
-      <InterviewSetup decks={decks} />
+      <InterviewSetup decks={decks} {...(interviewDay ? { interviewDay } : {})} />
       <section aria-labelledby="interview-history" className="quiz-history">
         <h2 id="interview-history">{t("historyTitle")}</h2>
         {history.length === 0 ? (

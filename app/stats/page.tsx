@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageTopbar } from "@/app/components/page-topbar";
+import { InterviewPlanSection } from "./interview-plan-section";
 import { ProgressDashboard } from "./progress-dashboard";
 
 export const dynamic = "force-dynamic";
@@ -10,12 +11,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("pageTitle", { page: d("title") }) };
 }
 
-/** Progress: the dashboard reads its numbers from the API in the browser's time zone. */
+/**
+ * Progress: the next interview's readiness and plan (rendered here, in the interview's own time
+ * zone), then the dashboard, which reads its numbers from the API in the browser's time zone.
+ */
 export default async function StatsPage() {
   const t = await getTranslations("dashboard");
   return (
     <main id="main" className="page wide">
       <PageTopbar title={t("title")} />
+      <InterviewPlanSection />
       <ProgressDashboard />
     </main>
   );

@@ -21,6 +21,11 @@ export const createInterviewSchema = z
     allowOrdering: z.boolean().default(false),
     /** the questions where the user is weakest first (lowest retrievability, recent wrong answers) */
     weakFirst: z.boolean().default(false),
+    /**
+     * the questions with the lowest predicted recall at the next interview date's instant first
+     * (readiness: FSRS's forgetting curve to that moment, new cards 0); needs an interview date ahead
+     */
+    weakestForDay: z.boolean().default(false),
     /** untimed practice: the clock counts but never submits, and can be paused */
     practice: z.boolean().default(false),
     seed: z.string().trim().min(1).max(64).optional(),

@@ -7,7 +7,7 @@
  */
 import { State } from "ts-fsrs";
 import { fuzzSeed, type SchedState, type Scheduler, type SchedulerOptions } from "../scheduling";
-import { dayOf } from "./days";
+import { dayOf, dayStart } from "./days";
 import type { EasyDays } from "./load-balancer";
 import { lastStudyDay, placeReview, type Interview, type Outcome } from "./place-review";
 import { readiness, type ScopedCard } from "./readiness";
@@ -46,6 +46,15 @@ export interface ForecastDay {
   overBudget: boolean;
 }
 
+/** Mean predicted recall over the cards in scope (new cards 0) at one instant, both ways. */
+export interface ProjectionPoint {
+  at: Date;
+  /** following the plan (the forecast's learner, who recalls every card) */
+  withPlan: number;
+  /** studying nothing more: each card's forgetting curve from its state now */
+  ifStopped: number;
+}
+
 export interface Plan {
   mode: "plan" | "past" | "no-time";
   /** study days before the interview's day, today included */
@@ -60,6 +69,8 @@ export interface Plan {
   readinessWithPlan: number;
   /** cards the forecast leaves under the target on the day, with their predicted recall */
   belowTarget: Array<{ id: string; recall: number }>;
+  /** now, the end of each study day left, and the interview: the two ways to the day, as a chart draws them */
+  projection: ProjectionPoint[];
 }
 
 export function planInterview(r: PlanRequest): Plan {
@@ -77,6 +88,7 @@ export function planInterview(r: PlanRequest): Plan {
     readinessIfStopped: stopped,
     readinessWithPlan: stopped,
     belowTarget: [],
+    projection: [],
   });
   if (interview.at.getTime() <= r.now.getTime()) return plain("past");
   if (daysLeft < 1) return plain("no-time");
@@ -124,6 +136,16 @@ export function planInterview(r: PlanRequest): Plan {
   const belowTarget = forecast.cards
     .map((c) => ({ id: c.id, recall: scheduler.retrievability(c.state, interview.at) }))
     .filter((c) => c.recall < interview.target);
+  const n = r.cards.length;
+  const meanNow = (at: Date) => (n === 0 ? 0 : r.cards.reduce((sum, c) => sum + scheduler.retrievability(c.state, at), 0) / n);
+  const projection: ProjectionPoint[] = [
+    { at: r.now, withPlan: meanNow(r.now), ifStopped: meanNow(r.now) },
+    ...forecast.knownPerDay.map((known, day) => {
+      const at = dayStart(r.today, day + 1);
+      return { at, withPlan: n === 0 ? 0 : known / n, ifStopped: meanNow(at) };
+    }),
+    { at: interview.at, withPlan: forecast.readiness, ifStopped: stopped },
+  ];
   return {
     mode: "plan",
     daysLeft,
@@ -137,6 +159,7 @@ export function planInterview(r: PlanRequest): Plan {
     readinessIfStopped: stopped,
     readinessWithPlan: forecast.readiness,
     belowTarget,
+    projection,
   };
 }
 

@@ -90,3 +90,58 @@ export const readinessSchema = z.object({
   byTopic: z.array(recallGroupSchema.extend({ deckId: z.string(), topic: z.array(z.string()) })),
 });
 export type ReadinessView = z.infer<typeof readinessSchema>;
+
+/**
+ * `GET /api/v1/interview-dates/:id/plan`: what the plan does until the interview. The pace for
+ * new cards and whether they all fit, the daily workload forecast (with what the budget held
+ * back), readiness on the day with the plan and without more study, the projection between now
+ * and then, and the cards the forecast leaves below target.
+ */
+export const interviewPlanSchema = z.object({
+  interviewDate: interviewDateSchema,
+  /** "past": the date has gone; "no-time": no study day is left before it (plain FSRS both) */
+  mode: z.enum(["plan", "past", "no-time"]),
+  cards: z.number().int(),
+  newLeft: z.number().int(),
+  /** new cards a day the plan introduces, within newPerDayLimit */
+  newPerDay: z.number().int(),
+  /** the decks' new-card limits a day, added up over the decks in scope */
+  newPerDayLimit: z.number().int(),
+  /** false: even at the limit the new cards cannot all be introduced (and reviewed once) before the date */
+  newFits: z.boolean(),
+  readinessIfStopped: z.number(),
+  readinessWithPlan: z.number(),
+  projection: z.array(z.object({ at: z.string(), withPlan: z.number(), ifStopped: z.number() })),
+  forecast: z.array(z.object({ day: z.number().int(), start: z.string(), reviews: z.number().int(), newCards: z.number().int(), heldBack: z.number().int(), overBudget: z.boolean() })),
+  /** some day of the forecast holds back reviews or new cards for the budget */
+  overBudget: z.boolean(),
+  belowTarget: z.array(z.object({ cardId: z.string(), deckId: z.string(), topic: z.array(z.string()), prompt: z.string(), recall: z.number() })),
+});
+export type InterviewPlanView = z.infer<typeof interviewPlanSchema>;
+
+/** Body of `POST /api/v1/decks/:id/simulate`: "Help me decide" on the deck options page. */
+export const simulationRequestSchema = z
+  .object({
+    desiredRetention: z.number({ error: "desiredRetention must be a number" }).min(0.7, "desiredRetention must be from 0.70 to 0.99").max(0.99, "desiredRetention must be from 0.70 to 0.99"),
+    newPerDay: z.number({ error: "newPerDay must be a number" }).int("newPerDay must be a whole number").min(0, "newPerDay must be from 0 to 9999").max(9999, "newPerDay must be from 0 to 9999"),
+    days: z.number({ error: "days must be a number" }).int("days must be a whole number").min(1, "days must be from 1 to 365").max(365, "days must be from 1 to 365").default(30),
+    /** the same seed gives the same simulation */
+    seed: z.string().trim().min(1).max(64).default("help-me-decide"),
+  })
+  .strict();
+export type SimulationRequest = z.input<typeof simulationRequestSchema>;
+
+/** What the simulation of a deck gives: per day, the reviews (learning steps included) and the cards known. */
+export const simulationSchema = z.object({
+  deckId: z.string(),
+  desiredRetention: z.number(),
+  newPerDay: z.number().int(),
+  seed: z.string(),
+  /** the deck's live cards, new ones included */
+  cards: z.number().int(),
+  reviewsPerDay: z.array(z.number().int()),
+  /** expected cards recalled at each day's end (the sum of predicted recall) */
+  knownPerDay: z.array(z.number()),
+  totalReviews: z.number().int(),
+});
+export type SimulationView = z.infer<typeof simulationSchema>;

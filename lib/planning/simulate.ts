@@ -10,7 +10,7 @@ import { State } from "ts-fsrs";
 import { createScheduler, fuzzSeed, newCardState, type RatingValue, type SchedState, type Scheduler } from "../scheduling";
 import { seededRandom } from "../random";
 import { DAY_MS, dayOf, dayStart } from "./days";
-import { balanceInterval, type EasyDays } from "./load-balancer";
+import { balanceInterval, type Calendar, type EasyDays } from "./load-balancer";
 import { placeReview, type Interview, type Outcome } from "./place-review";
 
 /** How the simulated learner rates: the first rating of a new card, then Hard/Good/Easy once recalled. */
@@ -74,6 +74,8 @@ export interface SimulationOptions {
   /** on by default, as in Anki */
   loadBalance?: boolean;
   easyDays?: EasyDays;
+  /** the weekday (0 Monday … 6 Sunday) of a day of the grid: easy days need it */
+  weekdayOf?: (day: number) => number;
   /** when given, the interview plan schedules (until the date) */
   interview?: Interview;
   /** readiness is also reported at this instant (the interview's, when there is one) */
@@ -149,7 +151,12 @@ export function simulate(o: SimulationOptions): SimulationResult {
     count(slot.day, 1);
   }
   for (let i = 0; i < o.newCards; i++) fresh.push({ card: { id: `new-${i}`, state: newCardState(o.origin), outcome: null }, day: -1 });
-  const calendarFrom = (day: number) => ({ load: (d: number) => due.get(day + d) ?? 0 });
+  const weekdayOf = o.weekdayOf;
+  // the balancer counts days from the review's day; easy days weigh in when the weekdays are known
+  const calendarFrom = (day: number): Calendar => ({
+    load: (d: number) => due.get(day + d) ?? 0,
+    ...(o.easyDays && weekdayOf ? { easyDays: o.easyDays, weekdayOf: (d: number) => weekdayOf(day + d) } : {}),
+  });
   const gridCalendar = { load: (d: number) => due.get(d) ?? 0 };
 
   /** Where a card that just left its day goes: the plan's day, or FSRS's (balanced) interval. */

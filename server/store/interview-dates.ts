@@ -12,6 +12,7 @@ import { stateFromRow, type SchedState } from "@/lib/scheduling";
 import type { Sqlite } from "../db";
 import { decodeRow, jsonColumn } from "./json-column";
 import { inScope } from "./quiz-candidates";
+import { CARD_COLUMNS, decodeCard, type ScheduledCard } from "./study-queue";
 import { all, first, prepared, run, sql } from "./sql";
 
 export interface InterviewDate {
@@ -110,6 +111,7 @@ export interface CardInScope {
   deckId: string;
   deckTitle: string;
   topic: string[];
+  prompt: string;
   state: SchedState;
 }
 
@@ -119,6 +121,7 @@ const cardSchema = z
     deckId: z.string(),
     deckTitle: z.string(),
     topic: jsonColumn(z.array(z.string())),
+    prompt: z.string(),
     due: z.number(),
     stability: z.number(),
     difficulty: z.number(),
@@ -130,7 +133,7 @@ const cardSchema = z
     state: z.number(),
     lastReview: z.number().nullable(),
   })
-  .transform((r): CardInScope => ({ id: r.id, deckId: r.deckId, deckTitle: r.deckTitle, topic: r.topic, state: stateFromRow(r) }));
+  .transform((r): CardInScope => ({ id: r.id, deckId: r.deckId, deckTitle: r.deckTitle, topic: r.topic, prompt: r.prompt, state: stateFromRow(r) }));
 
 /**
  * The cards an interview covers: live ones (not retired, not suspended: a suspended card is one
@@ -147,6 +150,7 @@ export function cardsInScope(sqlite: Sqlite, scope: InterviewScope): CardInScope
         "c.deckId",
         "d.title as deckTitle",
         "c.topic",
+        "c.prompt",
         "c.due",
         "c.stability",
         "c.difficulty",
@@ -175,7 +179,9 @@ export function cardsInScope(sqlite: Sqlite, scope: InterviewScope): CardInScope
 export function dueCountsByDay(sqlite: Sqlite, options: { scope: InterviewScope; origin: Date; lastDay: number; exceptCardId: string }): Map<number, number> {
   const origin = options.origin.getTime();
   const end = origin + (options.lastDay + 1) * DAY_MS;
-  const day = fragment<number>`(c.due - ${origin}) / ${DAY_MS}`;
+  // better-sqlite3 binds numbers as REAL: without the cast the division kept the fraction of the
+  // day, no day of the calendar matched, and the budget read every day as empty
+  const day = fragment<number>`CAST((c.due - ${origin}) / ${DAY_MS} AS INTEGER)`;
   const rows = all(
     sqlite,
     sql
@@ -191,4 +197,40 @@ export function dueCountsByDay(sqlite: Sqlite, options: { scope: InterviewScope;
       .groupBy("day"),
   );
   return new Map(rows.map((r) => [Number(r.day), Number(r.n)]));
+}
+
+/** A deck's live new cards (not suspended) within a scope: the plan's pace has them to introduce. */
+function newInScope(scope: InterviewScope, deckId: string) {
+  return sql
+    .selectFrom("Card as c")
+    .where("c.deckId", "=", deckId)
+    .where("c.retired", "=", 0)
+    .where("c.suspended", "=", 0)
+    .where("c.state", "=", 0)
+    .$if(scope !== "all", (q) => q.where((eb) => inScope(eb, scope === "all" ? [] : scope)));
+}
+
+/** How many of a deck's new cards a scope still holds. */
+export function countNewInScope(sqlite: Sqlite, options: { scope: InterviewScope; deckId: string }): number {
+  return Number(first(sqlite, newInScope(options.scope, options.deckId).select((eb) => eb.fn.countAll<number>().as("n")))?.n ?? 0);
+}
+
+/**
+ * The deck's next new card within one of `scopes` (the interviews ahead), studyable at `now`, in
+ * content order: an interview covering some of a deck's topics has its new cards introduced first.
+ */
+export function nextNewInScopes(sqlite: Sqlite, options: { scopes: readonly InterviewScope[]; deckId: string; now: number }): ScheduledCard | undefined {
+  if (options.scopes.length === 0) return undefined;
+  if (options.scopes.includes("all")) return undefined;
+  const scope = options.scopes.flatMap((s) => (s === "all" ? [] : s));
+  const row = first(
+    sqlite,
+    newInScope(scope, options.deckId)
+      .select(CARD_COLUMNS.map((c) => `c.${c}` as const))
+      .where("c.due", "<=", options.now)
+      .where((eb) => eb.or([eb("c.buriedUntil", "is", null), eb("c.buriedUntil", "<=", options.now)]))
+      .orderBy("c.position")
+      .limit(1),
+  );
+  return row === undefined ? undefined : decodeCard(row);
 }

@@ -31,6 +31,8 @@ const settingsSchema: z.ZodType<InterviewSettings> = z.looseObject({
   allowChoice: z.boolean(),
   allowOrdering: z.boolean(),
   weakFirst: z.boolean(),
+  // interviews made before the option existed were not ordered for a day
+  weakestForDay: z.boolean().default(false),
   practice: z.boolean(),
   seed: z.string().optional(),
 });

@@ -14,7 +14,7 @@ import { sql as raw, type AliasedSelectQueryBuilder, type ExpressionBuilder, typ
 import { stateFromRow, type RatingValue, type SchedState } from "@/lib/scheduling";
 import type { Card, DB } from "../generated/kysely/types";
 import type { Sqlite } from "../db";
-import { prepared, sql } from "./sql";
+import { all, prepared, sql } from "./sql";
 
 /** Counts stop here (the screen shows "999+"): counting costs grow with the count. */
 export const COUNT_CAP = 1000;
@@ -338,4 +338,29 @@ const deckCountsStatement = prepared((p: { now: number }) =>
 /** Each deck's live cards: all of them, the seen ones due at `now`, and the new ones (both studyable). */
 export function deckCardCounts(sqlite: Sqlite, now: number): Map<string, { total: number; due: number; fresh: number }> {
   return new Map(deckCountsStatement.all(sqlite, { now }).map((c) => [c.deckId, { total: c.total, due: c.due, fresh: c.fresh }]));
+}
+
+/**
+ * Review cards due per study day (day 0 starts at `origin`) from day `fromDay` to `toDay`, in the
+ * decks of one preset, other than `exceptCardId`: the load balancer's calendar (the preset's
+ * decks, as the option is the preset's). better-sqlite3 binds numbers as REAL, so the day is
+ * cast to a whole number: a fractional day matched no day of the calendar.
+ */
+export function presetDueCountsByDay(sqlite: Sqlite, p: { presetId: number; origin: number; fromDay: number; toDay: number; exceptCardId: string }): Map<number, number> {
+  const dayMs = 86_400_000;
+  const start = p.origin + p.fromDay * dayMs;
+  const end = p.origin + (p.toDay + 1) * dayMs;
+  const query = sql
+    .selectFrom("Card as c")
+    .innerJoin("Deck as d", "d.id", "c.deckId")
+    .select([raw<number>`CAST((c.due - ${p.origin}) / ${dayMs} AS INTEGER)`.as("day"), (eb) => eb.fn.countAll<number>().as("n")])
+    .where("d.presetId", "=", p.presetId)
+    .where("c.retired", "=", lit(0))
+    .where("c.suspended", "=", lit(0))
+    .where("c.state", "!=", lit(0))
+    .where("c.due", ">=", start)
+    .where("c.due", "<", end)
+    .where("c.id", "!=", p.exceptCardId)
+    .groupBy("day");
+  return new Map(all(sqlite, query).map((r) => [Number(r.day), Number(r.n)]));
 }

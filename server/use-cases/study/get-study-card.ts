@@ -12,5 +12,5 @@ export async function getStudyCard(options: { cardId: string; now?: Date; db?: D
   if (!card) throw new NotFoundError(`no card with id ${options.cardId}`);
   const now = options.now ?? new Date();
   const resolved = optionsForCard(database.sqlite, card.id) ?? fallbackOptions();
-  return toStudyCard(card, now, resolved.scheduler, planDue(database.sqlite, card, now, resolved.scheduler, resolved.options.maximumInterval));
+  return toStudyCard(card, now, resolved.scheduler, planDue(database.sqlite, card, now, resolved));
 }

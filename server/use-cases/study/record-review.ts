@@ -1,6 +1,7 @@
 /**
- * Rating a card: the review and the card's new FSRS state, written together (with its due
- * brought forward by the interview plan when an interview ahead covers the card). The study hot
+ * Rating a card: the review and the card's new FSRS state, written together (its due on the
+ * least loaded day with the load balancer, and brought forward by the interview plan when an
+ * interview ahead covers the card: next-schedule.ts). The study hot
  * path (with studyQueue): its statements are prepared ones (server/store/study-queue.ts).
  */
 import { STATE_NAMES, type RatingValue, type SchedState } from "@/lib/scheduling";
@@ -9,7 +10,7 @@ import { ConflictError, NotFoundError } from "../../errors";
 import { optionsForCard } from "../../deck-settings";
 import { saveSchedule } from "../../store/cards";
 import { findReviewByKey, getScheduledCard, insertReview } from "../../store/study-queue";
-import { plannedSchedule } from "../planning/planned-schedule";
+import { nextSchedule } from "./next-schedule";
 import { fallbackOptions } from "./study-card";
 
 export interface ReviewResult {
@@ -70,10 +71,9 @@ export function reviewInTransaction(database: Db, options: Omit<RecordReviewOpti
   if (card.retired) throw new ConflictError(`card ${options.cardId} is retired: its question is no longer in the content`);
   const before = card.schedule;
   const resolved = optionsForCard(sqlite, card.id) ?? fallbackOptions();
-  const rated = resolved.scheduler.rate(before, options.rating, now, card.id);
-  // an interview ahead whose scope holds the card may bring its next review forward; the Review
-  // row then records the due the plan gave, and the memory state is FSRS's either way
-  const after = plannedSchedule(sqlite, { card, after: rated, now, scheduler: resolved.scheduler, maximumInterval: resolved.options.maximumInterval }).state;
+  // FSRS, the load balancer, then an interview ahead that may bring the next review forward: the
+  // Review row records the due they gave, and the memory state is FSRS's either way
+  const after = nextSchedule(sqlite, { card, rating: options.rating, now, resolved });
   const reviewId = insertReview(sqlite, {
     cardId: card.id,
     deckId: card.deckId,

@@ -2,28 +2,28 @@
  * A card as the study screen shows it, shared by the study use cases (the queue, one card) and
  * by practice and the card browser's detail.
  */
-import { formatInterval, RATINGS, STATE_NAMES, type RatingValue, type SchedState, type Scheduler } from "@/lib/scheduling";
+import { formatInterval, RATINGS, STATE_NAMES, type RatingValue, type Scheduler } from "@/lib/scheduling";
 import type { StudyCard } from "@/lib/api-schemas";
 import type { Sqlite } from "../../db";
-import { resolveOptions } from "../../deck-settings";
+import { resolveOptions, type ResolvedOptions } from "../../deck-settings";
 import type { ScheduledCard } from "../../store/study-queue";
-import { plannedSchedule } from "../planning/planned-schedule";
+import { nextSchedule } from "./next-schedule";
 
-/** Where a rating puts the card: FSRS's due, or the one an interview's plan gives it. */
-export type PlanDue = (rated: SchedState) => Date;
+/** Where a rating puts the card: FSRS's due, balanced, or the one an interview's plan gives it. */
+export type PlanDue = (rating: RatingValue) => Date;
 
 /**
- * What the study screen's buttons must show when an interview ahead may bring the next review
- * forward: the due recordReview will give (planned-schedule.ts), not plain FSRS's, so a button
- * still shows exactly the interval its rating applies.
+ * What the study screen's buttons must show: the due recordReview will give (next-schedule.ts:
+ * the load balancer's day, or an interview plan's), not plain FSRS's, so a button still shows
+ * exactly the interval its rating applies.
  */
-export function planDue(sqlite: Sqlite, card: ScheduledCard, now: Date, scheduler: Scheduler, maximumInterval: number): PlanDue {
-  return (rated) => plannedSchedule(sqlite, { card, after: rated, now, scheduler, maximumInterval }).state.due;
+export function planDue(sqlite: Sqlite, card: ScheduledCard, now: Date, resolved: ResolvedOptions): PlanDue {
+  return (rating) => nextSchedule(sqlite, { card, rating, now, resolved }).due;
 }
 
 export function toStudyCard(card: ScheduledCard, now: Date, scheduler: Scheduler = fallbackOptions().scheduler, plan?: PlanDue): StudyCard {
   const preview = plan
-    ? (Object.fromEntries(RATINGS.map((r) => [r, plan(scheduler.rate(card.schedule, r, now, card.id)).getTime() - now.getTime()])) as Record<RatingValue, number>)
+    ? (Object.fromEntries(RATINGS.map((r) => [r, plan(r).getTime() - now.getTime()])) as Record<RatingValue, number>)
     : scheduler.preview(card.schedule, now, card.id);
   const data = JSON.parse(card.data) as Record<string, unknown>;
   // a topic level that names the answer (a cloze on dnsmasq under "## dnsmasq") is not shown before the reveal

@@ -3,6 +3,7 @@ import type { StudyCard, StudyCounts } from "@/lib/api-schemas";
 import { db as defaultDb, type Db } from "../../db";
 import { NotFoundError } from "../../errors";
 import { optionsForDeck } from "../../deck-settings";
+import { nextNewInScopes } from "../../store/interview-dates";
 import { nextDueAt, nextLearningCard, nextNewCard, nextReviewCard } from "../../store/study-queue";
 import { countsToday, studyDayStartAt } from "./counts-today";
 import { planDue, toStudyCard } from "./study-card";
@@ -31,7 +32,8 @@ export interface StudyQueueOptions {
 /**
  * What to study next in a deck, as Anki orders it: learning cards, then reviews within the
  * day's review limit, then new cards within the day's new limit, then learning cards due
- * within 20 minutes. The study day starts at the rollover hour in the user's time zone.
+ * within 20 minutes. The study day starts at the rollover hour in the user's time zone. Until an
+ * interview covering the deck, the new limit is the plan's pace (counts-today.ts).
  */
 export async function studyQueue(options: StudyQueueOptions): Promise<StudyQueue> {
   const { sqlite } = options.db ?? defaultDb();
@@ -42,14 +44,16 @@ export async function studyQueue(options: StudyQueueOptions): Promise<StudyQueue
   const dayStart = studyDayStartAt(sqlite, now, options.timeZone);
 
   const at = { deckId: options.deckId, now: now.getTime() };
-  const { counts, newLeft, reviewLeft } = countsToday(sqlite, options.deckId, deckOptions, now, dayStart);
+  const { counts, newLeft, reviewLeft, paceScopes } = countsToday(sqlite, options.deckId, deckOptions, now, dayStart);
+  // with an interview ahead covering some of the deck's topics, its new cards come first
+  const nextNew = () => nextNewInScopes(sqlite, { scopes: paceScopes, deckId: options.deckId, now: at.now }) ?? nextNewCard(sqlite, at, deckOptions.newOrder);
   const card =
     nextLearningCard(sqlite, at) ??
     (reviewLeft > 0 ? nextReviewCard(sqlite, at) : undefined) ??
-    (newLeft > 0 ? nextNewCard(sqlite, at, deckOptions.newOrder) : undefined) ??
+    (newLeft > 0 ? nextNew() : undefined) ??
     nextLearningCard(sqlite, { ...at, now: at.now + LEARN_AHEAD_MS });
   const typedAnswers = deckOptions.typedAnswers;
-  if (card) return { card: toStudyCard(card, now, scheduler, planDue(sqlite, card, now, scheduler, deckOptions.maximumInterval)), counts, nextDueAt: null, typedAnswers };
+  if (card) return { card: toStudyCard(card, now, scheduler, planDue(sqlite, card, now, resolved)), counts, nextDueAt: null, typedAnswers };
   const nextDue = nextDueAt(sqlite, at);
   return { card: null, counts, nextDueAt: nextDue === null ? null : new Date(nextDue).toISOString(), typedAnswers };
 }

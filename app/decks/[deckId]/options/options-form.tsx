@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import type { DeckOptions } from "@/lib/deck-options";
+import { HelpMeDecide } from "./help-me-decide";
 
 interface View {
   deckId: string;
@@ -14,6 +15,7 @@ interface View {
 }
 
 const NEW_PRESET = "new";
+const EASY_DAY_SETTINGS = ["normal", "reduced", "minimum"] as const;
 
 export function OptionsForm({ initial }: { initial: View }) {
   const t = useTranslations("options");
@@ -45,6 +47,8 @@ export function OptionsForm({ initial }: { initial: View }) {
     };
   }, [url, opts.desiredRetention, opts.newPerDay]);
 
+  // 1 January 2024 was a Monday: weekday i (0 Monday) is 2024-01-0(i+1)
+  const weekdayName = (i: number) => format.dateTime(new Date(Date.UTC(2024, 0, i + 1, 12)), { weekday: "long", timeZone: "UTC" });
   const set = <K extends keyof DeckOptions>(key: K, value: DeckOptions[K]) => setOpts((o) => ({ ...o, [key]: value }));
   const steps = (text: string) => text.split(/[\s,，]+/).filter((s) => s !== "");
 
@@ -161,6 +165,35 @@ export function OptionsForm({ initial }: { initial: View }) {
           <input type="checkbox" checked={opts.typedAnswers} onChange={(e) => set("typedAnswers", e.target.checked)} /> {t("typedAnswers")}
         </label>
       </fieldset>
+
+      <fieldset>
+        <legend>{t("workloadLegend")}</legend>
+        <label className="check">
+          <input type="checkbox" checked={opts.loadBalancer} onChange={(e) => set("loadBalancer", e.target.checked)} data-testid="load-balancer" /> {t("loadBalancer")}
+        </label>
+        <p className="hint">{t("loadBalancerHint")}</p>
+        <fieldset className="easy-days" disabled={!opts.loadBalancer}>
+          <legend>{t("easyDays")}</legend>
+          {opts.easyDays.map((setting, i) => (
+            <label key={i}>
+              {weekdayName(i)}
+              <select
+                value={setting}
+                onChange={(e) => set("easyDays", opts.easyDays.map((d, j) => (j === i ? (e.target.value as (typeof EASY_DAY_SETTINGS)[number]) : d)) as DeckOptions["easyDays"])}
+                data-testid={`easy-day-${i}`}
+              >
+                {EASY_DAY_SETTINGS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`easyDay.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </fieldset>
+      </fieldset>
+
+      <HelpMeDecide deckId={view.deckId} retention={opts.desiredRetention} newPerDay={opts.newPerDay} />
 
       <div className="row">
         <button type="submit" className="primary" disabled={saving} data-testid="save-options">

@@ -104,6 +104,7 @@ describe("decoding interview rows", () => {
       allowChoice: true,
       allowOrdering: true,
       weakFirst: false,
+      weakestForDay: false,
       practice: false,
       seed: "store",
     });
@@ -146,7 +147,7 @@ describe("decoding interview rows", () => {
     const cardId = String(column("Card", "id", "deckId = ? AND kind = 'open' ORDER BY position LIMIT 1", DECK));
     const source = { cardId, deckId: DECK, deckTitle: "T", topic: ["A"], sourceLine: 3 };
     const question = { kind: "open" as const, source, promptHtml: "<p>q</p>", points: [{ text: "p", keywords: [["k"]], weight: 2 }], pointsHtml: ["p"], modelAnswerHtml: "", hint: "kept" };
-    const interviewSettings = { scope: [{ deckId: DECK, topics: [] }], count: 1, secondsPerQuestion: null, totalSeconds: null, allowChoice: false, allowOrdering: false, weakFirst: false, practice: true, seed: "s", extra: 1 };
+    const interviewSettings = { scope: [{ deckId: DECK, topics: [] }], count: 1, secondsPerQuestion: null, totalSeconds: null, allowChoice: false, allowOrdering: false, weakFirst: false, weakestForDay: false, practice: true, seed: "s", extra: 1 };
     insertInterview(db.sqlite, { id: "i1", seed: "s", settings: interviewSettings, practice: true, createdAt: 5, deadline: null, questionCount: 1 });
     insertInterviewQuestion(db.sqlite, "i1", 0, question);
     expect(findInterviewQuestion(db.sqlite, "i1", 0)!.question).toEqual(question);
