@@ -5,6 +5,8 @@
  *                                                  prose no card used and sections without cards
  *   npm run content -- import [paths...]           import into the database (default content/); while
  *                                                  npm start serves it, the files go to the server's import API
+ *   npm run content -- grade <paths...> [--points] score reference answers (<notes>.answers.json beside each
+ *                                                  notes file) against its interview questions' rubrics
  */
 import fs from "node:fs";
 import { parseDeck } from "../lib/content/parse";
@@ -13,13 +15,15 @@ import { auditDeck, type AuditFinding } from "../lib/content/audit";
 import type { ContentError } from "../lib/content/types";
 import { findDeckFiles, contentRoot } from "../server/content-files";
 import { databaseFile } from "../server/database-url";
+import { gradeReferenceAnswers } from "./lib/grade-answers";
 import { migrateIfBehind, runningServerUrl } from "./lib/setup";
 import { importThroughServer } from "./lib/import-client";
 import { printImportReport } from "./lib/report";
 
 const USAGE = `usage:
   npm run content -- check <paths...> [--json] [--audit]
-  npm run content -- import [paths...]`;
+  npm run content -- import [paths...]
+  npm run content -- grade <paths...> [--points]`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -48,6 +52,13 @@ async function main(argv: string[]): Promise<number> {
       console.error(`${decks.length} deck(s), ${cards} card(s), ${errors.length} error(s)${audit ? `, ${findings.length} audit finding(s)` : ""}`);
     }
     return errors.length > 0 ? 1 : 0;
+  }
+  if (command === "grade") {
+    if (paths.length === 0) {
+      console.error(USAGE);
+      return 2;
+    }
+    return gradeReferenceAnswers(paths, { points: rest.includes("--points") });
   }
   if (command === "import") {
     const file = databaseFile();

@@ -8,17 +8,11 @@ import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
 import { parseDeck } from "@/lib/content/parse";
-import { enoughPoints, matchRubric, openAnswerScore } from "@/lib/interview/rubric";
-import type { OpenCard } from "@/lib/content/types";
+import { ANSWER_KINDS, referenceAnswersFile, scoreReferenceAnswers } from "@/lib/interview/reference-answers";
 
 const FIXTURES = path.resolve(__dirname, "../../../fixtures");
-const KINDS = ["good_zh", "good_en", "partial", "keyword_dump", "off_topic"] as const;
+const KINDS = ANSWER_KINDS;
 type Kind = (typeof KINDS)[number];
-
-interface AnswersFile {
-  notes: string;
-  questions: Array<{ section: string; answers: Record<Kind, string> }>;
-}
 
 function notesPath(name: string): string {
   for (const dir of ["notes", "seeds"]) {
@@ -32,14 +26,13 @@ const all: Array<ReturnType<typeof scores>[number]> = [];
 const files = fs.readdirSync(path.join(FIXTURES, "graded-answers")).filter((f) => f.endsWith(".answers.json"));
 
 function scores(file: string) {
-  const answers = JSON.parse(fs.readFileSync(path.join(FIXTURES, "graded-answers", file), "utf8")) as AnswersFile;
+  const answers = referenceAnswersFile.parse(JSON.parse(fs.readFileSync(path.join(FIXTURES, "graded-answers", file), "utf8")));
+  if (Array.isArray(answers)) throw new Error(`${file}: names no notes file`);
   const notes = notesPath(answers.notes);
   const deck = parseDeck(new Uint8Array(fs.readFileSync(notes)), { file: notes, deckId: "graded/x" }).deck!;
-  return answers.questions.map((q) => {
-    const card = deck.cards.find((c): c is OpenCard => c.kind === "open" && c.topic.length === 1 && c.topic[0] === q.section);
-    if (!card) throw new Error(`${answers.notes}: no interview question for the section "${q.section}"`);
-    const s = Object.fromEntries(KINDS.map((k) => [k, openAnswerScore(q.answers[k], matchRubric(q.answers[k], card.points).map((m) => m.covered), enoughPoints(card.points.length, true))])) as Record<Kind, number>;
-    return { section: q.section, ...s, good: (s.good_zh + s.good_en) / 2 };
+  return scoreReferenceAnswers(deck, answers.questions).map((r) => {
+    if (!r.card) throw new Error(`${answers.notes}: no interview question for the section "${r.section}"`);
+    return { section: r.section, ...r.scores, good: r.good };
   });
 }
 
