@@ -114,6 +114,8 @@ interface Candidate {
   aliases: string[];
   /** a word of the question's topic (KeywordOptions.topic) */
   topic?: boolean;
+  /** a word most of the deck's questions say (COMMON_SHARE) */
+  common?: boolean;
 }
 
 const LATIN_TERM = /[A-Za-z][A-Za-z0-9]*(?:[-_./][A-Za-z0-9]+)*/g;
@@ -276,6 +278,8 @@ function candidatesOf(text: string, options: KeywordOptions): Candidate[] {
     if (EN_STOP.has(word.toLowerCase()) || PLACEHOLDER.test(word)) continue;
     // an example value: after "=" ("code=SplxlO…", "state=xyz") or cut short with "..." ("E9Melhoa2Owv...")
     if (text[m.index - 1] === "=" || /^(?:\.{3}|…)/u.test(text.slice(m.index + word.length))) continue;
+    // a host in an address ("zk1:2181,zk2:2181"): an example of a value, not a term
+    if (/^:\d{2,5}\b/u.test(text.slice(m.index + word.length))) continue;
     const base = englishBase(word, glossary);
     // one- and two-letter words are noise (e.g, ID, ns, the r and n of an escaped \r\n) unless the glossary knows them
     if (word.length < 2 || (word.length === 2 && base === null)) continue;
@@ -364,7 +368,21 @@ const GLOSSED_PAIRS = [
   /(\p{Script=Han}{2,10})\s*[（(]\s*([A-Za-z][A-Za-z0-9 ._/-]{1,40}?)\s*[）)]/gu,
   /([A-Za-z][A-Za-z0-9._-]{1,40})\s*[（(]\s*(\p{Script=Han}{2,10})\s*[）)]/gu,
   /\b([A-Z][A-Z0-9_]{2,40})\s+(\p{Script=Han}{2,10})\s*[：:]/gu,
+  // an acronym and its expansion, "ZAB（ZooKeeper Atomic Broadcast）": one name, not three words to listen for
+  /\b([A-Z][A-Z0-9]{1,7})\s*[（(]\s*([A-Z][A-Za-z]*(?:[ -][A-Za-z]+){1,6})\s*[）)]/gu,
 ];
+
+/** "ZooKeeper Atomic Broadcast" spells ZAB: the initials of its capitalised words (and its inner capitals) are the acronym. */
+function spells(acronym: string, expansion: string): boolean {
+  const initials = expansion
+    .split(/[ -]+/u)
+    .filter((w) => /^[A-Z]/u.test(w))
+    .map((w) => w[0]!)
+    .join("");
+  const inner = (expansion.match(/[A-Z]/gu) ?? []).join("");
+  const a = acronym.replace(/[0-9]/gu, "");
+  return initials === a || inner === a;
+}
 function mergeGlossed(text: string, groups: Candidate[]) {
   for (const pattern of GLOSSED_PAIRS) {
     for (const m of text.matchAll(pattern)) {
@@ -372,6 +390,7 @@ function mergeGlossed(text: string, groups: Candidate[]) {
       const trim = (x: string) => x.replace(/^.*[是的在把和与及或被]/u, "") || x;
       const first = m[0].startsWith(m[1]!) && HAN.test(m[1]!) ? trim(m[1]!) : m[1]!;
       const second = m[2]!;
+      if (/^[A-Z][A-Z0-9]*$/u.test(first) && /\s/u.test(second) && !HAN.test(second) && !spells(first, second)) continue;
       const at = m.index;
       const firstEnd = at + m[0].indexOf(m[1]!) + m[1]!.length;
       const secondAt = at + m[0].lastIndexOf(second);
@@ -392,58 +411,104 @@ function mergeGlossed(text: string, groups: Candidate[]) {
 }
 
 /**
- * The keywords of every point of one rubric. Terms shared by many of its points weigh less
- * (they tell the points apart from nothing); see the module comment for the rest.
+ * A word the points of this many of a deck's questions say is the deck's common vocabulary
+ * (客户端, server, 状态, 注册 in ZooKeeper notes; leader, epoch in Raft's): every answer about
+ * the system says it, the off-topic one on a neighbour included. Round 8: an etcd answer to
+ * ZooKeeper's watch question covered 6 of 10 points with 客户端/server/变更/顺序/更新, above a
+ * partial answer, because such words were the points' anchors.
  */
-export function rubricKeywords(texts: readonly string[], options: KeywordOptions): PointKeywords[] {
+const COMMON_SHARE = 0.4;
+const COMMON_MIN = 3;
+/** Weight left to a word of the deck's common vocabulary. */
+const COMMON_WEIGHT = 1;
+
+/**
+ * The keywords of every point of every question of a deck (`sections`: the points' texts, one
+ * list per question). Terms shared by many points of one question weigh less (they tell the
+ * points apart from nothing), and so do terms most of the deck's questions share; see the module
+ * comment for the rest.
+ */
+export function deckRubricKeywords(sections: ReadonlyArray<readonly string[]>, options: KeywordOptions): PointKeywords[][] {
   // a topic word is one of the topic's Latin words, or a Chinese word standing in it
   // a title made from a file name ("zookeeper-zab", "swift-object-storage") names its parts too
   const topicTokens = (options.topic ?? []).flatMap((t) => t.match(/[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*/g) ?? []);
   const topicLatin = new Set([...topicTokens, ...topicTokens.flatMap((w) => w.split(/[-_.]/).filter((p) => p.length >= 3 && !EN_STOP.has(p.toLowerCase())))].map(normalizeAnswer));
   const topicHan = (options.topic ?? []).join(" ");
   const inTopic = (word: string) => (HAN.test(word) ? [...word].length >= 2 && topicHan.includes(word) : topicLatin.has(normalizeAnswer(word)));
-  const perPoint = texts.map((t) => {
-    const groups = groupsOf(candidatesOf(t, options));
-    mergeAlternatives(t, groups);
-    mergeGlossed(t, groups);
-    return groups;
-  });
-  const df = new Map<string, number>();
-  for (const groups of perPoint) {
+  const perSection = sections.map((texts) =>
+    texts.map((t) => {
+      const groups = groupsOf(candidatesOf(t, options));
+      mergeAlternatives(t, groups);
+      mergeGlossed(t, groups);
+      return groups;
+    }),
+  );
+  const sectionsSaying = new Map<string, number>();
+  for (const perPoint of perSection) {
     const seen = new Set<string>();
-    for (const g of groups) for (const a of g.aliases) seen.add(normalizeAnswer(a));
-    for (const k of seen) df.set(k, (df.get(k) ?? 0) + 1);
+    for (const groups of perPoint) for (const g of groups) for (const a of [g.term, ...g.aliases]) seen.add(normalizeAnswer(a));
+    for (const k of seen) sectionsSaying.set(k, (sectionsSaying.get(k) ?? 0) + 1);
   }
-  return perPoint.map((groups) => {
-    for (const g of groups) g.weight /= 1 + Math.log2(df.get(normalizeAnswer(g.term)) ?? 1);
-    for (const g of groups) {
-      if (!g.aliases.concat(g.term).some((a) => inTopic(a))) continue;
-      g.topic = true;
-      g.weight *= TOPIC_WEIGHT;
+  const commonAt = Math.max(COMMON_MIN, Math.ceil(sections.length * COMMON_SHARE));
+  const common = (g: Candidate) => sections.length >= COMMON_MIN && (sectionsSaying.get(normalizeAnswer(g.term)) ?? 0) >= commonAt;
+  return perSection.map((perPoint) => {
+    const df = new Map<string, number>();
+    for (const groups of perPoint) {
+      const seen = new Set<string>();
+      for (const g of groups) for (const a of g.aliases) seen.add(normalizeAnswer(a));
+      for (const k of seen) df.set(k, (df.get(k) ?? 0) + 1);
     }
-    groups.sort((a, b) => b.weight - a.weight || a.at - b.at);
-    const chosen: Candidate[] = [];
-    const pick = (c: Candidate | undefined) => {
-      if (c && !chosen.includes(c) && chosen.length < MAX_GROUPS) chosen.push(c);
-    };
-    // the anchor: a Latin name that tells this point apart if there is one (interviewers listen
-    // for the component), else the most telling concept that is not a relation
-    const anchor =
-      groups.find((g) => g.latin && !g.relation && !g.topic && g.weight >= 1.5 && !isLiteral(g.term)) ?? groups.find((g) => !g.relation && !g.topic && !isLiteral(g.term)) ?? groups.find((g) => !g.topic) ?? groups[0];
-    pick(anchor);
-    if (!options.english) pick(groups.find((g) => !g.latin && g.relation) ?? groups.find((g) => !g.latin));
-    else pick(groups.find((g) => g.relation));
-    // one relation is enough: the rest are the things the point is about
-    for (const g of groups) {
-      if (g.latin && chosen.filter((c) => c.latin).length >= MAX_LATIN) continue;
-      if (g.relation && chosen.some((c) => c.relation)) continue;
-      pick(g);
-    }
-    chosen.sort((a, b) => a.at - b.at);
-    const keywords = chosen.map((c) => [c.term, ...c.aliases.filter((a) => normalizeAnswer(a) !== normalizeAnswer(c.term))]);
-    const weak = chosen.length <= 1 && (chosen[0]?.weight ?? 0) < WEAK_WEIGHT;
-    return { keywords, need: Math.ceil(keywords.length * GROUP_SHARE), anchor: anchor ? chosen.indexOf(anchor) : 0, ...(weak ? { weak } : {}) };
+    return perPoint.map((groups) => pointOf(groups, df, inTopic, common, options));
   });
+}
+
+function pointOf(groups: Candidate[], df: ReadonlyMap<string, number>, inTopic: (w: string) => boolean, common: (g: Candidate) => boolean, options: KeywordOptions): PointKeywords {
+  for (const g of groups) g.weight /= 1 + Math.log2(df.get(normalizeAnswer(g.term)) ?? 1);
+  for (const g of groups) {
+    if (!g.aliases.concat(g.term).some((a) => inTopic(a))) continue;
+    g.topic = true;
+    g.weight *= TOPIC_WEIGHT;
+  }
+  for (const g of groups) {
+    if (g.topic || !common(g)) continue;
+    g.common = true;
+    g.weight *= COMMON_WEIGHT;
+  }
+  groups.sort((a, b) => b.weight - a.weight || a.at - b.at);
+  const chosen: Candidate[] = [];
+  const pick = (c: Candidate | undefined) => {
+    if (c && !chosen.includes(c) && chosen.length < MAX_GROUPS) chosen.push(c);
+  };
+  const general = (g: Candidate) => g.topic === true || g.common === true;
+  // the anchor: a Latin name that tells this point apart if there is one (interviewers listen
+  // for the component), else the most telling concept that is not a relation; never a word every
+  // answer on the topic says while the point has another
+  const anchor =
+    groups.find((g) => g.latin && !g.relation && !general(g) && g.weight >= 1.5 && !isLiteral(g.term)) ??
+    // in English a word the glossary knows (replica, merge) tells more than a plain one (chosen, final, lists)
+    (options.english ? groups.find((g) => !general(g) && !isLiteral(g.term)) : undefined) ??
+    groups.find((g) => !g.relation && !general(g) && !isLiteral(g.term)) ??
+    groups.find((g) => !general(g)) ??
+    groups[0];
+  pick(anchor);
+  if (!options.english) pick(groups.find((g) => !g.latin && g.relation) ?? groups.find((g) => !g.latin));
+  else pick(groups.find((g) => g.relation));
+  // one relation is enough: the rest are the things the point is about
+  for (const g of groups) {
+    if (g.latin && chosen.filter((c) => c.latin).length >= MAX_LATIN) continue;
+    if (g.relation && chosen.some((c) => c.relation)) continue;
+    pick(g);
+  }
+  chosen.sort((a, b) => a.at - b.at);
+  const keywords = chosen.map((c) => [c.term, ...c.aliases.filter((a) => normalizeAnswer(a) !== normalizeAnswer(c.term))]);
+  // one general word to listen for, or nothing but the deck's common words: any answer on the topic says them
+  const weak = chosen.length <= 1 && (chosen[0]?.weight ?? 0) < WEAK_WEIGHT;
+  return { keywords, need: Math.ceil(keywords.length * GROUP_SHARE), anchor: anchor ? chosen.indexOf(anchor) : 0, ...(weak ? { weak } : {}) };
+}
+
+/** The keywords of every point of one rubric (one question of a deck). */
+export function rubricKeywords(texts: readonly string[], options: KeywordOptions): PointKeywords[] {
+  return deckRubricKeywords([texts], options)[0]!;
 }
 
 /** The keywords of one point on its own. */

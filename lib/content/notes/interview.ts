@@ -11,7 +11,7 @@ import type { Generator } from "./generator";
 import { definitionOf, md, sentences, subSteps } from "./text";
 import { label, QUESTION_LABEL } from "./lists";
 import { rowText, tableRows } from "./tables";
-import { notesTypos, rubricKeywords } from "../../interview/keywords";
+import { deckRubricKeywords, notesTypos } from "../../interview/keywords";
 import { notesContext } from "../../glossary";
 
 export interface ReadSection {
@@ -102,13 +102,18 @@ export function interviewCards(g: Generator, read: ReadSection[], deckTitle: str
   const typos = notesTypos(texts);
   // and the sense they give words the glossary reads two ways (horizon: a dashboard, or xmin's)
   const context = notesContext([...texts, ...read.map((r) => r.section.path.join(" "))]);
-  for (const r of read) {
-    const s = r.section;
-    if (s.depth !== topDepth) continue;
-    const subtree = read.filter((x) => x.section.path.length >= s.path.length && s.path.every((p, k) => x.section.path[k] === p));
-    const all = pointsOf(subtree, g.zh);
-    if (all.length === 0) continue;
-    const scored = rubricKeywords(all.map((p) => p.text), { glossary: g.glossary, english: !g.zh, typos, context, topic: [deckTitle] });
+  const questions = read
+    .filter((r) => r.section.depth === topDepth)
+    .map((r) => {
+      const s = r.section;
+      const subtree = read.filter((x) => x.section.path.length >= s.path.length && s.path.every((p, k) => x.section.path[k] === p));
+      return { s, subtree, all: pointsOf(subtree, g.zh) };
+    })
+    .filter((q) => q.all.length > 0);
+  // keywords for the whole deck at once: the words most of its questions share tell no point apart
+  const keywords = deckRubricKeywords(questions.map((q) => q.all.map((p) => p.text)), { glossary: g.glossary, english: !g.zh, typos, context, topic: [deckTitle] });
+  questions.forEach(({ s, subtree, all }, n) => {
+    const scored = keywords[n]!;
     // a point with one general word to listen for is covered by any answer on the topic (round 5:
     // [迁移], [容器], [中断] alone); it is left out when the rubric keeps enough others
     const strong = all.map((_, k) => !scored[k]!.weak);
@@ -121,5 +126,5 @@ export function interviewCards(g: Generator, read: ReadSection[], deckTitle: str
     const title = s.path[s.path.length - 1]!;
     const prompt = isProcess ? g.t.open(title) : g.t.openPoints(title);
     g.add({ kind: "open", topic: s.path, line: s.line, prompt, answer, points: rubric, modelAnswer: answer, generatedBy: "notes:section-interview" }, prompt);
-  }
+  });
 }

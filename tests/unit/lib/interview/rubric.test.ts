@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { enoughPoints, matchPoint, matchRubric, rubricScore } from "@/lib/interview/rubric";
-import { notesTypos, pointKeywords, rubricKeywords } from "@/lib/interview/keywords";
+import { deckRubricKeywords, notesTypos, pointKeywords, rubricKeywords } from "@/lib/interview/keywords";
 import { baseGlossary } from "@/lib/glossary";
 import type { RubricPoint } from "@/lib/content/types";
 
@@ -281,6 +281,41 @@ describe("round 7: the notes' typos", () => {
     const group = k.keywords.find((g) => g.some((a) => a.toLowerCase().includes("server")))!;
     expect(group[0]).toBe("neutron-server");
     expect(matchPoint("l3 agent 把状态上报给 neutron-server，变成 active", { text: texts[0]!, ...k }).found).toContain("neutron-server");
+  });
+});
+
+describe("round 8: what a reader of the ZooKeeper rubrics found listened for", () => {
+  const zh = { glossary: baseGlossary, english: false };
+  it("regression: words most of a deck's questions say (客户端, server, 变更) were anchors, so an etcd answer to the watch question covered 6 of 10 points", () => {
+    const deck = [
+      ["客户端在读操作上顺便注册watch，数据变了server推一个事件过来", "因为有空档，中间可能发生多次变更，客户端不保证看到每一次变化，只保证最后读到最新状态"],
+      ["客户端定期发 ping（心跳），空闲的时候大概 timeout/3 发一次", "客户端只有重连上server之后才会收到Expired，变更不会丢"],
+      ["写请求如果打到follower，follower转给leader，server 之间同步变更", "leader分配zxid，生成 PROPOSAL，客户端等结果"],
+      ["选票PK规则：先比 epoch，大的赢；server 状态变成 LOOKING，客户端不可写", "过半同意才提交变更"],
+      ["释放锁：删除自己的节点；客户端挂了session过期，临时节点也会被自动删掉", "getChildren 排序，server 返回子节点列表"],
+    ];
+    const keywords = deckRubricKeywords(deck, zh);
+    const anchors = keywords.flat().map((k) => k.keywords[k.anchor]?.[0]);
+    for (const common of ["客户端", "server", "变更"]) expect(anchors).not.toContain(common);
+    // asked of one question alone, the same words are what the point has to tell it apart
+    const alone = rubricKeywords(deck[0]!, zh).map((k) => k.keywords[k.anchor]?.[0]);
+    expect(alone.some((a) => ["客户端", "server", "变更"].includes(a ?? ""))).toBe(true);
+  });
+
+  it("regression: an acronym's expansion ('ZAB（ZooKeeper Atomic Broadcast）') became words of their own to listen for (Atomic)", () => {
+    const [k] = rubricKeywords(["ZAB（ZooKeeper Atomic Broadcast）不是Paxos，是专门为 primary-backup 设计的"], zh);
+    const groups = k!.keywords;
+    expect(groups.some((g) => g[0] === "Atomic" || g[0] === "Broadcast")).toBe(false);
+    expect(groups.find((g) => g.includes("ZAB"))).toContain("ZooKeeper Atomic Broadcast");
+    // words in brackets that do not spell it stay words
+    const [other] = rubricKeywords(["RPC（Paxos Raft）两种都行"], zh);
+    expect(other!.keywords.flat()).toContain("Paxos");
+  });
+
+  it("regression: a host of an example address ('zk1:2181,zk2:2181') was a point's anchor", () => {
+    const [k] = rubricKeywords(["客户端连接串里给多台server（zk1:2181,zk2:2181,zk3:2181），随机连一台，建立session"], zh);
+    expect(k!.keywords.flat()).not.toContain("zk1");
+    expect(k!.keywords.flat()).not.toContain("zk2");
   });
 });
 
