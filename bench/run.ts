@@ -6,7 +6,8 @@
  * Quizzes and the dashboard on the same database (bench/quiz.ts, bench/dashboard.ts). BENCH_HTTP_SECONDS=0 skips the HTTP part. Then personal FSRS parameters on a real review history
  * (bench/fsrs-eval.ts: import time, log loss and RMSE(bins) default vs optimized); BENCH_FSRS=0 skips it.
  * `npm run bench -- content` runs only the deck import bench (bench/content.ts); `npm run bench -- interview-day`
- * the interview plan against plain FSRS in a seeded simulation (bench/interview-day.ts).
+ * the interview plan against plain FSRS in a seeded simulation (bench/interview-day.ts); `npm run bench -- study`
+ * the hot path alone on a smaller database, plain and with an interview date ahead (bench/study.ts).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -26,6 +27,7 @@ import { benchHttp, liftDailyLimits, printSummary } from "./http";
 import { benchFsrsEval } from "./fsrs-eval";
 import { benchContent } from "./content";
 import { benchInterviewDay } from "./interview-day";
+import { benchStudy } from "./study";
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 100_000);
 const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 1_000_000);
@@ -81,7 +83,11 @@ function benchBaseline(file: string, iterations = ITERATIONS, startAt = NOW + 10
 }
 
 /** `npm run bench -- <part>` runs one part alone. */
-const PARTS: Record<string, () => Promise<void>> = { content: benchContent, "interview-day": benchInterviewDay };
+const PARTS: Record<string, () => Promise<void>> = {
+  content: benchContent,
+  "interview-day": benchInterviewDay,
+  study: () => benchStudy((file, iterations, startAt, tag) => benchBaseline(file, iterations, startAt, tag)),
+};
 
 async function main() {
   const part = process.argv[2];

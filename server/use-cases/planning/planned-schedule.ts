@@ -12,7 +12,7 @@ import { placeReview, type Placement } from "@/lib/planning/place-review";
 import { cardInScope } from "@/lib/planning/scope";
 import { fuzzSeed, type SchedState, type Scheduler } from "@/lib/scheduling";
 import type { Sqlite } from "../../db";
-import { dueCountsByDay, upcomingInterviewDates } from "../../store/interview-dates";
+import { dueCountsByDay, upcomingInterviewDates, type InterviewDate } from "../../store/interview-dates";
 import { planOrigin } from "./interview-date-view";
 
 export interface PlannedSchedule {
@@ -25,20 +25,56 @@ export interface PlannedSchedule {
 /** A card's topic column (JSON text, as the study queue keeps it), read only when a date is ahead. */
 const topicText = z.string().transform((t) => z.array(z.string()).parse(JSON.parse(t)));
 
+/**
+ * What placing one card's reviews reads: the interviews ahead, and per interview its study day
+ * and its calendar. Read on first use and kept, so the four ratings a study screen previews
+ * read them once.
+ */
+export interface PlanReads {
+  upcoming(): InterviewDate[];
+  origin(interview: InterviewDate): Date;
+  counts(interview: InterviewDate, cardId: string): Map<number, number>;
+}
+
+export function planReads(sqlite: Sqlite, now: Date): PlanReads {
+  let upcoming: InterviewDate[] | undefined;
+  const origins = new Map<string, Date>();
+  const counts = new Map<string, Map<number, number>>();
+  const origin = (interview: InterviewDate) => {
+    let o = origins.get(interview.id);
+    if (!o) origins.set(interview.id, (o = planOrigin(sqlite, interview, now)));
+    return o;
+  };
+  return {
+    upcoming: () => (upcoming ??= upcomingInterviewDates(sqlite, now)),
+    origin,
+    counts: (interview, cardId) => {
+      const key = `${interview.id}\u0000${cardId}`;
+      let c = counts.get(key);
+      if (!c) {
+        const lastDay = dayOf(origin(interview), interview.at) - 1;
+        c = lastDay >= 0 ? dueCountsByDay(sqlite, { scope: interview.scope, origin: origin(interview), lastDay, exceptCardId: cardId }) : new Map<number, number>();
+        counts.set(key, c);
+      }
+      return c;
+    },
+  };
+}
+
 export function plannedSchedule(
   sqlite: Sqlite,
-  r: { card: { id: string; deckId: string; topic: string }; after: SchedState; now: Date; scheduler: Scheduler; maximumInterval: number },
+  r: { card: { id: string; deckId: string; topic: string }; after: SchedState; now: Date; scheduler: Scheduler; maximumInterval: number; reads?: PlanReads },
 ): PlannedSchedule {
   let best: PlannedSchedule = { state: r.after, interviewDateId: null, outcome: "plain" };
-  const upcoming = upcomingInterviewDates(sqlite, r.now);
+  const reads = r.reads ?? planReads(sqlite, r.now);
+  const upcoming = reads.upcoming();
   if (upcoming.length === 0) return best;
   const card = { deckId: r.card.deckId, topic: topicText.parse(r.card.topic) };
   for (const interview of upcoming) {
     if (!cardInScope(interview.scope, card)) continue;
-    const origin = planOrigin(sqlite, interview, r.now);
+    const origin = reads.origin(interview);
     const today = dayOf(origin, r.now);
-    const lastDay = dayOf(origin, interview.at) - 1;
-    const counts = lastDay >= 0 ? dueCountsByDay(sqlite, { scope: interview.scope, origin, lastDay, exceptCardId: r.card.id }) : new Map<number, number>();
+    const counts = reads.counts(interview, r.card.id);
     const placement = placeReview({
       scheduler: r.scheduler,
       interview: { at: interview.at, target: interview.targetRecall },

@@ -17,7 +17,7 @@ import type { Sqlite } from "../../db";
 import type { ResolvedOptions } from "../../deck-settings";
 import { readSettings } from "../../store/settings";
 import { presetDueCountsByDay } from "../../store/study-queue";
-import { plannedSchedule } from "../planning/planned-schedule";
+import { plannedSchedule, planReads } from "../planning/planned-schedule";
 import { studyDayStartAt } from "./counts-today";
 
 export interface RatedCard {
@@ -34,40 +34,73 @@ function weekdayIn(at: Date, timeZone: string): number {
   return ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(name);
 }
 
-/** Step 2: the review's due on the least loaded day of its fuzz range (unchanged when the balancer does not apply). */
-export function balancedSchedule(sqlite: Sqlite, r: { card: RatedCard; rating: RatingValue; rated: SchedState; now: Date; resolved: ResolvedOptions }): SchedState {
-  const { rated, resolved } = r;
-  if (!resolved.options.loadBalancer || resolved.unfuzzed === null || rated.state !== State.Review) return rated;
-  // FSRS's interval before fuzz: the same memory state from the scheduler without it
-  const interval = resolved.unfuzzed.rate(r.card.schedule, r.rating, r.now, r.card.id).scheduledDays;
-  const maximumInterval = resolved.options.maximumInterval;
-  const range = fuzzRange(interval, rated.elapsedDays, maximumInterval);
+/**
+ * What one card's ratings all read: the settings, the study day, the preset's calendar over the
+ * days any of them may land on. The study screen previews four ratings: read once, not four times.
+ */
+function balancerReads(sqlite: Sqlite, r: { card: RatedCard; now: Date; resolved: ResolvedOptions }, ranges: ReadonlyArray<{ min: number; max: number }>) {
   const settings = readSettings(sqlite);
-  const timeZone = settings.timeZone ?? "UTC";
   const origin = new Date(studyDayStartAt(sqlite, r.now, undefined));
+  const balanced = ranges.filter((x) => x.min <= MAX_BALANCED_INTERVAL);
   // further out than Anki balances, the day is plain fuzz: no calendar to read
   const counts =
-    interval <= MAX_BALANCED_INTERVAL && range.min <= MAX_BALANCED_INTERVAL
-      ? presetDueCountsByDay(sqlite, { presetId: resolved.presetId, origin: origin.getTime(), fromDay: range.min, toDay: range.max, exceptCardId: r.card.id })
-      : new Map<number, number>();
-  const days = balanceInterval({
-    interval,
-    elapsedDays: rated.elapsedDays,
-    maximumInterval,
-    seed: fuzzSeed(r.card.id, rated),
-    calendar: {
-      load: (day) => counts.get(day) ?? 0,
-      // the middle of the study day, clear of the rollover hour
-      weekdayOf: (day) => weekdayIn(new Date(dayStart(origin, day).getTime() + DAY_MS / 2), timeZone),
-      easyDays: resolved.options.easyDays,
-    },
-  });
-  return { ...rated, due: new Date(r.now.getTime() + days * DAY_MS), scheduledDays: days };
+    balanced.length === 0
+      ? new Map<number, number>()
+      : presetDueCountsByDay(sqlite, {
+          presetId: r.resolved.presetId,
+          origin: origin.getTime(),
+          fromDay: Math.min(...balanced.map((x) => x.min)),
+          toDay: Math.max(...balanced.map((x) => x.max)),
+          exceptCardId: r.card.id,
+        });
+  return { timeZone: settings.timeZone ?? "UTC", origin, counts };
 }
 
-/** The card's state after `rating` at `now`: FSRS, then the load balancer, then the interview plan. */
+/** Step 2 for each rating: the review's due on the least loaded day of its fuzz range (unchanged when the balancer does not apply). */
+function balancedSchedules(sqlite: Sqlite, r: { card: RatedCard; now: Date; resolved: ResolvedOptions }, rated: ReadonlyMap<RatingValue, SchedState>): Map<RatingValue, SchedState> {
+  const { resolved } = r;
+  const out = new Map(rated);
+  const unfuzzed = resolved.unfuzzed;
+  if (!resolved.options.loadBalancer || unfuzzed === null) return out;
+  const maximumInterval = resolved.options.maximumInterval;
+  const reviews = [...rated].filter(([, s]) => s.state === State.Review);
+  if (reviews.length === 0) return out;
+  // FSRS's interval before fuzz: the same memory state from the scheduler without it
+  const planned = reviews.map(([rating, s]) => {
+    const interval = unfuzzed.rate(r.card.schedule, rating, r.now, r.card.id).scheduledDays;
+    return { rating, rated: s, interval, range: fuzzRange(interval, s.elapsedDays, maximumInterval) };
+  });
+  const reads = balancerReads(sqlite, r, planned.filter((p) => p.interval <= MAX_BALANCED_INTERVAL).map((p) => p.range));
+  for (const p of planned) {
+    const inReach = p.interval <= MAX_BALANCED_INTERVAL && p.range.min <= MAX_BALANCED_INTERVAL;
+    const days = balanceInterval({
+      interval: p.interval,
+      elapsedDays: p.rated.elapsedDays,
+      maximumInterval,
+      seed: fuzzSeed(r.card.id, p.rated),
+      calendar: {
+        load: (day) => (inReach ? (reads.counts.get(day) ?? 0) : 0),
+        // the middle of the study day, clear of the rollover hour
+        weekdayOf: (day) => weekdayIn(new Date(dayStart(reads.origin, day).getTime() + DAY_MS / 2), reads.timeZone),
+        easyDays: resolved.options.easyDays,
+      },
+    });
+    out.set(p.rating, { ...p.rated, due: new Date(r.now.getTime() + days * DAY_MS), scheduledDays: days });
+  }
+  return out;
+}
+
+/** The card's state after each of `ratings` at `now`: FSRS, then the load balancer, then the interview plan. */
+export function nextSchedules(sqlite: Sqlite, r: { card: RatedCard; ratings: readonly RatingValue[]; now: Date; resolved: ResolvedOptions }): Map<RatingValue, SchedState> {
+  const rated = new Map(r.ratings.map((rating) => [rating, r.resolved.scheduler.rate(r.card.schedule, rating, r.now, r.card.id)] as const));
+  const balanced = balancedSchedules(sqlite, r, rated);
+  const plan = planReads(sqlite, r.now);
+  return new Map(
+    [...balanced].map(([rating, after]) => [rating, plannedSchedule(sqlite, { card: r.card, after, now: r.now, scheduler: r.resolved.scheduler, maximumInterval: r.resolved.options.maximumInterval, reads: plan }).state] as const),
+  );
+}
+
+/** The card's state after `rating` at `now`. */
 export function nextSchedule(sqlite: Sqlite, r: { card: RatedCard; rating: RatingValue; now: Date; resolved: ResolvedOptions }): SchedState {
-  const rated = r.resolved.scheduler.rate(r.card.schedule, r.rating, r.now, r.card.id);
-  const balanced = balancedSchedule(sqlite, { ...r, rated });
-  return plannedSchedule(sqlite, { card: r.card, after: balanced, now: r.now, scheduler: r.resolved.scheduler, maximumInterval: r.resolved.options.maximumInterval }).state;
+  return nextSchedules(sqlite, { ...r, ratings: [r.rating] }).get(r.rating)!;
 }

@@ -7,7 +7,7 @@ import type { StudyCard } from "@/lib/api-schemas";
 import type { Sqlite } from "../../db";
 import { resolveOptions, type ResolvedOptions } from "../../deck-settings";
 import type { ScheduledCard } from "../../store/study-queue";
-import { nextSchedule } from "./next-schedule";
+import { nextSchedules } from "./next-schedule";
 
 /** Where a rating puts the card: FSRS's due, balanced, or the one an interview's plan gives it. */
 export type PlanDue = (rating: RatingValue) => Date;
@@ -18,7 +18,9 @@ export type PlanDue = (rating: RatingValue) => Date;
  * exactly the interval its rating applies.
  */
 export function planDue(sqlite: Sqlite, card: ScheduledCard, now: Date, resolved: ResolvedOptions): PlanDue {
-  return (rating) => nextSchedule(sqlite, { card, rating, now, resolved }).due;
+  // the four ratings at once: they share the calendar and plan reads
+  const all = nextSchedules(sqlite, { card, ratings: RATINGS, now, resolved });
+  return (rating) => all.get(rating)!.due;
 }
 
 export function toStudyCard(card: ScheduledCard, now: Date, scheduler: Scheduler = fallbackOptions().scheduler, plan?: PlanDue): StudyCard {
