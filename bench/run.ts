@@ -15,9 +15,6 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import { migrate } from "../scripts/lib/setup";
-import { openDb } from "../server/db";
-import { nextCard } from "../server/use-cases/study/next-card";
-import { recordReview } from "../server/use-cases/study/record-review";
 import { createScheduler, stateFromRow, type SchedRow } from "../lib/scheduling";
 import { DECK, NOW, seed, stats } from "./seed";
 import { benchSearch } from "./search";
@@ -27,29 +24,15 @@ import { benchHttp, liftDailyLimits, printSummary } from "./http";
 import { benchFsrsEval } from "./fsrs-eval";
 import { benchContent } from "./content";
 import { benchInterviewDay } from "./interview-day";
-import { benchStudy } from "./study";
+import { benchStudy, rateNextCards } from "./study";
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 100_000);
 const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 1_000_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 3000);
 const AUTOCHECKPOINT = process.env.BENCH_AUTOCHECKPOINT;
 
-async function benchUseCases(file: string, iterations = ITERATIONS, startAt = NOW, tag = "bench"): Promise<number[]> {
-  const db = openDb(file);
-  if (AUTOCHECKPOINT) db.sqlite.pragma(`wal_autocheckpoint = ${Number(AUTOCHECKPOINT)}`);
-  const out: number[] = [];
-  let t = startAt;
-  for (let i = 0; i < iterations; i++) {
-    t += 1000;
-    const now = new Date(t);
-    const start = performance.now();
-    const card = await nextCard({ db, deckId: DECK, now });
-    if (!card) throw new Error("no due card");
-    await recordReview({ db, cardId: card.id, rating: 3, now, idempotencyKey: `${tag}-${i}` });
-    out.push(performance.now() - start);
-  }
-  await db.close();
-  return out;
+function benchUseCases(file: string, iterations = ITERATIONS, startAt = NOW, tag = "bench"): Promise<number[]> {
+  return rateNextCards(file, startAt, tag, iterations);
 }
 
 /** The same minimal work, straight on better-sqlite3: select next, FSRS, insert review, update card. */

@@ -21,11 +21,13 @@ const CARDS = Number(process.env.BENCH_CARDS ?? 20_000);
 const REVIEWS = Number(process.env.BENCH_REVIEWS ?? CARDS * 10);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
 
-async function useCases(file: string, startAt: number, tag: string): Promise<number[]> {
+/** Fetch the next due card and rate it Good, `iterations` times, through the use cases: the milliseconds of each. */
+export async function rateNextCards(file: string, startAt: number, tag: string, iterations = ITERATIONS): Promise<number[]> {
   const db = openDb(file);
+  if (process.env.BENCH_AUTOCHECKPOINT) db.sqlite.pragma(`wal_autocheckpoint = ${Number(process.env.BENCH_AUTOCHECKPOINT)}`);
   const out: number[] = [];
   let t = startAt;
-  for (let i = 0; i < ITERATIONS; i++) {
+  for (let i = 0; i < iterations; i++) {
     t += 1000;
     const now = new Date(t);
     const start = performance.now();
@@ -46,10 +48,10 @@ export async function benchStudy(baseline: (file: string, iterations: number, st
     seed(file, { cards: CARDS, reviews: REVIEWS });
     liftDailyLimits(file);
     console.log(`study hot path: ${CARDS.toLocaleString("en")} cards, ${REVIEWS.toLocaleString("en")} reviews, ${ITERATIONS} iterations each`);
-    await useCases(file, NOW - 100 * 1000 * 1000, "warm");
+    await rateNextCards(file, NOW - 100 * 1000 * 1000, "warm");
     const fmt = (x: number) => x.toFixed(3);
     const base = stats(baseline(file, ITERATIONS, NOW - 50 * 1000 * 1000, "base"));
-    const plain = stats(await useCases(file, NOW, "plain"));
+    const plain = stats(await rateNextCards(file, NOW, "plain"));
     const db = openDb(file);
     insertInterviewDate(db.sqlite, {
       id: "bench-interview",
@@ -63,7 +65,7 @@ export async function benchStudy(baseline: (file: string, iterations: number, st
       updatedAt: new Date(NOW),
     });
     await db.close();
-    const planned = stats(await useCases(file, NOW + 10 * ITERATIONS * 1000, "planned"));
+    const planned = stats(await rateNextCards(file, NOW + 10 * ITERATIONS * 1000, "planned"));
     console.log(`  baseline (better-sqlite3 directly):    p50 ${fmt(base.p50)} ms  p99 ${fmt(base.p99)} ms`);
     console.log(`  use cases:                             p50 ${fmt(plain.p50)} ms  p99 ${fmt(plain.p99)} ms  ratio p50 ${(plain.p50 / base.p50).toFixed(2)}`);
     console.log(`  use cases, an interview date ahead:    p50 ${fmt(planned.p50)} ms  p99 ${fmt(planned.p99)} ms  ratio p50 ${(planned.p50 / base.p50).toFixed(2)}`);
