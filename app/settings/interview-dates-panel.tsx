@@ -1,14 +1,13 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { TZDate } from "@date-fns/tz";
 import { format as formatDate } from "date-fns";
 import { DEFAULT_TARGET_RECALL, type CreateInterviewDateRequest, type InterviewDateView } from "@/lib/planning/schemas";
 import { api, useApiErrorMessage } from "@/app/components/api-client";
-
-const noSubscription = () => () => {};
+import { TimeZoneSelect, useBrowserZone } from "@/app/components/time-zone-select";
 
 interface Draft {
   label: string;
@@ -59,8 +58,7 @@ export function InterviewDatesPanel({
   const format = useFormatter();
   const router = useRouter();
   const errorMessage = useApiErrorMessage();
-  const browserZone = useSyncExternalStore(noSubscription, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => serverGuess);
-  const zones = serverZones.includes(browserZone) ? serverZones : [...serverZones, browserZone].sort();
+  const { browserZone, zones } = useBrowserZone(serverGuess, serverZones);
   const [dates, setDates] = useState(initial);
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [editing, setEditing] = useState<string | null>(null);
@@ -185,14 +183,7 @@ export function InterviewDatesPanel({
           </label>
           <label>
             {t("timeZone")}
-            <select value={draft.zone} onChange={(e) => set({ zone: e.target.value })} data-testid="interview-zone">
-              <option value="">{t("browserZone", { zone: browserZone })}</option>
-              {zones.map((z) => (
-                <option key={z} value={z}>
-                  {z}
-                </option>
-              ))}
-            </select>
+            <TimeZoneSelect value={draft.zone} onChange={(zone) => set({ zone })} zones={zones} followLabel={t("browserZone", { zone: browserZone })} testId="interview-zone" />
           </label>
           <fieldset>
             <legend>{t("scope")}</legend>

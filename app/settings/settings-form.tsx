@@ -1,20 +1,16 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { Settings } from "@/lib/api-schemas";
 import { api, ApiError, useApiErrorMessage } from "@/app/components/api-client";
-
-/** The browser's zone does not change while the page is open (a reload picks up a new one). */
-const noSubscription = () => () => {};
+import { TimeZoneSelect, useBrowserZone } from "@/app/components/time-zone-select";
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 /**
- * When the study day starts, and in which time zone (by default the browser's). The page is
- * rendered on the server first, which knows the browser's zone only from the `tz` cookie and has
- * its own list of zones: both come from the server (`browserZone`, `zones`) so the first render in
- * the browser matches it (no hydration error), and the browser's own zone replaces it once mounted.
+ * When the study day starts, and in which time zone (by default the browser's; `browserZone` and
+ * `zones` are the server's guess and list, see useBrowserZone).
  */
 export function SettingsForm({ initial, browserZone: serverGuess, zones: serverZones }: { initial: Settings; browserZone: string; zones: readonly string[] }) {
   const t = useTranslations("settings");
@@ -23,12 +19,7 @@ export function SettingsForm({ initial, browserZone: serverGuess, zones: serverZ
   const [zone, setZone] = useState<string>(initial.timeZone ?? "");
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
-  const browserZone = useSyncExternalStore(
-    noSubscription,
-    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
-    () => serverGuess,
-  );
-  const zones = serverZones.includes(browserZone) ? serverZones : [...serverZones, browserZone].sort();
+  const { browserZone, zones } = useBrowserZone(serverGuess, serverZones);
 
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -61,14 +52,7 @@ export function SettingsForm({ initial, browserZone: serverGuess, zones: serverZ
         </label>
         <label>
           {t("timeZone")}
-          <select value={zone} onChange={(e) => setZone(e.target.value)} data-testid="time-zone">
-            <option value="">{t("followBrowser", { zone: browserZone })}</option>
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </select>
+          <TimeZoneSelect value={zone} onChange={setZone} zones={zones} followLabel={t("followBrowser", { zone: browserZone })} testId="time-zone" />
         </label>
       </fieldset>
       <div className="row">

@@ -4,6 +4,7 @@ import { getReadiness } from "@/server/use-cases/planning/get-readiness";
 import { listInterviewDates } from "@/server/use-cases/planning/list-interview-dates";
 import { ProjectionChart } from "./projection-chart";
 import { WorkloadChart } from "./workload-chart";
+import { ChartTable } from "@/app/components/chart-table";
 
 /**
  * /stats for the next interview (issue 16): readiness by topic (predicted recall at the
@@ -77,30 +78,14 @@ export async function InterviewPlanSection({ now }: { now?: Date }) {
           <figure className="projection">
             <figcaption data-testid="projection-summary">{summary}</figcaption>
             <ProjectionChart rows={rows} target={Math.round(next.targetRecall * 100)} names={{ withPlan: t("withPlan"), ifStopped: t("ifStopped"), target: t("target") }} />
-            <details>
-              <summary>{t("asTable")}</summary>
-              <div className="table-scroll">
-                <table className="data-table" data-testid="projection-table">
-                  <caption className="visually-hidden">{summary}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("when")}</th>
-                      <th scope="col">{t("withPlan")}</th>
-                      <th scope="col">{t("ifStopped")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((r, i) => (
-                      <tr key={i} data-testid="projection-row">
-                        <th scope="row">{r.label}</th>
-                        <td>{r.withPlan}%</td>
-                        <td>{r.ifStopped}%</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </details>
+            <ChartTable
+              summary={t("asTable")}
+              testId="projection-table"
+              caption={summary}
+              columns={[t("when"), t("withPlan"), t("ifStopped")]}
+              rowTestId="projection-row"
+              rows={rows.map((r, i) => ({ key: i, cells: [r.label, `${r.withPlan}%`, `${r.ifStopped}%`] }))}
+            />
           </figure>
         </>
       ) : (
@@ -127,31 +112,13 @@ export async function InterviewPlanSection({ now }: { now?: Date }) {
                 : t("workloadSummaryBudget", { reviews: totalReviews, days: plan.forecast.length, max: maxReviews, budget })}
             </figcaption>
             <WorkloadChart rows={workload} budget={budget} names={{ reviews: t("reviews"), budget: t("budget") }} />
-            <details>
-              <summary>{t("asTable")}</summary>
-              <div className="table-scroll">
-                <table className="data-table" data-testid="workload-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("day")}</th>
-                      <th scope="col">{t("reviews")}</th>
-                      <th scope="col">{t("newCards")}</th>
-                      <th scope="col">{t("heldBack")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {plan.forecast.map((f, i) => (
-                      <tr key={f.day} data-testid="workload-row" data-over-budget={f.overBudget ? "1" : "0"}>
-                        <th scope="row">{workload[i]?.label}</th>
-                        <td>{f.reviews}</td>
-                        <td>{f.newCards}</td>
-                        <td>{f.heldBack}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </details>
+            <ChartTable
+              summary={t("asTable")}
+              testId="workload-table"
+              columns={[t("day"), t("reviews"), t("newCards"), t("heldBack")]}
+              rowTestId="workload-row"
+              rows={plan.forecast.map((f, i) => ({ key: f.day, cells: [workload[i]?.label, f.reviews, f.newCards, f.heldBack], data: { "data-over-budget": f.overBudget ? "1" : "0" } }))}
+            />
           </figure>
         </>
       ) : null}

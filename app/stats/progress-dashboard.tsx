@@ -9,6 +9,7 @@ import { api, useApiErrorMessage } from "@/app/components/api-client";
 import { calendarLayout, weekStart } from "@/lib/calendar";
 import { studyDayStart } from "@/lib/study-day";
 import type { Dashboard } from "@/server/use-cases/progress/get-dashboard";
+import { ChartTable } from "@/app/components/chart-table";
 
 /** Heatmap shades: reviews per day up to these counts. */
 const SHADES = [0, 1, 10, 30, 60];
@@ -124,27 +125,12 @@ export function ProgressDashboard() {
             </BarChart>
           </ResponsiveContainer>
         </div>
-        <details>
-          <summary>{t("asTable")}</summary>
-          <div className="table-scroll">
-            <table className="data-table" data-testid="forecast-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("day")}</th>
-                  <th scope="col">{t("due")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {forecast.map((f, i) => (
-                  <tr key={i}>
-                    <td>{i === 0 ? t("todayWithOverdue") : f.label}</td>
-                    <td>{f.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
+        <ChartTable
+          summary={t("asTable")}
+          testId="forecast-table"
+          columns={[t("day"), t("due")]}
+          rows={forecast.map((f, i) => ({ key: i, cells: [i === 0 ? t("todayWithOverdue") : f.label, f.count] }))}
+        />
       </section>
 
       <section aria-labelledby="heatmap">
@@ -270,29 +256,16 @@ export function ProgressDashboard() {
                 </LineChart>
               </ResponsiveContainer>
             </div>
-            <details>
-              <summary>{t("asTable")}</summary>
-              <div className="table-scroll">
-                <table className="data-table" data-testid="scores-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("dateTime")}</th>
-                      <th scope="col">{t("kind")}</th>
-                      <th scope="col">{t("score")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {scores.map((s, i) => (
-                      <tr key={i} data-testid="score-row">
-                        <td>{dateTime(s.t)}</td>
-                        <td>{s.quiz !== undefined ? t("quiz") : s.practice !== undefined ? t("practiceQuiz") : t("interview")}</td>
-                        <td>{s.quiz ?? s.practice ?? s.interview}%</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </details>
+            <ChartTable
+              summary={t("asTable")}
+              testId="scores-table"
+              columns={[t("dateTime"), t("kind"), t("score")]}
+              rowTestId="score-row"
+              rows={scores.map((s, i) => ({
+                key: i,
+                cells: [dateTime(s.t), s.quiz !== undefined ? t("quiz") : s.practice !== undefined ? t("practiceQuiz") : t("interview"), `${s.quiz ?? s.practice ?? s.interview}%`],
+              }))}
+            />
           </>
         )}
       </section>

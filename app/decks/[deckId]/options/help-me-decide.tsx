@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { api, useApiErrorMessage } from "@/app/components/api-client";
 import type { SimulationRequest, SimulationView } from "@/lib/planning/schemas";
+import { ChartTable } from "@/app/components/chart-table";
 
 /**
  * "Help me decide" (Anki's simulator): reviews a day and cards known over the next days for a
@@ -99,29 +100,12 @@ export function HelpMeDecide({ deckId, retention, newPerDay }: { deckId: string;
                 </LineChart>
               </ResponsiveContainer>
             </div>
-            <details>
-              <summary>{t("asTable")}</summary>
-              <div className="table-scroll">
-                <table className="data-table" data-testid="simulate-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("simulateDay")}</th>
-                      <th scope="col">{t("simulateReviews")}</th>
-                      <th scope="col">{t("simulateKnown")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((r) => (
-                      <tr key={r.day}>
-                        <th scope="row">{r.day}</th>
-                        <td>{r.reviews}</td>
-                        <td>{r.known}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </details>
+            <ChartTable
+              summary={t("asTable")}
+              testId="simulate-table"
+              columns={[t("simulateDay"), t("simulateReviews"), t("simulateKnown")]}
+              rows={rows.map((r) => ({ key: r.day, cells: [r.day, r.reviews, r.known] }))}
+            />
           </figure>
         ) : null}
       </div>
