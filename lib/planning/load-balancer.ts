@@ -91,11 +91,19 @@ export interface BalanceRequest {
   calendar: Calendar;
   /** the card's fuzz seed (lib/scheduling fuzzSeed), so a preview and the rating agree */
   seed: string;
+  /**
+   * The fewest days it may be: one more than the lower passing rating's balanced interval, so
+   * Hard < Good < Easy holds after balancing as it does after fuzz (Anki's
+   * constrain_passing_interval in rslib/src/scheduler/states/review.rs raises the range the same way).
+   */
+  minimum?: number;
 }
 
 /** The balanced interval in days: the least loaded day of the fuzz range (beyond 90 days, plain fuzz: a seeded day of the range). */
 export function balanceInterval(r: BalanceRequest): number {
-  const { min, max } = fuzzRange(r.interval, r.elapsedDays, r.maximumInterval);
+  const range = fuzzRange(r.interval, r.elapsedDays, r.maximumInterval);
+  const min = Math.min(Math.max(range.min, r.minimum ?? 0), r.maximumInterval);
+  const max = Math.max(range.max, min);
   const days: number[] = [];
   for (let d = min; d <= max; d++) days.push(d);
   const far = r.interval > MAX_BALANCED_INTERVAL || min > MAX_BALANCED_INTERVAL;

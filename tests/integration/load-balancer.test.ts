@@ -80,6 +80,32 @@ describe("the load balancer on the review path", () => {
     expect(shown).toBe(formatInterval(Date.parse(r.due) - T0.getTime()));
   });
 
+  it("regression: Good never lands on or before Hard's balanced day (both ranges' quietest day was one day), and Good rated alone lands where its button said", async () => {
+    const [card, ...pool] = ids() as [string, ...string[]];
+    // stability 1, reviewed a day ago: Hard's fuzz range is days 2-4, Good's 3-5
+    db.sqlite
+      .prepare("UPDATE Card SET state = 2, stability = 1, difficulty = 5, elapsedDays = 0, scheduledDays = 1, reps = 3, lapses = 0, learningSteps = 0, lastReview = ?, due = ? WHERE id = ?")
+      .run(T0.getTime() - DAY, T0.getTime(), card);
+    const plain = schedulerFor(DEFAULT_DECK_OPTIONS, null, false);
+    const state = { due: new Date(T0), stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 1, learningSteps: 0, reps: 3, lapses: 0, state: 2, lastReview: new Date(T0.getTime() - DAY) };
+    const rangeOf = (rating: 2 | 3) => {
+      const x = plain.rate(state, rating, T0, card);
+      return fuzzRange(x.scheduledDays, x.elapsedDays, DEFAULT_DECK_OPTIONS.maximumInterval);
+    };
+    expect(rangeOf(2)).toEqual({ min: 2, max: 4 });
+    expect(rangeOf(3)).toEqual({ min: 3, max: 5 });
+    // day 4 is the quietest of both ranges: without the rule Hard and Good would both take it
+    dueOn(pool, 2, 5);
+    dueOn(pool, 3, 1);
+    dueOn(pool, 5, 5);
+    const shown = (await getStudyCard({ db, cardId: card, now: T0 })).intervals;
+    expect(shown["2"]).toBe(formatInterval(4 * DAY));
+    expect(shown["3"]).toBe(formatInterval(5 * DAY));
+    const good = await recordReview({ db, cardId: card, rating: 3, now: T0 });
+    expect(good.scheduledDays).toBe(5);
+    expect(shown["3"]).toBe(formatInterval(Date.parse(good.due) - T0.getTime()));
+  });
+
   it("easy days: a minimum weekday is left empty while a normal day is open", async () => {
     const [card, ...pool] = ids() as [string, ...string[]];
     reviewCard(card);

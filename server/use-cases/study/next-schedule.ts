@@ -60,14 +60,25 @@ function balancerReads(sqlite: Sqlite, r: { card: RatedCard; now: Date; resolved
   return { timeZone: settings.timeZone ?? "UTC", origin, counts };
 }
 
-/** Step 2 for each rating: the review's due on the least loaded day of its fuzz range (unchanged when the balancer does not apply). */
+/** Hard, Good, Easy: each passing rating's balanced interval is more than the one before it. */
+const PASSING: readonly RatingValue[] = [2, 3, 4];
+
+/**
+ * Step 2 for each rating: the review's due on the least loaded day of its fuzz range (unchanged
+ * when the balancer does not apply). A passing rating is placed after the lower ones (Hard before
+ * Good before Easy), so they are balanced too even when not asked for: the rating alone lands
+ * where the four buttons showed it.
+ */
 function balancedSchedules(sqlite: Sqlite, r: { card: RatedCard; now: Date; resolved: ResolvedOptions }, rated: ReadonlyMap<RatingValue, SchedState>): Map<RatingValue, SchedState> {
   const { resolved } = r;
   const out = new Map(rated);
   const unfuzzed = resolved.unfuzzed;
   if (!resolved.options.loadBalancer || unfuzzed === null) return out;
   const maximumInterval = resolved.options.maximumInterval;
-  const reviews = [...rated].filter(([, s]) => s.state === State.Review);
+  const highestPassing = Math.max(0, ...[...rated.keys()].filter((k) => PASSING.includes(k)));
+  const involved = new Map(rated);
+  for (const rating of PASSING) if (rating < highestPassing && !involved.has(rating)) involved.set(rating, resolved.scheduler.rate(r.card.schedule, rating, r.now, r.card.id));
+  const reviews = [...involved].filter(([, s]) => s.state === State.Review).sort(([a], [b]) => a - b);
   if (reviews.length === 0) return out;
   // FSRS's interval before fuzz: the same memory state from the scheduler without it
   const planned = reviews.map(([rating, s]) => {
@@ -75,13 +86,16 @@ function balancedSchedules(sqlite: Sqlite, r: { card: RatedCard; now: Date; reso
     return { rating, rated: s, interval, range: fuzzRange(interval, s.elapsedDays, maximumInterval) };
   });
   const reads = balancerReads(sqlite, r, planned.filter((p) => p.interval <= MAX_BALANCED_INTERVAL).map((p) => p.range));
+  let previous = 0;
   for (const p of planned) {
     const inReach = p.interval <= MAX_BALANCED_INTERVAL && p.range.min <= MAX_BALANCED_INTERVAL;
+    const passing = PASSING.includes(p.rating);
     const days = balanceInterval({
       interval: p.interval,
       elapsedDays: p.rated.elapsedDays,
       maximumInterval,
       seed: fuzzSeed(r.card.id, p.rated),
+      minimum: passing && previous > 0 ? previous + 1 : undefined,
       calendar: {
         load: (day) => (inReach ? (reads.counts.get(day) ?? 0) : 0),
         // the middle of the study day, clear of the rollover hour
@@ -89,7 +103,8 @@ function balancedSchedules(sqlite: Sqlite, r: { card: RatedCard; now: Date; reso
         easyDays: resolved.options.easyDays,
       },
     });
-    out.set(p.rating, { ...p.rated, due: new Date(r.now.getTime() + days * DAY_MS), scheduledDays: days });
+    if (passing) previous = days;
+    if (rated.has(p.rating)) out.set(p.rating, { ...p.rated, due: new Date(r.now.getTime() + days * DAY_MS), scheduledDays: days });
   }
   return out;
 }

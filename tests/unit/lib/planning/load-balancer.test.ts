@@ -26,6 +26,14 @@ describe("load balancer", () => {
     expect(balanceInterval({ interval: 10, elapsedDays: 10, maximumInterval: 36500, calendar: loads({ ...busy, 7: 0, 13: 0 }), seed: "x" })).toBe(11);
   });
 
+  it("a minimum (one more than Hard's day, for Good) takes the range's days below it away", () => {
+    expect(balanceInterval({ interval: 10, elapsedDays: 10, maximumInterval: 36500, calendar: loads(busy), seed: "m", minimum: 12 })).toBe(12);
+    // above the whole range: that one day
+    expect(balanceInterval({ interval: 10, elapsedDays: 10, maximumInterval: 36500, calendar: loads(busy), seed: "m", minimum: 14 })).toBe(14);
+    // below the range: no effect
+    expect(balanceInterval({ interval: 10, elapsedDays: 10, maximumInterval: 36500, calendar: loads(busy), seed: "m", minimum: 3 })).toBe(11);
+  });
+
   it("breaks ties with the seed: the same seed, the same day", () => {
     const tie = loads({ 8: 1, 9: 1, 10: 1, 11: 1, 12: 1 });
     const first = balanceInterval({ interval: 10, elapsedDays: 10, maximumInterval: 36500, calendar: tie, seed: "card-7:2" });
