@@ -59,6 +59,23 @@ export function setCardRetired(db: Db, cardId: string, retired: boolean, now: Da
   statements(db.sqlite).setRetired.run({ id: cardId, retired: retired ? 1 : 0, now: now.getTime() });
 }
 
+/** The Card columns FSRS's schedule is stored in (lib/scheduling SchedRow), for every store that selects them. */
+export const SCHEDULE_COLUMNS = ["due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview"] as const satisfies ReadonlyArray<keyof SchedRow>;
+
+/** The schedule columns' decoder, for a store that decodes its rows with zod: one shape, not a copy per store. */
+export const scheduleRowShape = {
+  due: z.number(),
+  stability: z.number(),
+  difficulty: z.number(),
+  elapsedDays: z.number(),
+  scheduledDays: z.number(),
+  learningSteps: z.number(),
+  reps: z.number(),
+  lapses: z.number(),
+  state: z.number(),
+  lastReview: z.number().nullable(),
+} satisfies Record<(typeof SCHEDULE_COLUMNS)[number], z.ZodType>;
+
 /** The schedule columns of a Card update, in one place for every store that writes them (study, history import, Anki import). */
 export function scheduleValues(p: SchedRow): SchedRow {
   return {

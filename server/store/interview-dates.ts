@@ -10,6 +10,7 @@ import { interviewScopeSchema, type InterviewScope } from "@/lib/planning/schema
 import { DAY_MS } from "@/lib/planning/days";
 import { stateFromRow, type SchedState } from "@/lib/scheduling";
 import type { Sqlite } from "../db";
+import { SCHEDULE_COLUMNS, scheduleRowShape } from "./cards";
 import { decodeRow, jsonColumn } from "./json-column";
 import { inScope } from "./quiz-candidates";
 import { CARD_COLUMNS, decodeCard, type ScheduledCard } from "./study-queue";
@@ -122,16 +123,7 @@ const cardSchema = z
     deckTitle: z.string(),
     topic: jsonColumn(z.array(z.string())),
     prompt: z.string(),
-    due: z.number(),
-    stability: z.number(),
-    difficulty: z.number(),
-    elapsedDays: z.number(),
-    scheduledDays: z.number(),
-    learningSteps: z.number(),
-    reps: z.number(),
-    lapses: z.number(),
-    state: z.number(),
-    lastReview: z.number().nullable(),
+    ...scheduleRowShape,
   })
   .transform((r): CardInScope => ({ id: r.id, deckId: r.deckId, deckTitle: r.deckTitle, topic: r.topic, prompt: r.prompt, state: stateFromRow(r) }));
 
@@ -151,16 +143,7 @@ export function cardsInScope(sqlite: Sqlite, scope: InterviewScope): CardInScope
         "d.title as deckTitle",
         "c.topic",
         "c.prompt",
-        "c.due",
-        "c.stability",
-        "c.difficulty",
-        "c.elapsedDays",
-        "c.scheduledDays",
-        "c.learningSteps",
-        "c.reps",
-        "c.lapses",
-        "c.state",
-        "c.lastReview",
+        ...SCHEDULE_COLUMNS.map((c) => `c.${c}` as const),
       ])
       .where("c.retired", "=", 0)
       .where("c.suspended", "=", 0)

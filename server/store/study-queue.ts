@@ -15,6 +15,7 @@ import { stateFromRow, type RatingValue, type SchedState } from "@/lib/schedulin
 import type { Card, DB } from "../generated/kysely/types";
 import type { Sqlite } from "../db";
 import { all, first, prepared, sql } from "./sql";
+import { SCHEDULE_COLUMNS } from "./cards";
 
 /** Counts stop here (the screen shows "999+"): counting costs grow with the count. */
 export const COUNT_CAP = 1000;
@@ -31,16 +32,7 @@ export const CARD_COLUMNS = [
   "answerHtml",
   "data",
   "retired",
-  "due",
-  "stability",
-  "difficulty",
-  "elapsedDays",
-  "scheduledDays",
-  "learningSteps",
-  "reps",
-  "lapses",
-  "state",
-  "lastReview",
+  ...SCHEDULE_COLUMNS,
 ] as const;
 
 /** A card's row as the study queries read it: its content and its FSRS schedule, as SQLite stores them. */
