@@ -5,21 +5,17 @@
  * was written), 2 usage.
  */
 import { performance } from "node:perf_hooks";
-import { databaseFile } from "../server/database-url";
-import { migrateIfBehind } from "./lib/setup";
+import { openLocalDatabase, runCli } from "./lib/cli";
 
 const USAGE = "usage:\n  npm run anki -- import <file.apkg|file.colpkg>";
 
 async function importCommand(file: string): Promise<number> {
-  const dbFile = databaseFile();
-  process.env.DATABASE_URL = `file:${dbFile}`;
-  migrateIfBehind(dbFile);
-  const { db, closeDb } = await import("../server/db");
+  const { db, closeDb } = await openLocalDatabase();
   const { importAnkiPackage } = await import("../server/use-cases/anki/import-anki-package");
   const { AppError } = await import("../server/errors");
   try {
     const start = performance.now();
-    const r = await importAnkiPackage({ db: db(), file });
+    const r = await importAnkiPackage({ db, file });
     const s = ((performance.now() - start) / 1000).toFixed(2);
     console.log(
       `${file}: ${r.format}; ${r.cardsAdded} card(s) added, ${r.cardsUpdated} updated, ${r.cardsUnchanged} unchanged, ${r.cardsSkipped} skipped; ` +
@@ -44,10 +40,4 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(2);
-  },
-);
+runCli(main);

@@ -5,8 +5,7 @@
  *   npm run backup -- deck-csv <deckId> <file.csv> a deck's cards with their schedule
  *   npm run backup -- snapshot [dir]              a dated copy of the SQLite file (MIANSHI_BACKUP_DIR, ./data/backups)
  */
-import { databaseFile } from "../server/database-url";
-import { migrateIfBehind } from "./lib/setup";
+import { prepareLocalDatabase, runCli } from "./lib/cli";
 
 const USAGE = `usage:
   npm run backup -- export <file.json>
@@ -22,9 +21,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const file = databaseFile();
-  process.env.DATABASE_URL = `file:${file}`;
-  migrateIfBehind(file);
+  const file = prepareLocalDatabase();
   const { openDb } = await import("../server/db");
   const backup = await import("../server/use-cases/backup");
   const db = openDb(file, { backgroundCheckpoints: false });
@@ -55,10 +52,4 @@ async function main(argv: string[]): Promise<number> {
 
 const summary = (rows: Record<string, number>) => Object.entries(rows).map(([t, n]) => `${n} ${t}`).join(", ");
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  },
-);
+runCli(main, 1);

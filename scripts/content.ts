@@ -16,6 +16,7 @@ import type { ContentError } from "../lib/content/types";
 import { findDeckFiles, contentRoot } from "../server/content-files";
 import { databaseFile } from "../server/database-url";
 import { gradeReferenceAnswers } from "./lib/grade-answers";
+import { runCli } from "./lib/cli";
 import { migrateIfBehind, runningServerUrl } from "./lib/setup";
 import { importThroughServer } from "./lib/import-client";
 import { printImportReport } from "./lib/report";
@@ -85,10 +86,4 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(2);
-  },
-);
+runCli(main);

@@ -6,23 +6,14 @@
  */
 import { performance } from "node:perf_hooks";
 import { formatHistoryIssue } from "../lib/history/csv";
-import { databaseFile } from "../server/database-url";
-import { migrateIfBehind } from "./lib/setup";
+import { openLocalDatabase, runCli } from "./lib/cli";
 
 const USAGE = `usage:
   npm run history -- import <file.csv>
   npm run history -- optimize [--apply]`;
 
-async function openDatabase() {
-  const file = databaseFile();
-  process.env.DATABASE_URL = `file:${file}`;
-  migrateIfBehind(file);
-  const { db, closeDb } = await import("../server/db");
-  return { db: db(), closeDb };
-}
-
 async function importCommand(file: string): Promise<number> {
-  const { db, closeDb } = await openDatabase();
+  const { db, closeDb } = await openLocalDatabase();
   try {
     const { importHistory } = await import("../server/use-cases/import-history");
     const start = performance.now();
@@ -47,7 +38,7 @@ async function importCommand(file: string): Promise<number> {
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : "n/a");
 
 async function optimizeCommand(apply: boolean): Promise<number> {
-  const { db, closeDb } = await openDatabase();
+  const { db, closeDb } = await openLocalDatabase();
   try {
     const { optimizeParameters } = await import("../server/use-cases/parameters/optimize-parameters");
     const { applyParameters } = await import("../server/use-cases/parameters/apply-parameters");
@@ -99,10 +90,4 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(2);
-  },
-);
+runCli(main);
