@@ -140,18 +140,27 @@ export function readSections(input: NotesTree): Section[] {
    * markdown's lazy continuation, but a reader sees a new paragraph. The item keeps its own
    * lines; the rest is read as prose after it.
    */
-  const splitLazy = (p: Paragraph, lineOffset: number): { own: Paragraph; tail: Paragraph | null } => {
-    if (lineOffset !== 0 || !p.position) return { own: p, tail: null };
+  const splitLazy = (p: Paragraph, lineOffset: number): { own: Paragraph; tail: Paragraph | null; blocks: Nodes[]; tailText: string; tailOffset: number } => {
+    const none = { own: p, tail: null, blocks: [], tailText: "", tailOffset: 0 };
+    if (lineOffset !== 0 || !p.position) return none;
     const column = p.position.start.column;
     const lines = sourceOf(src, p).split("\n");
     const cut = lines.findIndex((l, k) => k > 0 && l.length - l.trimStart().length < column - 1);
-    if (cut <= 0) return { own: p, tail: null };
+    if (cut <= 0) return none;
     const own = parseMarkdown(lines.slice(0, cut).join("\n")).children[0];
-    const tail = parseMarkdown(lines.slice(cut).map((l) => l.trim()).join("\n")).children[0];
     const line = startLine(p);
+    const tailText = lines.slice(cut).map((l) => l.trim()).join("\n");
+    const blocks = parseMarkdown(tailText).children as Nodes[];
+    const tail = blocks[0]?.type === "paragraph" ? shift(blocks[0], line + cut - 1) : null;
+    // "+ 等待点 wait_point：" then a table at the margin (round 9): markdown read the table as
+    // the item's lazy lines, a reader sees the table the item introduces
+    const table = blocks.some((b) => b.type === "table");
     return {
       own: own?.type === "paragraph" ? shift(own, line - 1) : p,
-      tail: tail?.type === "paragraph" ? shift(tail, line + cut - 1) : null,
+      tail: table ? null : tail,
+      blocks: table ? blocks : [],
+      tailText,
+      tailOffset: line + cut - 1,
     };
   };
 
@@ -159,6 +168,13 @@ export function readSections(input: NotesTree): Section[] {
     const [firstBlock, ...rest] = li.children;
     const lazy = firstBlock?.type === "paragraph" ? splitLazy(firstBlock, lineOffset) : null;
     const first = lazy ? lazy.own : firstBlock;
+    if (lazy && lazy.blocks.length > 0) {
+      walkItemParts(first, [], ordered, lineOffset);
+      closeRuns();
+      withText(lazy.tailText, () => walk(lazy.blocks, lazy.tailOffset));
+      walk(rest, lineOffset);
+      return;
+    }
     if (!lazy?.tail || !/[\p{L}\p{N}]/u.test(plainText(lazy.tail))) {
       walkItemParts(first, rest, ordered, lineOffset);
       return;

@@ -522,4 +522,17 @@ describe("notes mode regressions", () => {
     const open = d.cards.find((c) => c.kind === "open");
     expect(open?.kind === "open" && open.points.map((p) => p.text)).toEqual(["git is a content-addressable key/value store", "a blob holds raw file content, no filename", "a tree is one directory listing"]);
   });
+  it("round 9: a table right under a bullet ('+ 等待点 wait_point：' then '| | AFTER_COMMIT | AFTER_SYNC |' at the margin) was read as the bullet's lazy lines and lost: no card and no rubric point had the comparison", () => {
+    const d = deck(
+      "# MySQL\n\n## 半同步\n\n+ 主库提交时要等至少一个从库回 ACK\n+ 等待点 wait_point：\n| | AFTER_COMMIT | AFTER_SYNC |\n|---|---|---|\n| 在哪等 ACK | 引擎 commit 之后 | binlog 刷盘之后、引擎 commit 之前 |\n| 其他会话能不能提前看到 | 能 | 不能 |\n+ 5.7 加了 ack receiver 线程\n",
+    );
+    const rows = d.cards.filter((c) => c.generatedBy === "notes:table-row");
+    expect(rows.map((c) => [c.line, c.answer])).toEqual([
+      [7, "- **AFTER\\_COMMIT**：引擎 commit 之后\n- **AFTER\\_SYNC**：binlog 刷盘之后、引擎 commit 之前"],
+      [7, "- **AFTER\\_COMMIT**：能\n- **AFTER\\_SYNC**：不能"],
+    ]);
+    // the bullets on either side are still the section's points
+    const open = d.cards.find((c) => c.kind === "open");
+    expect(open?.kind === "open" && open.points.map((p) => p.text)).toEqual(expect.arrayContaining(["主库提交时要等至少一个从库回 ACK", "5.7 加了 ack receiver 线程"]));
+  });
 });
