@@ -8,7 +8,7 @@ import type { Classified } from "./classify";
 import type { Generator } from "./generator";
 import { conditionOf, md, numbered } from "./text";
 import { normalizeAnswer } from "../../answer/normalize";
-import { ANSWERED_QUESTION } from "./classify";
+import { ANSWERED_QUESTION, QA_MARKER } from "./classify";
 
 const QUESTION = /为什么|为何|怎么|如何|是否|吗|\?|？|^why\b|^how\b|^what\b|^when\b/i;
 const DIFFERENCES = /区别|不同|差异|对比|比较|\bvs\.?(?=\s|$)|versus|differences?|compared/i;
@@ -55,10 +55,11 @@ function statement(intro: string): { label: string; text: string } | null {
 
 /** An item that asks and answers: "Q？→ A" on one line, or "Q？" with its answer nested under it. */
 function answeredQuestion(text: string, details: readonly string[]): { question: string; answer: string } | null {
+  const bare = (x: string) => x.trim().replace(QA_MARKER, "");
   const m = ANSWERED_QUESTION.exec(text.trim());
-  const nested = details.length === 1 ? md(details[0]!) : numbered(details.map(md));
-  if (m) return { question: md(m[1]!.trim()), answer: details.length > 0 ? `${md(m[2]!.trim())}\n\n${nested}` : md(m[2]!.trim()) };
-  if (/[？?]$/u.test(text.trim()) && [...text.trim()].length <= 120 && details.length > 0) return { question: md(text.trim()), answer: nested };
+  const nested = details.length === 1 ? md(bare(details[0]!)) : numbered(details.map((d) => md(bare(d))));
+  if (m) return { question: md(bare(m[1]!)), answer: details.length > 0 ? `${md(bare(m[2]!))}\n\n${nested}` : md(bare(m[2]!)) };
+  if (/[？?]$/u.test(text.trim()) && [...text.trim()].length <= 120 && details.length > 0) return { question: md(bare(text)), answer: nested };
   return null;
 }
 

@@ -251,6 +251,13 @@ export function readSections(input: NotesTree): Section[] {
           current.runs.push(bullets);
         }
         bullets.items.push(it);
+        // "+ Q：为什么 nat 规则改了…？" with "- A：…" nested under it: the question's answer, not points
+        // of a list it introduces (round 9: four of the notes' interview questions lost their answers)
+        if (/[？?]$/u.test(it.text) && [...it.text].length <= 120 && rest.length > 0 && rest.every((r) => r.type === "list" && !r.ordered)) {
+          it.details = rest.flatMap((n): Nodes[] => (n.type === "list" ? n.children : [n])).map((n) => cleanText(plainText(n))).filter((t) => t !== "");
+          lastProse = null;
+          return;
+        }
         // bullets nested under a bullet are its points, a list of their own that it introduces;
         // read into its list, they were counted with its siblings ("有哪 14 点" for 7 and 7)
         if (nestsPoints(rest)) {

@@ -30,8 +30,10 @@ describe("held-out rounds: a good answer scores high, a partial, listed or off-t
   const all: ReferenceScore[] = [];
   it.each(rounds)("%s", (round) => {
     const rows = roundScores(round);
-    // every section has its interview question (a title spaced differently still finds it)
-    expect(rows.filter((r) => !r.card).map((r) => r.section)).toEqual([]);
+    // every section has its interview question (a title spaced differently still finds it), but
+    // the notes' own drill ("七、常见面试题", "Interview Qs", "八、零散问题"): its questions are asked
+    // one by one with their answers, and "the key points of 'Interview Qs'" asks nothing (round 9)
+    expect(rows.filter((r) => !r.card && !/面试|问题|interview|\bQs\b/iu.test(r.section)).map((r) => r.section)).toEqual([]);
     const m = meanScores(rows);
     // round 3 (Elasticsearch, Linux memory, PostgreSQL MVCC: 10-22 points a question) is where
     // grading is weakest: a good answer 0.61 there, 0.8 to 0.92 in the later ones
@@ -43,7 +45,7 @@ describe("held-out rounds: a good answer scores high, a partial, listed or off-t
   }, 30_000);
 
   it("over every round", () => {
-    expect(all.length).toBeGreaterThanOrEqual(150);
+    expect(all.filter((r) => r.card).length).toBeGreaterThanOrEqual(145);
     const m = meanScores(all);
     console.log(`held-out: ${m.questions} questions: good ${m.good.toFixed(2)} (zh ${m.good_zh.toFixed(2)}, en ${m.good_en.toFixed(2)}), partial ${m.partial.toFixed(2)}, keyword list ${m.keyword_dump.toFixed(2)}, off-topic ${m.off_topic.toFixed(2)}; good beats all on ${m.goodBeatsAll}`);
     expect(m.good).toBeGreaterThan(0.83);
