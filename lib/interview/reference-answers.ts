@@ -22,8 +22,8 @@ export const referenceAnswersFile = z.union([
 ]);
 export type ReferenceQuestion = z.infer<typeof question>;
 
-/** Titles compared as a reader would: without the enumeration and without spacing ("3）session 和 临时节点"). */
-const titleKey = (t: string) => stripEnumeration(t).replace(/\s+/gu, "").toLowerCase();
+/** Titles compared as a reader would: without the enumeration, spacing ("3）session 和 临时节点") or inline-code backticks ("What happens on `go f()`"). */
+const titleKey = (t: string) => stripEnumeration(t).replace(/[\s`]+/gu, "").toLowerCase();
 
 /** The section's interview question: the open card on that top-level section. */
 export function questionCard(deck: ParsedDeck, section: string): OpenCard | undefined {

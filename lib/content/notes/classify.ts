@@ -39,6 +39,8 @@ const OBSERVATION = /多了|多出|产生了|出现了|生成了|新增了|有�
 const NOT_A_SEQUENCE = /not (?:in )?(?:steps|a sequence|a process|in (?:any )?order)|no particular order|in any order|\bobservations\b|\btips\b|不是步骤|不分先后|没有先后|没有顺序|顺序无关|注意点|小技巧|(?:^|[\s/、&＆|])(?:坑|注意)(?=$|[\s/、&＆|：:])|踩坑|面试(?:常问|常考|题)|常见面试|\binterview (?:qs|questions)\b|\bpitfalls\b|\bgotchas\b|\bcaveats\b|\bfaqs?\b/i;
 /** A question the notes answer on the same line ("加一块盘之后发生了什么？→ ring-builder add…", "blob vs tree? -> …"). */
 export const ANSWERED_QUESTION = /^(.{4,120}?[？?])\s*(?:→|->|=>|：|:|(?:A|答)\s*[：:])\s*(\S.*)$/su;
+/** The heading of the notes' own drill ("七、面试常问", "Interview Qs", "FAQ"): its items are questions asked one by one. */
+export const DRILL_HEADING = /面试|interview|\bfaqs?\b|\bQs\b/iu;
 /** The "Q：" / "问：" before a question and the "A：" / "答：" before its answer, which the card's own layout says. */
 export const QA_MARKER = /^\s*(?:Q|A|问|答|问题)\s*[：:]\s*/u;
 /** "TLB 什么时候要刷：", "When a rebalance happens:": the occasions of something, not its steps. */

@@ -284,6 +284,9 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
   strongIdx.forEach((idx, group) => {
     const term = cleanText(plainText(children[idx]!));
     if (normalizeAnswer(term).length < 2) return;
+    // "**what's sysmon?** → runtime thread…": a bold question is the notes' own question, asked
+    // with its answer (notes:question); blanked, it is a whole question to type (round 9: six cards)
+    if (/[？?]$/u.test(term)) return;
     // a bold label that names a comparison ("**HW vs LEO**：…") is a heading, not a term to recall
     if (/\bvs\.?\b|versus|区别|对比|比较|\band\b|和/iu.test(term) && !GLOSSED.test(term)) return;
     const after = children[idx + 1];

@@ -6,7 +6,7 @@
  */
 import type { RubricPoint } from "../types";
 import type { Section } from "./read";
-import type { Classified } from "./classify";
+import { ANSWERED_QUESTION, DRILL_HEADING, QA_MARKER, type Classified } from "./classify";
 import type { Generator } from "./generator";
 import { definitionOf, md, sentences, subSteps } from "./text";
 import { label, QUESTION_LABEL } from "./lists";
@@ -30,6 +30,12 @@ function isQuestionLine(text: string): boolean {
   const t = text.trim();
   return QUESTION_LABEL.test(t) || (/[？?]$/u.test(t) && [...t].length <= 60);
 }
+/** A drill section: its heading says so and most of its items are questions, answered or not. */
+function isDrill(s: Section): boolean {
+  const items = s.runs.flatMap((r) => r.items);
+  const asked = items.filter((i) => isQuestionLine(i.text) || ANSWERED_QUESTION.test(i.text.trim()) || (/[？?]$/u.test(i.text.trim()) && i.details.length > 0));
+  return DRILL_HEADING.test(s.path[s.path.length - 1] ?? "") && items.length > 0 && asked.length * 2 >= items.length;
+}
 /** How the notes say an interview goes ("面试一般先问…，按下面顺序讲"): about the answer, not in it. */
 const META_LINE = /^(?:面试(?:官)?(?:一般|通常|经常|常)?(?:会)?(?:先)?问|interviewers? (?:usually |often )?(?:ask|start))/iu;
 
@@ -48,6 +54,13 @@ function pointsOf(subtree: ReadSection[], zh: boolean): Point[] {
       // answer it; it is no point of its own (any answer naming its topic covered it)
       let asked: string | undefined;
       for (const item of run.items) {
+        // "Q：AFTER_SYNC 一定不丢数据吗？ A：前提是没退化成异步": its answer is the point, under its question
+        // (round 9: the whole line was one point, graded on the question's words)
+        const qa = ANSWERED_QUESTION.exec(item.text.trim());
+        if (qa) {
+          out.push({ text: qa[2]!.trim().replace(QA_MARKER, ""), section, heading: qa[1]!.trim().replace(QA_MARKER, "") });
+          continue;
+        }
         if (isQuestionLine(item.text)) {
           asked = item.text.replace(QUESTION_LABEL, "").trim();
           continue;
@@ -109,7 +122,9 @@ export function interviewCards(g: Generator, read: ReadSection[], deckTitle: str
       const subtree = read.filter((x) => x.section.path.length >= s.path.length && s.path.every((p, k) => x.section.path[k] === p));
       return { s, subtree, all: pointsOf(subtree, g.zh) };
     })
-    .filter((q) => q.all.length > 0);
+    // the notes' own drill is asked question by question (notes:question); "the key points of
+    // 'Interview Qs'" is no question anyone asks, and its rubric mixed a dozen unrelated answers (round 9)
+    .filter((q) => q.all.length > 0 && !isDrill(q.s));
   // keywords for the whole deck at once: the words most of its questions share tell no point apart
   const keywords = deckRubricKeywords(questions.map((q) => q.all.map((p) => p.text)), { glossary: g.glossary, english: !g.zh, typos, context, topic: [deckTitle] });
   questions.forEach(({ s, subtree, all }, n) => {

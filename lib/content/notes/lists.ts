@@ -8,7 +8,7 @@ import type { Classified } from "./classify";
 import type { Generator } from "./generator";
 import { conditionOf, md, numbered } from "./text";
 import { normalizeAnswer } from "../../answer/normalize";
-import { ANSWERED_QUESTION, QA_MARKER } from "./classify";
+import { ANSWERED_QUESTION, DRILL_HEADING, QA_MARKER } from "./classify";
 
 const QUESTION = /为什么|为何|怎么|如何|是否|吗|\?|？|^why\b|^how\b|^what\b|^when\b/i;
 const DIFFERENCES = /区别|不同|差异|对比|比较|\bvs\.?(?=\s|$)|versus|differences?|compared/i;
@@ -91,7 +91,7 @@ export function listCards(g: Generator, s: Section, run: Classified, title: stri
     return qa ? [{ item, ...qa }] : [];
   });
   // under "面试常问" / "Interview Qs" the heading tells nothing about the question: it is asked as written
-  const drill = /面试|interview|\bfaqs?\b|\bQs\b/iu.test(s.path[s.path.length - 1] ?? "");
+  const drill = DRILL_HEADING.test(s.path[s.path.length - 1] ?? "");
   const where = drill ? "" : s.path.length > 0 ? s.path.join(" › ") : title;
   for (const { item, question, answer: said } of answered) {
     const prompt = t.question(where, question);

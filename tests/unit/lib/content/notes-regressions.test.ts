@@ -535,6 +535,23 @@ describe("notes mode regressions", () => {
     ]);
   });
 
+  it("round 9: a bold question ('- **what's sysmon?** → runtime thread without a P…') was also a blank: a whole question to type, beside the question card that asks it", () => {
+    const d = deck("# Go\n\n## Interview Qs\n- **what's sysmon?** → runtime thread without a P, retakes Ps in syscalls\n- **what's g0?** → per-M scheduler goroutine with a big stack\n");
+    expect(d.cards.map((c) => [c.generatedBy, c.prompt])).toEqual([
+      ["notes:question", "what's sysmon?"],
+      ["notes:question", "what's g0?"],
+    ]);
+  });
+
+  it("round 9: a drill section had an interview question ('the key points of “Interview Qs”') graded on a dozen unrelated answers, and a 'Q：… A：…' line elsewhere was one point graded on its question's words", () => {
+    const d = deck(
+      "# Go\n\n## Preemption\n- sysmon marks a G running > 10ms\n- Q: is go scheduling preemptive? A: since 1.14 yes, signal based\n- SIGURG is sent to the M\n\n## Interview Qs\n- why GMP and not GM? → global runq lock contention\n- goroutine vs thread? → 2KB growable stack\n",
+    );
+    const open = d.cards.filter((c) => c.kind === "open");
+    expect(open.map((c) => c.topic)).toEqual([["Preemption"]]);
+    expect(open[0]?.kind === "open" && open[0].points.map((p) => p.text)).toEqual(["sysmon marks a G running \\> 10ms", "since 1.14 yes, signal based", "SIGURG is sent to the M"]);
+  });
+
   it("round 9: a table right under a bullet ('+ 等待点 wait_point：' then '| | AFTER_COMMIT | AFTER_SYNC |' at the margin) was read as the bullet's lazy lines and lost: no card and no rubric point had the comparison", () => {
     const d = deck(
       "# MySQL\n\n## 半同步\n\n+ 主库提交时要等至少一个从库回 ACK\n+ 等待点 wait_point：\n| | AFTER_COMMIT | AFTER_SYNC |\n|---|---|---|\n| 在哪等 ACK | 引擎 commit 之后 | binlog 刷盘之后、引擎 commit 之前 |\n| 其他会话能不能提前看到 | 能 | 不能 |\n+ 5.7 加了 ack receiver 线程\n",
