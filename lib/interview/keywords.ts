@@ -129,7 +129,13 @@ function looksTechnical(word: string): boolean {
 /** The glossary's word for an inflected English word (validates → validate). */
 function englishBase(word: string, glossary: Glossary): string | null {
   const w = word.toLowerCase();
-  const forms = [w, w.replace(/s$/, ""), w.replace(/es$/, ""), w.replace(/ed$/, ""), w.replace(/d$/, ""), w.replace(/ing$/, ""), w.replace(/ing$/, "e")];
+  // an acronym is not inflected, but for a plural s of its own ("VMs"): CAS is no "CA" (round 9
+  // keyed a lock-free CAS point on "certificate authority", and "ca" was in every "cache")
+  const forms = /^[A-Z0-9]{2,}$/.test(word)
+    ? [w]
+    : /^[A-Z0-9]{2,}s$/.test(word)
+      ? [w, w.slice(0, -1)]
+      : [w, w.replace(/s$/, ""), w.replace(/es$/, ""), w.replace(/ed$/, ""), w.replace(/d$/, ""), w.replace(/ing$/, ""), w.replace(/ing$/, "e")];
   return forms.find((f) => f.length >= 2 && glossary.has(f)) ?? null;
 }
 

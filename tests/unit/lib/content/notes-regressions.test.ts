@@ -552,6 +552,14 @@ describe("notes mode regressions", () => {
     expect(open[0]?.kind === "open" && open[0].points.map((p) => p.text)).toEqual(["sysmon marks a G running \\> 10ms", "since 1.14 yes, signal based", "SIGURG is sent to the M"]);
   });
 
+  it("round 9: 'CAS' was read as the plural of CA, so a lock-free CAS point listened for 'certificate authority'", () => {
+    const [point] = rubricKeywords(["local runq: per P, a fixed ring of 256 Gs, lock-free CAS on the head"], { glossary: baseGlossary, english: true });
+    const words = point!.keywords.flat().map((w) => w.toLowerCase());
+    expect(words).toContain("cas");
+    expect(words).not.toContain("ca");
+    expect(words).not.toContain("certificate authority");
+  });
+
   it("round 9: a table right under a bullet ('+ 等待点 wait_point：' then '| | AFTER_COMMIT | AFTER_SYNC |' at the margin) was read as the bullet's lazy lines and lost: no card and no rubric point had the comparison", () => {
     const d = deck(
       "# MySQL\n\n## 半同步\n\n+ 主库提交时要等至少一个从库回 ACK\n+ 等待点 wait_point：\n| | AFTER_COMMIT | AFTER_SYNC |\n|---|---|---|\n| 在哪等 ACK | 引擎 commit 之后 | binlog 刷盘之后、引擎 commit 之前 |\n| 其他会话能不能提前看到 | 能 | 不能 |\n+ 5.7 加了 ack receiver 线程\n",
