@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getInterviewPlan } from "@/server/use-cases/planning/get-interview-plan";
 import { getReadiness } from "@/server/use-cases/planning/get-readiness";
@@ -12,7 +13,8 @@ import { ChartTable } from "@/app/components/chart-table";
  * the plan and without more study. The chart is drawn for the eye; its caption and its table
  * say the same to a screen reader. Then the new cards' pace (and a warning when they cannot all
  * fit), the daily workload forecast against the budget, and, when it runs over the budget, the
- * cards it leaves below target. Nothing when no interview is ahead.
+ * cards it leaves below target; the days to rehearse in a mock interview (weakest topics first
+ * in its set-up). Nothing when no interview is ahead.
  */
 export async function InterviewPlanSection({ now }: { now?: Date }) {
   const next = (await listInterviewDates({ now })).interviewDates.find((d) => !d.past);
@@ -120,6 +122,26 @@ export async function InterviewPlanSection({ now }: { now?: Date }) {
               rows={plan.forecast.map((f, i) => ({ key: f.day, cells: [workload[i]?.label, f.reviews, f.newCards, f.heldBack], data: { "data-over-budget": f.overBudget ? "1" : "0" } }))}
             />
           </figure>
+        </>
+      ) : null}
+
+      {plan.mockInterviews.length > 0 ? (
+        <>
+          <h3 id="mock-interviews-title">{t("mockTitle")}</h3>
+          <p data-testid="mock-interviews-summary">{t("mockSummary", { count: plan.mockInterviews.length })}</p>
+          <ol className="mock-interviews" aria-labelledby="mock-interviews-title" data-testid="mock-interviews">
+            {plan.mockInterviews.map((m) => (
+              <li key={m.day} data-testid="mock-interview-day" data-day={m.day}>
+                {m.day === 0 ? (
+                  <>
+                    <strong>{t("mockToday")}</strong> <Link href="/interview">{t("mockStart")}</Link>
+                  </>
+                ) : (
+                  day(m.start)
+                )}
+              </li>
+            ))}
+          </ol>
         </>
       ) : null}
 

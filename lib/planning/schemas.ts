@@ -116,6 +116,8 @@ export const interviewPlanSchema = z.object({
   /** some day of the forecast holds back reviews or new cards for the budget */
   overBudget: z.boolean(),
   belowTarget: z.array(z.object({ cardId: z.string(), deckId: z.string(), topic: z.array(z.string()), prompt: z.string(), recall: z.number() })),
+  /** the study days to hold a mock interview on (lib/planning/mock-interviews.ts), earliest first; none without a plan */
+  mockInterviews: z.array(z.object({ day: z.number().int(), start: z.string() })),
 });
 export type InterviewPlanView = z.infer<typeof interviewPlanSchema>;
 

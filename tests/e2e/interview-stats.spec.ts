@@ -49,6 +49,9 @@ test.describe.serial("an interview on /stats", () => {
       expect(await rows.count()).toBeGreaterThanOrEqual(11);
       await expect(page.getByTestId("workload-summary")).toHaveText(/^按计划学习：\d+ 天共复习 \d+ 次，每天最多 \d+ 次。$/);
       await expect(page.getByTestId("new-pace")).toHaveText(/^新卡片：面试前每天 \d+ 张（还剩 \d+ 张）。$/);
+      // two rehearsals, the last two days before the interview's day
+      await expect(page.getByTestId("mock-interviews-summary")).toHaveText("面试前安排 2 次模拟面试，间隔拉开，最后一次在面试前两天；每次都勾选“先问最弱的”。");
+      await expect(page.getByTestId("mock-interview-day")).toHaveCount(2);
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: "test-results/interview-stats-zh.png", fullPage: true });
 
@@ -93,6 +96,17 @@ test.describe.serial("an interview on /stats", () => {
       await expect(page.getByTestId("options-status")).toHaveCount(0);
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: "test-results/deck-options-simulate-en.png", fullPage: true });
+
+      // an interview two days ahead: today is its mock-interview day, and the link leads to the set-up
+      const soon = new Date(Date.now() + 2 * 86_400_000).toISOString();
+      expect((await page.request.post(`${server.url}/api/v1/interview-dates`, { data: { label: "Phone screen", at: soon, timeZone: "America/New_York" } })).status()).toBe(201);
+      await page.goto(`${server.url}/stats`);
+      const mocks = page.getByTestId("mock-interviews");
+      await expect(mocks.getByTestId("mock-interview-day")).toHaveCount(1);
+      await expect(mocks).toContainText("Today: a mock interview.");
+      await mocks.getByRole("link", { name: "Set one up" }).click();
+      await expect(page).toHaveURL(/\/interview$/);
+      await expect(page.getByTestId("interview-weakest-for-day")).toBeVisible();
     });
   });
 });

@@ -62,11 +62,14 @@ describe("the interview plan on /stats", () => {
     for (let i = 1; i < plan.projection.length; i++) expect(plan.projection[i]!.ifStopped).toBeLessThanOrEqual(plan.projection[i - 1]!.ifStopped);
     expect(plan.forecast).toHaveLength(10);
     expect(plan.forecast[0]).toMatchObject({ day: 0, newCards: 1 });
+    // mock interviews on study days 5 and 8 (two days before the interview's day 10), at the start of those days in Shanghai
+    expect(plan.mockInterviews.map((m) => m.day)).toEqual([5, 8]);
+    expect(plan.mockInterviews.map((m) => m.start)).toEqual([plan.forecast[5]!.start, plan.forecast[8]!.start]);
   });
 
   it("a past date or one with no study day left is plain FSRS: no projection", async () => {
     const soon = await setInterviewDate({ db, now: T0, fields: fields({ at: new Date(T0.getTime() + 3600_000).toISOString(), timeZone: "Asia/Shanghai" }) });
-    expect(await getInterviewPlan({ db, id: soon.id, now: T0 })).toMatchObject({ mode: "no-time", projection: [], forecast: [] });
+    expect(await getInterviewPlan({ db, id: soon.id, now: T0 })).toMatchObject({ mode: "no-time", projection: [], forecast: [], mockInterviews: [] });
     expect(await getInterviewPlan({ db, id: soon.id, now: new Date(T0.getTime() + 2 * 3600_000) })).toMatchObject({ mode: "past", projection: [] });
   });
 });

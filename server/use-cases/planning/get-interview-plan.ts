@@ -1,10 +1,11 @@
 /**
  * The plan for an interview date as /stats shows it (issue 16): lib/planning's planInterview on
  * the cards in scope, with the preset's FSRS settings and the user's weights, on the grid of
- * study days in the interview's time zone. Read-only: it schedules nothing (each card's due
+ * study days in the interview's time zone, and the days to rehearse in a mock interview. Read-only: it schedules nothing (each card's due
  * moves at its own next rating, planned-schedule.ts), it says what following the plan gives.
  */
 import { State } from "ts-fsrs";
+import { mockInterviewDays } from "@/lib/planning/mock-interviews";
 import { planInterview } from "@/lib/planning/plan";
 import type { InterviewPlanView } from "@/lib/planning/schemas";
 import { dayStart } from "@/lib/planning/days";
@@ -70,6 +71,7 @@ export async function getInterviewPlan(options: { id: string; now?: Date; db?: D
       })
       // the weakest first: the ones furthest from the target
       .sort((a, b) => a.recall - b.recall || a.cardId.localeCompare(b.cardId)),
+    mockInterviews: plan.mode === "plan" ? mockInterviewDays(plan.daysLeft).map((day) => ({ day, start: dayStart(origin, day).toISOString() })) : [],
   };
 }
 
