@@ -560,6 +560,12 @@ describe("notes mode regressions", () => {
     expect(words).not.toContain("certificate authority");
   });
 
+  it("round 9: a step that starts by saying what something is ('qvoA 是 access 口，tag=1，包一进 br-int 就带上 vlan 1') was dropped from the packet path as a definition", () => {
+    const d = deck("# OVS\n\n## 一个包的路径\n\n1. VM A 从 eth0 发出 → tapA → qvoA 进 br-int\n2. qvoA 是 access 口，tag=1，包一进 br-int 就带上 vlan 1\n3. br-int 走 NORMAL，出口是 patch-tun\n");
+    const order = d.cards.find((c) => c.kind === "ordering");
+    expect(order?.kind === "ordering" && order.steps).toEqual(["VM A 从 eth0 发出 → tapA → qvoA 进 br-int", "qvoA 是 access 口，tag=1，包一进 br-int 就带上 vlan 1", "br-int 走 NORMAL，出口是 patch-tun"]);
+  });
+
   it("round 9: a table right under a bullet ('+ 等待点 wait_point：' then '| | AFTER_COMMIT | AFTER_SYNC |' at the margin) was read as the bullet's lazy lines and lost: no card and no rubric point had the comparison", () => {
     const d = deck(
       "# MySQL\n\n## 半同步\n\n+ 主库提交时要等至少一个从库回 ACK\n+ 等待点 wait_point：\n| | AFTER_COMMIT | AFTER_SYNC |\n|---|---|---|\n| 在哪等 ACK | 引擎 commit 之后 | binlog 刷盘之后、引擎 commit 之前 |\n| 其他会话能不能提前看到 | 能 | 不能 |\n+ 5.7 加了 ack receiver 线程\n",
