@@ -71,13 +71,17 @@ export function definitionOf(sentence: string): Definition | null {
     if (/(?:还|也不|也|不|就|都|才|并|又|却|而|主要|其实|通常|一般|基本|只|大概|大约|大致|可能|应该|好像|但|但是|所以|因此|而且|并且|或者|如果)$/u.test(term) || /怎么|如何|为什么|为何|什么|哪些|哪个/u.test(term)) return null;
     // "本质是…", "整体是…", "原来是…" (round 5): a word about the sentence, not a term; "si 高是…",
     // "日志里是…": a state or a place, not what something is
-    if (/^(?:本质|本质上|整体|原来|实际|实际上|核心|简单说|一句话|总的来说|其实|本身)$/u.test(term) || /[高低多少慢快满空][一般通常]*$|(?:里|中)$/u.test(term)) return null;
+    if (/^(?:本质|本质上|整体|原来|实际|实际上|核心|简单说|一句话|总的来说|其实|本身|主体|主要|大头|大部分)$/u.test(term) || /[高低多少慢快满空][一般通常]*$|(?:里|中)$/u.test(term)) return null;
+    // "br-int 早期是 standalone" (a time: what it was then), "以为两边不一样是 bug" (a belief): no term (round 9)
+    if (/(?:早期|最早|最初|起初|当初|以前|现在|目前|后来|当时|默认下)$/u.test(term) || /^(?:以为|觉得|认为|感觉|误以为)/u.test(term)) return null;
     // "9.4 以后冻结是…": a time clause, not a term; a quoted or bare version ("v2") names nothing alone
     if (/以后|以前|之后|之前|时候/u.test(term) || /^["“'‘「『]/u.test(term) || /^v?\d+(?:\.\d+)*$/i.test(term)) return null;
     // "xmin 是当前事务自己 → 本事务插入的可见": one branch of a rule, not what xmin is
     if (/->|→|=>/u.test(sentence)) return null;
     const rest = m[restAt]!.trim();
     if (ATTRIBUTE.test(term) || /^[\d"'“‘]/u.test(rest)) return null;
+    // "br-tun 是 fail_mode=secure": a setting's value, not what br-tun is (round 9)
+    if (relation === "is" && /^[\w.-]+\s*=\s*\S/u.test(rest)) return null;
     // "tap设备是 vxlan 这个网络创建的端口": about this setup, not a definition
     if (relation === "is" && /这个|这一|该|此/u.test(rest)) return null;
     // "X 是固定的", "X 是 InnoDB 特有的": a property, not what X is

@@ -566,6 +566,11 @@ describe("notes mode regressions", () => {
     expect(order?.kind === "ordering" && order.steps).toEqual(["VM A 从 eth0 发出 → tapA → qvoA 进 br-int", "qvoA 是 access 口，tag=1，包一进 br-int 就带上 vlan 1", "br-int 走 NORMAL，出口是 patch-tun"]);
   });
 
+  it("round 9: 'X 是什么？' of subjects that are no terms ('br-int 早期', '主体', '以为两边 local vlan 不一样') or answered by a setting ('br-tun 是 fail_mode=secure')", () => {
+    const d = deck("# OVS\n\n## 网桥\n\n+ br-tun 是 fail_mode=secure；br-int 早期是 standalone，现在也是 secure\n+ 主体就是 table 0 priority=1 actions=NORMAL，当普通交换机用\n+ 以为两边 local vlan 不一样是 bug（其实不是）\n");
+    expect(d.cards.filter((c) => c.generatedBy === "notes:definition").map((c) => c.prompt)).toEqual([]);
+  });
+
   it("round 9: a table right under a bullet ('+ 等待点 wait_point：' then '| | AFTER_COMMIT | AFTER_SYNC |' at the margin) was read as the bullet's lazy lines and lost: no card and no rubric point had the comparison", () => {
     const d = deck(
       "# MySQL\n\n## 半同步\n\n+ 主库提交时要等至少一个从库回 ACK\n+ 等待点 wait_point：\n| | AFTER_COMMIT | AFTER_SYNC |\n|---|---|---|\n| 在哪等 ACK | 引擎 commit 之后 | binlog 刷盘之后、引擎 commit 之前 |\n| 其他会话能不能提前看到 | 能 | 不能 |\n+ 5.7 加了 ack receiver 线程\n",
