@@ -51,8 +51,10 @@ const LABEL = /^([^，,。；;：:（(]{1,24}(?:\s*[（(][^）)]{1,20}[）)])?)(
 /** A condition about something going wrong: its branch is a fallback, not a step. */
 const FAILURE = /失败|超时|出错|错误|异常|宕机|挂了|挂掉|不可用|不通|拒绝|丢失|不满足|不一致|不存在|没有|不是|\bfail|\berror|time(?:s|d)?[ -]?out|\bdown\b|unavailable|refused|\blost\b|crash|mismatch|missing|invalid|not\b|n't\b|\bno\b/i;
 
-/** After a step's first clause, words that say something then happens. */
-const GOES_ON = /就|然后|接着|随后|→|->|=>|\bthen\b/u;
+/** After a step's first clause, words that say something then happens (就是 is "is"). */
+const GOES_ON = /就(?!是)|然后|接着|随后|→|->|=>|\bthen\b/u;
+/** What a step says after its first clause ("" for a step of one clause). */
+const laterClauses = (text: string): string => /[，,；;](.*)$/su.exec(text)?.[1] ?? "";
 /** A last item that draws the conclusion ("Because the broker checks …", "所以…") is a consequence, not a step. */
 const CONSEQUENCE = /^(?:所以|因此|因而|于是可见|这样一来|总之|because\b|so\b|therefore\b|thus\b|this means\b|that is why\b)/i;
 
@@ -118,7 +120,7 @@ function processOf(items: Item[]): Classified {
     // "所以…" a consequence: neither is a step (every other item stays, so no link is made up)
     // A definition that goes on to what happens ("qvoA 是 access 口，tag=1，包一进 br-int 就带上 vlan 1")
     // is a step all the same (round 9: dropping it left the packet path a step short)
-    else if (k > 0 && isDefinition(item.text) && !OBSERVATION.test(item.text) && !GOES_ON.test(item.text.replace(/^[^，,；;]*[，,；;]/u, ""))) return;
+    else if (k > 0 && isDefinition(item.text) && !OBSERVATION.test(item.text) && !GOES_ON.test(laterClauses(item.text))) return;
     else if (k === items.length - 1 && k > 1 && CONSEQUENCE.test(item.text)) return;
     else steps.push(item);
   });

@@ -24,6 +24,8 @@ export function label(text: string): string {
     .replace(QUESTION_LABEL, "")
     // "为什么用 pull（面试会问，记几个理由）": an aside about the interview, not about the list
     .replace(/\s*[（(][^（）()]*(?:面试|记住|记几个|背下来|interview|remember)[^（）()]*[）)]\s*$/iu, "")
+    // "（症状，不是步骤）", "（列一下，不是流程）", "(not a process)": what the list is not, said to oneself (round 9)
+    .replace(/\s*[（(][^（）()]*(?:不是(?:步骤|流程|过程|顺序)|列一下|not (?:a |in )?(?:process|steps|sequence|order))[^（）()]*[）)]/giu, "")
     .trim();
 }
 

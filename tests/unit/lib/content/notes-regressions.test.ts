@@ -571,6 +571,11 @@ describe("notes mode regressions", () => {
     expect(d.cards.filter((c) => c.generatedBy === "notes:definition").map((c) => c.prompt)).toEqual([]);
   });
 
+  it("round 9: a list's note to self about what it is not ('现象（症状，不是步骤）', '(observations, not steps)') was part of its question", () => {
+    const d = deck("# NF\n\n## table full\n\n现象（症状，不是步骤）：\n\n1. dmesg 刷 nf_conntrack: table full\n2. 新连接随机超时\n3. 已有连接正常\n");
+    expect(d.cards.filter((c) => c.generatedBy === "notes:facts").map((c) => c.prompt)).toEqual(["「table full」：现象——有哪 3 点？"]);
+  });
+
   it("round 9: a table right under a bullet ('+ 等待点 wait_point：' then '| | AFTER_COMMIT | AFTER_SYNC |' at the margin) was read as the bullet's lazy lines and lost: no card and no rubric point had the comparison", () => {
     const d = deck(
       "# MySQL\n\n## 半同步\n\n+ 主库提交时要等至少一个从库回 ACK\n+ 等待点 wait_point：\n| | AFTER_COMMIT | AFTER_SYNC |\n|---|---|---|\n| 在哪等 ACK | 引擎 commit 之后 | binlog 刷盘之后、引擎 commit 之前 |\n| 其他会话能不能提前看到 | 能 | 不能 |\n+ 5.7 加了 ack receiver 线程\n",
