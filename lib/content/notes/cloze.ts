@@ -282,7 +282,12 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
   };
   const key = render((_, k) => `[c${k + 1}]`, null);
   strongIdx.forEach((idx, group) => {
-    const term = cleanText(plainText(children[idx]!));
+    const bold = cleanText(plainText(children[idx]!));
+    // "**5.7：LOGICAL_CLOCK**", "**Go 1.14: async preemption**": a version before the name; the name
+    // is the blank and the version stays in the question (round 9: "5.6：按库并行" was a blank to type)
+    const versioned = /^((?:[A-Za-z]+\s*)?v?\d+(?:\.\d+)*\+?)\s*[：:]\s*(\S.*)$/u.exec(bold);
+    const term = versioned ? versioned[2]!.trim() : bold;
+    const shownBefore = versioned ? `${md(versioned[1]!)}${/[：]/u.test(bold) ? "：" : ": "}` : "";
     if (normalizeAnswer(term).length < 2) return;
     // "**what's sysmon?** → runtime thread…": a bold question is the notes' own question, asked
     // with its answer (notes:question); blanked, it is a whole question to type (round 9: six cards)
@@ -300,7 +305,7 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
     // "**Session ID (1.2)**": the name before a remark in brackets is what the learner recalls
     const named = glossedTerm && !glossed ? [glossedTerm[1]!.trim()] : [];
     const aliases: string[] = [...new Set([...(bracket?.answer !== undefined ? [bracket.answer] : []), ...(glossed ? [glossed[1]!.trim(), inner!] : named)])].filter((a) => a !== term);
-    const whole = render((x, k) => (k === group ? "\\[…\\]" : md(x)), group);
+    const whole = render((x, k) => (k === group ? `${shownBefore}\\[…\\]` : md(x)), group);
     const at = sentenceWith(whole, /\\\[…\\\]/);
     const sentence0 = sentenceAt(whole, at);
     // an acronym spelt out right after its blank ("[…]: Server Name Indication, the hostname…")
@@ -343,7 +348,7 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
     // route 树匹配…"): a blank in the same sentence is the same fact twice (round 6)
     // (the first-step card carries the line of its step, the first of the run)
     if (g.cards.some((c) => c.generatedBy === "notes:first-step" && c.line === line)) return;
-    const answer = sentenceAt(render((x, k) => (k === group ? `\u0001${md(x)}\u0002${gloss ? `（${md(gloss)}）` : ""}` : md(x)), group), at);
+    const answer = sentenceAt(render((x, k) => (k === group ? `${shownBefore}\u0001${md(versioned ? term : x)}\u0002${gloss ? `（${md(gloss)}）` : ""}` : md(x)), group), at);
     g.add(
       { kind: "cloze", topic, line, prompt, answer, group: group + 1, cloze: [{ text: term, ...(aliases.length ? { aliases } : {}) }], generatedBy: "notes:bold-cloze" },
       `${key}\u0000${group + 1}`,

@@ -576,6 +576,11 @@ describe("notes mode regressions", () => {
     expect(d.cards.filter((c) => c.generatedBy === "notes:facts").map((c) => c.prompt)).toEqual(["「table full」：现象——有哪 3 点？"]);
   });
 
+  it("round 9: a bold version label ('**5.7：LOGICAL_CLOCK**', '**8.0：WRITESET**') was one blank to type whole, and the name it hid stood in the same line ('slave_parallel_type=LOGICAL_CLOCK')", () => {
+    const d = deck("# M\n\n## 并行复制\n\n+ 演进：\n    - **5.7：LOGICAL_CLOCK**，`slave_parallel_type=LOGICAL_CLOCK`，基于组提交\n    - **8.0：WRITESET**，按事务改的行判断冲突\n");
+    expect(d.cards.filter((c) => c.kind === "cloze").map((c) => [c.prompt, c.kind === "cloze" && c.cloze.map((x) => x.text)])).toEqual([["8.0：\\[…\\]，按事务改的行判断冲突", ["WRITESET"]]]);
+  });
+
   it("round 9: a table right under a bullet ('+ 等待点 wait_point：' then '| | AFTER_COMMIT | AFTER_SYNC |' at the margin) was read as the bullet's lazy lines and lost: no card and no rubric point had the comparison", () => {
     const d = deck(
       "# MySQL\n\n## 半同步\n\n+ 主库提交时要等至少一个从库回 ACK\n+ 等待点 wait_point：\n| | AFTER_COMMIT | AFTER_SYNC |\n|---|---|---|\n| 在哪等 ACK | 引擎 commit 之后 | binlog 刷盘之后、引擎 commit 之前 |\n| 其他会话能不能提前看到 | 能 | 不能 |\n+ 5.7 加了 ack receiver 线程\n",
