@@ -61,6 +61,7 @@ export async function benchStudy(baseline: (file: string, iterations: number, st
       scope: "all",
       targetRecall: 0.9,
       dailyBudget: 200,
+      budgetUnit: "reviews",
       createdAt: new Date(NOW),
       updatedAt: new Date(NOW),
     });

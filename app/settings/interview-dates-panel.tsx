@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { TZDate } from "@date-fns/tz";
 import { format as formatDate } from "date-fns";
 import { DEFAULT_TARGET_RECALL, type CreateInterviewDateRequest, type InterviewDateView } from "@/lib/planning/schemas";
+import { MAX_BUDGET_MINUTES, type BudgetUnit } from "@/lib/planning/budget";
 import { api, useApiErrorMessage } from "@/app/components/api-client";
 import { TimeZoneSelect, useBrowserZone } from "@/app/components/time-zone-select";
 
@@ -19,9 +20,10 @@ interface Draft {
   decks: string[];
   targetPercent: number;
   budget: string;
+  budgetUnit: BudgetUnit;
 }
 
-const emptyDraft = (): Draft => ({ label: "", date: "", time: "09:00", zone: "", allDecks: true, decks: [], targetPercent: Math.round(DEFAULT_TARGET_RECALL * 100), budget: "" });
+const emptyDraft = (): Draft => ({ label: "", date: "", time: "09:00", zone: "", allDecks: true, decks: [], targetPercent: Math.round(DEFAULT_TARGET_RECALL * 100), budget: "", budgetUnit: "reviews" });
 
 /** The date and time an instant shows in its zone, as the form's inputs hold them. */
 function draftOf(d: InterviewDateView): Draft {
@@ -35,6 +37,7 @@ function draftOf(d: InterviewDateView): Draft {
     decks: d.scope === "all" ? [] : d.scope.map((s) => s.deckId),
     targetPercent: Math.round(d.targetRecall * 100),
     budget: d.dailyBudget === null ? "" : String(d.dailyBudget),
+    budgetUnit: d.budgetUnit,
   };
 }
 
@@ -92,6 +95,7 @@ export function InterviewDatesPanel({
       scope: draft.allDecks ? "all" : draft.decks.map((deckId) => ({ deckId, topics: [] })),
       targetRecall: draft.targetPercent / 100,
       dailyBudget: draft.budget.trim() === "" ? null : Number(draft.budget),
+      budgetUnit: draft.budgetUnit,
     };
     setBusy(true);
     setStatus(null);
@@ -141,6 +145,9 @@ export function InterviewDatesPanel({
                 <strong>{d.label || t("untitled")}</strong>{" "}
                 {format.dateTime(new Date(d.at), { dateStyle: "medium", timeStyle: "short", timeZone: d.timeZone })} ({d.timeZone}) ·{" "}
                 {d.scope === "all" ? t("allDecks") : d.scope.map((s) => deckTitle(s.deckId)).join(", ")} · {t("targetShort", { target: format.number(d.targetRecall, { style: "percent" }) })}
+                {d.dailyBudget !== null
+                  ? ` · ${d.budgetUnit === "minutes" ? t("budgetShortMinutes", { minutes: d.dailyBudget, reviews: d.budgetReviews ?? 0, seconds: d.secondsPerReview }) : t("budgetShortReviews", { reviews: d.dailyBudget })}`
+                  : ""}
                 {d.past ? ` · ${t("past")}` : ""}
               </span>
               <span className="row">
@@ -208,10 +215,23 @@ export function InterviewDatesPanel({
             {t("target")}
             <input type="number" min={50} max={99} step={1} required value={draft.targetPercent} onChange={(e) => set({ targetPercent: Number(e.target.value) })} data-testid="interview-target" />
           </label>
-          <label>
-            {t("budget")}
-            <input type="number" min={1} max={10000} step={1} value={draft.budget} onChange={(e) => set({ budget: e.target.value })} data-testid="interview-budget" />
-          </label>
+          <fieldset className="budget">
+            <legend>{t("budget")}</legend>
+            <input
+              type="number"
+              min={1}
+              max={draft.budgetUnit === "minutes" ? MAX_BUDGET_MINUTES : 10000}
+              step={1}
+              value={draft.budget}
+              onChange={(e) => set({ budget: e.target.value })}
+              aria-label={t("budgetAmount")}
+              data-testid="interview-budget"
+            />
+            <select value={draft.budgetUnit} onChange={(e) => set({ budgetUnit: e.target.value as BudgetUnit })} aria-label={t("budgetUnit")} data-testid="interview-budget-unit">
+              <option value="reviews">{t("budgetReviews")}</option>
+              <option value="minutes">{t("budgetMinutes")}</option>
+            </select>
+          </fieldset>
         </fieldset>
         <div className="row">
           <button type="submit" className="primary" disabled={busy} data-testid="save-interview-date">

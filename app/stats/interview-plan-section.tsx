@@ -33,7 +33,8 @@ export async function InterviewPlanSection({ now }: { now?: Date }) {
   }));
   const day = (iso: string) => format.dateTime(new Date(iso), { month: "short", day: "numeric", weekday: "short", timeZone });
   const workload = plan.forecast.map((f) => ({ label: day(f.start), reviews: f.reviews }));
-  const budget = next.dailyBudget;
+  // in reviews a day: a budget in minutes at the learner's pace (the forecast counts reviews)
+  const budget = next.budgetReviews;
   const totalReviews = plan.forecast.reduce((sum, f) => sum + f.reviews, 0);
   const maxReviews = plan.forecast.reduce((m, f) => Math.max(m, f.reviews), 0);
   const summary = t("projectionSummary", { withPlan: percent(plan.readinessWithPlan), ifStopped: percent(plan.readinessIfStopped), target: percent(next.targetRecall), date: when });

@@ -215,6 +215,8 @@ export const interviewDateRow = z.strictObject({
   }, 'must be JSON: "all" or a list of decks'),
   targetRecall: z.number().min(0).max(1),
   dailyBudget: int.nullable(),
+  // backups made before budgets in minutes have no unit: their budgets are reviews
+  budgetUnit: z.enum(["reviews", "minutes"]).default("reviews"),
   createdAt: time,
   updatedAt: time,
 });

@@ -10,6 +10,7 @@
 import { z } from "zod";
 import { isValidTimeZone } from "../study-day";
 import { scopeSchema } from "../quiz/schemas";
+import { BUDGET_UNITS, MAX_BUDGET_MINUTES } from "./budget";
 
 export const DEFAULT_TARGET_RECALL = 0.9;
 
@@ -24,7 +25,11 @@ const targetSchema = z
   .number({ error: "targetRecall must be a number" })
   .min(0.5, "targetRecall must be from 0.5 to 0.99")
   .max(0.99, "targetRecall must be from 0.5 to 0.99");
-const budgetSchema = z.number({ error: "dailyBudget must be a number of reviews" }).int("dailyBudget must be a whole number of reviews").min(1, "dailyBudget must be at least 1 review").max(10_000, "dailyBudget must be at most 10000 reviews");
+const budgetSchema = z.number({ error: "dailyBudget must be a number of reviews or minutes" }).int("dailyBudget must be a whole number").min(1, "dailyBudget must be at least 1").max(10_000, "dailyBudget must be at most 10000 reviews");
+const budgetUnitSchema = z.enum(BUDGET_UNITS, { error: 'budgetUnit must be "reviews" or "minutes"' });
+/** A budget in minutes is at most a day's. */
+export const MINUTES_TOO_MANY = `dailyBudget in minutes must be at most ${MAX_BUDGET_MINUTES}`;
+const minutesFit = (b: { dailyBudget?: number | null; budgetUnit?: string }) => b.budgetUnit !== "minutes" || b.dailyBudget == null || b.dailyBudget <= MAX_BUDGET_MINUTES;
 const labelSchema = z.string().trim().max(120, "label must be at most 120 characters");
 
 /** Body of `POST /api/v1/interview-dates`. */
@@ -35,10 +40,12 @@ export const createInterviewDateSchema = z
     timeZone: zoneSchema,
     scope: interviewScopeSchema.default("all"),
     targetRecall: targetSchema.default(DEFAULT_TARGET_RECALL),
-    /** reviews a day the plan may fill; null: no limit */
+    /** reviews (or minutes, budgetUnit) a day the plan may fill; null: no limit */
     dailyBudget: budgetSchema.nullable().default(null),
+    budgetUnit: budgetUnitSchema.default("reviews"),
   })
-  .strict();
+  .strict()
+  .refine(minutesFit, { error: MINUTES_TOO_MANY, path: ["dailyBudget"] });
 export type CreateInterviewDateRequest = z.input<typeof createInterviewDateSchema>;
 export type InterviewDateFields = z.output<typeof createInterviewDateSchema>;
 
@@ -51,10 +58,12 @@ export const updateInterviewDateSchema = z
     scope: interviewScopeSchema,
     targetRecall: targetSchema,
     dailyBudget: budgetSchema.nullable(),
+    budgetUnit: budgetUnitSchema,
   })
   .partial()
   .strict()
-  .refine((b) => Object.keys(b).length > 0, { error: "give at least one field to change" });
+  .refine((b) => Object.keys(b).length > 0, { error: "give at least one field to change" })
+  .refine(minutesFit, { error: MINUTES_TOO_MANY, path: ["dailyBudget"] });
 export type UpdateInterviewDateRequest = z.input<typeof updateInterviewDateSchema>;
 
 /** An interview date as the API returns it. */
@@ -66,6 +75,11 @@ export const interviewDateSchema = z.object({
   scope: interviewScopeSchema,
   targetRecall: z.number(),
   dailyBudget: z.number().int().nullable(),
+  budgetUnit: budgetUnitSchema,
+  /** the reviews a day the budget allows (minutes at the learner's pace); null: no limit */
+  budgetReviews: z.number().int().nullable(),
+  /** the learner's seconds a review, that pace (their recent reviews' median, or the default) */
+  secondsPerReview: z.number(),
   /** whole study days from today's to the interview's (0: it is today) */
   daysLeft: z.number().int(),
   /** the date has passed: scheduling is plain FSRS again */

@@ -7,6 +7,7 @@
 import { sql as fragment } from "kysely";
 import { z } from "zod";
 import { interviewScopeSchema, type InterviewScope } from "@/lib/planning/schemas";
+import { BUDGET_UNITS, type BudgetUnit } from "@/lib/planning/budget";
 import { DAY_MS } from "@/lib/planning/days";
 import { stateFromRow, type SchedState } from "@/lib/scheduling";
 import type { Sqlite } from "../db";
@@ -24,11 +25,12 @@ export interface InterviewDate {
   scope: InterviewScope;
   targetRecall: number;
   dailyBudget: number | null;
+  budgetUnit: BudgetUnit;
   createdAt: Date;
   updatedAt: Date;
 }
 
-const COLUMNS = ["id", "label", "at", "timeZone", "scope", "targetRecall", "dailyBudget", "createdAt", "updatedAt"] as const;
+const COLUMNS = ["id", "label", "at", "timeZone", "scope", "targetRecall", "dailyBudget", "budgetUnit", "createdAt", "updatedAt"] as const;
 
 const rowSchema = z
   .object({
@@ -39,6 +41,7 @@ const rowSchema = z
     scope: jsonColumn(interviewScopeSchema),
     targetRecall: z.number().min(0).max(1),
     dailyBudget: z.number().int().nullable(),
+    budgetUnit: z.enum(BUDGET_UNITS),
     createdAt: z.number(),
     updatedAt: z.number(),
   })
@@ -76,6 +79,7 @@ export function insertInterviewDate(sqlite: Sqlite, d: InterviewDate): void {
       scope: JSON.stringify(d.scope),
       targetRecall: d.targetRecall,
       dailyBudget: d.dailyBudget,
+      budgetUnit: d.budgetUnit,
       createdAt: d.createdAt.getTime(),
       updatedAt: d.updatedAt.getTime(),
     }),
@@ -95,6 +99,7 @@ export function updateInterviewDate(sqlite: Sqlite, d: InterviewDate): void {
         scope: JSON.stringify(d.scope),
         targetRecall: d.targetRecall,
         dailyBudget: d.dailyBudget,
+        budgetUnit: d.budgetUnit,
         updatedAt: d.updatedAt.getTime(),
       })
       .where("id", "=", d.id),

@@ -95,3 +95,13 @@ const rated = prepared(() =>
 export function listRatedReviews(sqlite: Sqlite): HistoryReview[] {
   return rated.all(sqlite, {});
 }
+
+/** The index on (reviewedAt, prevState, rating, durationMs) serves this newest-first read alone. */
+const recentDurations = prepared((p: { limit: number }) =>
+  sql.selectFrom("Review").select("durationMs").where("durationMs", "is not", null).orderBy("reviewedAt", "desc").limit(p.limit),
+);
+
+/** How long the learner's newest timed reviews took (studied here or imported with their times), in milliseconds (a daily budget in minutes reads its pace from them). */
+export function recentReviewDurations(sqlite: Sqlite, limit = 500): number[] {
+  return recentDurations.all(sqlite, { limit }).map((r) => r.durationMs ?? 0);
+}

@@ -92,9 +92,16 @@ test.describe.serial("an interview date", () => {
       await expect(page.getByTestId("interview-time-input")).toHaveValue("09:30");
       await expect(page.getByTestId("interview-zone")).toHaveValue("Asia/Shanghai");
       await page.getByTestId("interview-target").fill("95");
+      // a budget in minutes, by keyboard: typed, then the unit chosen with the arrow keys
+      await page.getByLabel("Budget a day").fill("20");
+      await page.getByLabel("Unit").focus();
+      await page.keyboard.press("ArrowDown");
+      await expect(page.getByTestId("interview-budget-unit")).toHaveValue("minutes");
       await page.getByRole("button", { name: "Save changes" }).click();
       await expect(page.getByTestId("interview-date-status")).toHaveText("Saved.");
       await expect(item).toContainText("target 95%");
+      // one review was studied in the Chinese test: too few timed reviews, the default 10 s a review
+      await expect(item).toContainText("at most 20 min a day (about 120 reviews at your 10 s a review)");
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.goto(`${server.url}/`);

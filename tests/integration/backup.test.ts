@@ -118,7 +118,7 @@ async function buildContent(db: Db & { dir: string }) {
   await setInterviewDate({
     db,
     now: at(2080),
-    fields: { label: "onsite", at: at(20 * 86_400), timeZone: "Asia/Shanghai", scope: [{ deckId: "mock/mock-interview", topics: [] }], targetRecall: 0.92, dailyBudget: 50 },
+    fields: { label: "onsite", at: at(20 * 86_400), timeZone: "Asia/Shanghai", scope: [{ deckId: "mock/mock-interview", topics: [] }], targetRecall: 0.92, dailyBudget: 50, budgetUnit: "minutes" },
   });
   // the last review undone: the next review id is above every stored one, and must stay so
   const lastOne = await recordReview({ db, cardId: cards[5]!, rating: 3, now: at(2100) });

@@ -73,5 +73,28 @@ describe("interview dates API", () => {
     expect((await patchRoute(json("PATCH", {}), ctx("0".repeat(20)))).status).toBe(400);
     expect((await patchRoute(json("PATCH", { label: "x" }), ctx("not-an-id"))).status).toBe(400);
     expect((await patchRoute(json("PATCH", { label: "x" }), ctx("0".repeat(20)))).status).toBe(404);
+
+    const unit = await createRoute(json("POST", { at: inDays(3), timeZone: "Asia/Shanghai", dailyBudget: 30, budgetUnit: "hours" }));
+    expect(unit.status).toBe(400);
+    expect((await errorOf(unit)).message).toContain('budgetUnit must be "reviews" or "minutes"');
+    const tooLong = await createRoute(json("POST", { at: inDays(3), timeZone: "Asia/Shanghai", dailyBudget: 1500, budgetUnit: "minutes" }));
+    expect(tooLong.status).toBe(400);
+    expect((await errorOf(tooLong)).message).toContain("dailyBudget in minutes must be at most 1440");
+    // 2000 reviews is a budget; switched alone to minutes it is more than a day
+    const reviews = interviewDateSchema.parse(await (await createRoute(json("POST", { at: inDays(3), timeZone: "Asia/Shanghai", dailyBudget: 2000 }))).json());
+    const switched = await patchRoute(json("PATCH", { budgetUnit: "minutes" }), ctx(reviews.id));
+    expect(switched.status).toBe(400);
+    expect((await errorOf(switched)).message).toBe("dailyBudget in minutes must be at most 1440");
+    await deleteRoute(json("DELETE"), ctx(reviews.id));
+  });
+
+  it("a budget in minutes is reviews at the learner's pace: the default 10 s a review until 20 of their own are timed", async () => {
+    const created = await createRoute(json("POST", { at: inDays(5), timeZone: "Asia/Shanghai", dailyBudget: 20, budgetUnit: "minutes" }));
+    expect(created.status).toBe(201);
+    const date = interviewDateSchema.parse(await created.json());
+    expect(date).toMatchObject({ dailyBudget: 20, budgetUnit: "minutes", secondsPerReview: 10, budgetReviews: 120 });
+    const inReviews = interviewDateSchema.parse(await (await patchRoute(json("PATCH", { budgetUnit: "reviews" }), ctx(date.id))).json());
+    expect(inReviews).toMatchObject({ dailyBudget: 20, budgetUnit: "reviews", budgetReviews: 20 });
+    await deleteRoute(json("DELETE"), ctx(date.id));
   });
 });

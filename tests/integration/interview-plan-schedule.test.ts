@@ -46,7 +46,7 @@ describe("an interview date drives the schedule", () => {
   it("regression: the rating buttons showed plain FSRS's interval for a card the plan brings forward; they show the interval the rating applies", async () => {
     const q1 = cardId("Q1");
     const at = new Date(T0.getTime() + 6 * DAY);
-    await setInterviewDate({ db, now: T0, fields: { label: "", at, timeZone: "Asia/Shanghai", scope: "all", targetRecall: 0.95, dailyBudget: null } });
+    await setInterviewDate({ db, now: T0, fields: { label: "", at, timeZone: "Asia/Shanghai", scope: "all", targetRecall: 0.95, dailyBudget: null, budgetUnit: "reviews" } });
     const shown = (await getStudyCard({ db, cardId: q1, now: T0 })).intervals;
     const plainEasy = plain(q1, 4, T0);
     expect(plainEasy.due.getTime()).toBeGreaterThan(at.getTime());
@@ -64,7 +64,7 @@ describe("an interview date drives the schedule", () => {
     const interview = await setInterviewDate({
       db,
       now: T0,
-      fields: { label: "", at, timeZone: "Asia/Shanghai", scope: [{ deckId: "d", topics: [["A"]] }], targetRecall: 0.95, dailyBudget: null },
+      fields: { label: "", at, timeZone: "Asia/Shanghai", scope: [{ deckId: "d", topics: [["A"]] }], targetRecall: 0.95, dailyBudget: null, budgetUnit: "reviews" },
     });
 
     // study: Easy on a new card. Plain FSRS puts the next review after the date, where recall is
@@ -143,7 +143,7 @@ describe("an interview date drives the schedule", () => {
 
   it("after the date has passed, a review of a card in scope is plain FSRS", async () => {
     const q1 = cardId("Q1");
-    await setInterviewDate({ db, now: T0, fields: { label: "", at: new Date(T0.getTime() + DAY), timeZone: "Asia/Shanghai", scope: "all", targetRecall: 0.95, dailyBudget: null } });
+    await setInterviewDate({ db, now: T0, fields: { label: "", at: new Date(T0.getTime() + DAY), timeZone: "Asia/Shanghai", scope: "all", targetRecall: 0.95, dailyBudget: null, budgetUnit: "reviews" } });
     const later = new Date(T0.getTime() + 2 * DAY);
     const expected = plain(q1, 4, later);
     await recordReview({ db, cardId: q1, rating: 4, now: later });

@@ -67,6 +67,18 @@ describe("the interview plan on /stats", () => {
     expect(plan.mockInterviews.map((m) => m.start)).toEqual([plan.forecast[5]!.start, plan.forecast[8]!.start]);
   });
 
+  it("a budget in minutes is reviews at the pace of the learner's own reviews: 25 reviews of 6 s make 3 minutes 30 reviews", async () => {
+    const ids = ["Q1", "Q2", "Q3"].map(cardId);
+    for (let i = 0; i < 25; i++) await recordReview({ db, cardId: ids[i % 3]!, rating: 3, now: new Date(T0.getTime() + i * 20 * MIN), durationMs: 6_000 });
+    const now = new Date(T0.getTime() + 9 * 60 * MIN);
+    const d = await setInterviewDate({ db, now, fields: fields({ at: new Date(T0.getTime() + 10 * DAY).toISOString(), timeZone: "Asia/Shanghai", scope: [{ deckId: "net", topics: [] }], dailyBudget: 3, budgetUnit: "minutes" }) });
+    expect(d).toMatchObject({ dailyBudget: 3, budgetUnit: "minutes", secondsPerReview: 6, budgetReviews: 30 });
+    const plan = await getInterviewPlan({ db, id: d.id, now });
+    expect(plan.interviewDate).toMatchObject({ budgetReviews: 30 });
+    // three cards never need 30 reviews a day: nothing is held back
+    expect(plan.overBudget).toBe(false);
+  });
+
   it("a past date or one with no study day left is plain FSRS: no projection", async () => {
     const soon = await setInterviewDate({ db, now: T0, fields: fields({ at: new Date(T0.getTime() + 3600_000).toISOString(), timeZone: "Asia/Shanghai" }) });
     expect(await getInterviewPlan({ db, id: soon.id, now: T0 })).toMatchObject({ mode: "no-time", projection: [], forecast: [], mockInterviews: [] });

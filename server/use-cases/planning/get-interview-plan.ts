@@ -15,7 +15,7 @@ import { NotFoundError } from "../../errors";
 import { cardsInScope, findInterviewDate } from "../../store/interview-dates";
 import { storedWeights } from "../../store/settings";
 import { fallbackOptions } from "../study/study-card";
-import { planOrigin, toView } from "./interview-date-view";
+import { planOrigin, reviewBudget, toView } from "./interview-date-view";
 import { interviewNewPace, type InterviewNewPace } from "./new-card-pace";
 
 export async function getInterviewPlan(options: { id: string; now?: Date; db?: Db }): Promise<InterviewPlanView> {
@@ -46,7 +46,7 @@ export async function getInterviewPlan(options: { id: string; now?: Date; db?: D
     now,
     today: origin,
     newPerDayLimit,
-    reviewBudget: d.dailyBudget ?? Number.POSITIVE_INFINITY,
+    reviewBudget: reviewBudget(sqlite, d),
   });
   const byId = new Map(cards.map((c) => [c.id, c]));
   // the pace the study queue applies (the plan's own rule, over the decks' limits added up)

@@ -2,12 +2,14 @@
  * What the planning use cases share: an interview date as the API shows it, the grid of study
  * days its plan runs on, and the check that a scope names decks that exist.
  */
+import { reviewsPerDay, secondsPerReview } from "@/lib/planning/budget";
 import { dayOf } from "@/lib/planning/days";
 import type { InterviewDateView, InterviewScope } from "@/lib/planning/schemas";
 import { studyDayStart } from "@/lib/study-day";
 import type { Sqlite } from "../../db";
 import { ValidationError } from "../../errors";
 import type { InterviewDate } from "../../store/interview-dates";
+import { recentReviewDurations } from "../../store/reviews";
 import { readSettings } from "../../store/settings";
 import { all, sql } from "../../store/sql";
 
@@ -19,8 +21,25 @@ export function planOrigin(sqlite: Sqlite, interview: Pick<InterviewDate, "timeZ
   return studyDayStart(now, interview.timeZone, readSettings(sqlite).rolloverHour);
 }
 
+/**
+ * The reviews a day an interview's budget allows (infinite without one): minutes at the pace of
+ * the learner's own recent reviews. The pace is read only when asked (the review path asks only
+ * for a budget in minutes).
+ */
+export function reviewBudget(sqlite: Sqlite, d: Pick<InterviewDate, "dailyBudget" | "budgetUnit">, seconds?: number): number {
+  if (d.dailyBudget === null || d.budgetUnit === "reviews") return reviewsPerDay(d.dailyBudget, "reviews", 0);
+  return reviewsPerDay(d.dailyBudget, d.budgetUnit, seconds ?? learnerSecondsPerReview(sqlite));
+}
+
+/** Seconds one review takes this learner (their recent reviews' median, or the default with too few). */
+export function learnerSecondsPerReview(sqlite: Sqlite): number {
+  return secondsPerReview(recentReviewDurations(sqlite));
+}
+
 export function toView(sqlite: Sqlite, d: InterviewDate, now: Date): InterviewDateView {
   const past = d.at.getTime() <= now.getTime();
+  const seconds = learnerSecondsPerReview(sqlite);
+  const reviews = reviewBudget(sqlite, d, seconds);
   return {
     id: d.id,
     label: d.label,
@@ -29,6 +48,9 @@ export function toView(sqlite: Sqlite, d: InterviewDate, now: Date): InterviewDa
     scope: d.scope,
     targetRecall: d.targetRecall,
     dailyBudget: d.dailyBudget,
+    budgetUnit: d.budgetUnit,
+    budgetReviews: Number.isFinite(reviews) ? reviews : null,
+    secondsPerReview: seconds,
     daysLeft: past ? 0 : dayOf(planOrigin(sqlite, d, now), d.at),
     past,
   };

@@ -13,7 +13,7 @@ import { cardInScope } from "@/lib/planning/scope";
 import { fuzzSeed, type SchedState, type Scheduler } from "@/lib/scheduling";
 import type { Sqlite } from "../../db";
 import { dueCountsByDay, upcomingInterviewDates, type InterviewDate } from "../../store/interview-dates";
-import { planOrigin } from "./interview-date-view";
+import { learnerSecondsPerReview, planOrigin, reviewBudget } from "./interview-date-view";
 
 export interface PlannedSchedule {
   state: SchedState;
@@ -34,12 +34,15 @@ export interface PlanReads {
   upcoming(): InterviewDate[];
   origin(interview: InterviewDate): Date;
   counts(interview: InterviewDate, cardId: string): Map<number, number>;
+  /** the reviews a day the interview's budget allows (a budget in minutes at the learner's pace) */
+  budget(interview: InterviewDate): number;
 }
 
 export function planReads(sqlite: Sqlite, now: Date): PlanReads {
   let upcoming: InterviewDate[] | undefined;
   const origins = new Map<string, Date>();
   const counts = new Map<string, Map<number, number>>();
+  let seconds: number | undefined;
   const origin = (interview: InterviewDate) => {
     let o = origins.get(interview.id);
     if (!o) origins.set(interview.id, (o = planOrigin(sqlite, interview, now)));
@@ -58,6 +61,7 @@ export function planReads(sqlite: Sqlite, now: Date): PlanReads {
       }
       return c;
     },
+    budget: (interview) => (interview.budgetUnit === "minutes" && interview.dailyBudget !== null ? reviewBudget(sqlite, interview, (seconds ??= learnerSecondsPerReview(sqlite))) : reviewBudget(sqlite, interview)),
   };
 }
 
@@ -84,7 +88,7 @@ export function plannedSchedule(
       // the card was just reviewed: its next review is on a later study day
       firstDay: today + 1,
       calendar: { load: (day) => counts.get(day) ?? 0 },
-      budget: interview.dailyBudget ?? Number.POSITIVE_INFINITY,
+      budget: reads.budget(interview),
       maximumInterval: r.maximumInterval,
       seed: fuzzSeed(r.card.id, r.after),
     });

@@ -1,6 +1,7 @@
-import type { InterviewDateFields, InterviewDateView } from "@/lib/planning/schemas";
+import { MAX_BUDGET_MINUTES } from "@/lib/planning/budget";
+import { MINUTES_TOO_MANY, type InterviewDateFields, type InterviewDateView } from "@/lib/planning/schemas";
 import { db as defaultDb, type Db } from "../../db";
-import { NotFoundError } from "../../errors";
+import { NotFoundError, ValidationError } from "../../errors";
 import { findInterviewDate, updateInterviewDate as writeInterviewDate } from "../../store/interview-dates";
 import { checkScope, toView } from "./interview-date-view";
 
@@ -18,6 +19,8 @@ export async function updateInterviewDate(options: { id: string; changes: Partia
       const changes = Object.fromEntries(Object.entries(options.changes).filter(([, v]) => v !== undefined)) as Partial<InterviewDateFields>;
       if (changes.scope !== undefined) checkScope(sqlite, changes.scope);
       const next = { ...current, ...changes, updatedAt: now };
+      // the request checks a budget and its unit given together; one changed alone meets the stored other here
+      if (next.budgetUnit === "minutes" && next.dailyBudget !== null && next.dailyBudget > MAX_BUDGET_MINUTES) throw new ValidationError(MINUTES_TOO_MANY);
       writeInterviewDate(sqlite, next);
       return toView(sqlite, next, now);
     })
