@@ -11,6 +11,7 @@ import { z } from "zod";
 import type { HistoryReview } from "@/lib/fsrs-metrics";
 import type { SchedState } from "@/lib/scheduling";
 import type { Sqlite } from "../db";
+import { scheduleRowShape } from "./cards";
 import { decodeRow, jsonColumn } from "./json-column";
 import { prepared, sql } from "./sql";
 
@@ -46,18 +47,8 @@ const isoDate = z
   .string()
   .transform((s) => new Date(s))
   .refine((d) => !Number.isNaN(d.getTime()), "not a date");
-const scheduleSchema: z.ZodType<SchedState, unknown> = z.object({
-  due: isoDate,
-  stability: z.number(),
-  difficulty: z.number(),
-  elapsedDays: z.number(),
-  scheduledDays: z.number(),
-  learningSteps: z.number(),
-  reps: z.number(),
-  lapses: z.number(),
-  state: z.number(),
-  lastReview: isoDate.nullable(),
-});
+/** The schedule columns' shape, with the two times as JSON.stringify wrote them (ISO strings). */
+const scheduleSchema: z.ZodType<SchedState, unknown> = z.object({ ...scheduleRowShape, due: isoDate, lastReview: isoDate.nullable() });
 const undoSchema = z.object({ id: z.number(), cardId: z.string(), before: jsonColumn(scheduleSchema) });
 /** A review with the card's schedule before it. */
 export type ReviewBefore = z.output<typeof undoSchema>;
