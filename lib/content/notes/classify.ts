@@ -55,6 +55,8 @@ const FAILURE = /失败|超时|出错|错误|异常|宕机|挂了|挂掉|不可�
 const GOES_ON = /就(?!是)|然后|接着|随后|→|->|=>|\bthen\b/u;
 /** What a step says after its first clause ("" for a step of one clause). */
 const laterClauses = (text: string): string => /[，,；;](.*)$/su.exec(text)?.[1] ?? "";
+/** A caveat written among the steps. */
+const CAVEAT = /^(?:注意|注|提醒|坑|PS|NB|Note|Caveat|Warning|⚠️?)\s*[：:!！]/iu;
 /** A last item that draws the conclusion ("Because the broker checks …", "所以…") is a consequence, not a step. */
 const CONSEQUENCE = /^(?:所以|因此|因而|于是可见|这样一来|总之|because\b|so\b|therefore\b|thus\b|this means\b|that is why\b)/i;
 
@@ -122,6 +124,9 @@ function processOf(items: Item[]): Classified {
     // is a step all the same (round 9: dropping it left the packet path a step short)
     else if (k > 0 && isDefinition(item.text) && !OBSERVATION.test(item.text) && !GOES_ON.test(laterClauses(item.text))) return;
     else if (k === items.length - 1 && k > 1 && CONSEQUENCE.test(item.text)) return;
+    // "14. 注意：设备“完成”可能只是进了盘的 write cache…", "Note: …": a caveat about the steps, numbered
+    // with them, is none of them (round 10: asked as the step after the last)
+    else if (k > 0 && CAVEAT.test(item.text)) return;
     else steps.push(item);
   });
   return { kind: "process", items: steps, ...(pre !== null && first ? { precondition: { item: first, text: pre } } : {}), fallbacks, labelled: [] };

@@ -581,6 +581,13 @@ describe("notes mode regressions", () => {
     expect(d.cards.filter((c) => c.kind === "cloze").map((c) => [c.prompt, c.kind === "cloze" && c.cloze.map((x) => x.text)])).toEqual([["8.0：\\[…\\]，按事务改的行判断冲突", ["WRITESET"]]]);
   });
 
+  it("round 10: a caveat numbered with the steps ('14. 注意：设备“完成”可能只是进了盘的 write cache…') was a step, asked as what comes after the last one", () => {
+    const d = deck("# IO\n\n## 写路径\n\n1. write() 拷进 page cache，标脏\n2. flusher 线程回写\n3. 设备完成后发中断，page 变干净\n4. 注意：设备“完成”可能只是进了盘的 write cache，没 FLUSH 不算持久化\n");
+    const order = d.cards.find((c) => c.kind === "ordering");
+    expect(order?.kind === "ordering" && order.steps).toEqual(["write() 拷进 page cache，标脏", "flusher 线程回写", "设备完成后发中断，page 变干净"]);
+    expect(d.cards.filter((c) => c.generatedBy === "notes:next-step" && c.answer.includes("注意"))).toEqual([]);
+  });
+
   it("round 9: a table right under a bullet ('+ 等待点 wait_point：' then '| | AFTER_COMMIT | AFTER_SYNC |' at the margin) was read as the bullet's lazy lines and lost: no card and no rubric point had the comparison", () => {
     const d = deck(
       "# MySQL\n\n## 半同步\n\n+ 主库提交时要等至少一个从库回 ACK\n+ 等待点 wait_point：\n| | AFTER_COMMIT | AFTER_SYNC |\n|---|---|---|\n| 在哪等 ACK | 引擎 commit 之后 | binlog 刷盘之后、引擎 commit 之前 |\n| 其他会话能不能提前看到 | 能 | 不能 |\n+ 5.7 加了 ack receiver 线程\n",
