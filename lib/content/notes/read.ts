@@ -164,8 +164,34 @@ export function readSections(input: NotesTree): Section[] {
     };
   };
 
+  /**
+   * "- **freshness check**\n  4. entry found…": a numbered line that does not start at 1 cannot
+   * interrupt a paragraph, so markdown glued the steps to the bullet's own line (round 10: every
+   * phase after the first lost its steps). The bullet keeps its line; the steps are read after it.
+   */
+  const splitGlued = (p: Paragraph): { own: Paragraph; blocks: Nodes[]; text: string; offset: number } | null => {
+    if (!p.position) return null;
+    const source = sourceOf(src, p);
+    const m = /\n[ \t]*\d{1,3}[.)][ \t]+\S/u.exec(source);
+    if (!m) return null;
+    const head = parseMarkdown(source.slice(0, m.index)).children[0];
+    if (head?.type !== "paragraph") return null;
+    const lines = source.slice(m.index + 1).split("\n");
+    const indent = Math.min(...lines.filter((l) => l.trim() !== "").map((l) => l.length - l.trimStart().length));
+    const text = lines.map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length))).join("\n");
+    const line = startLine(p);
+    return { own: shift(head, line - 1), blocks: parseMarkdown(text).children as Nodes[], text, offset: line + source.slice(0, m.index).split("\n").length - 1 };
+  };
+
   const walkItem = (li: ListItem, ordered: boolean, lineOffset: number) => {
     const [firstBlock, ...rest] = li.children;
+    const glued = firstBlock?.type === "paragraph" && lineOffset === 0 ? splitGlued(firstBlock) : null;
+    if (glued) {
+      walkItemParts(glued.own, [], ordered, lineOffset);
+      withText(glued.text, () => walk(glued.blocks, glued.offset));
+      walk(rest, lineOffset);
+      return;
+    }
     const lazy = firstBlock?.type === "paragraph" ? splitLazy(firstBlock, lineOffset) : null;
     const first = lazy ? lazy.own : firstBlock;
     if (lazy && lazy.blocks.length > 0) {

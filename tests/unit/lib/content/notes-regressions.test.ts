@@ -588,6 +588,14 @@ describe("notes mode regressions", () => {
     expect(d.cards.filter((c) => c.generatedBy === "notes:next-step" && c.answer.includes("注意"))).toEqual([]);
   });
 
+  it("round 10: steps numbered on under a second bold phase ('- **freshness check**' then '  4. entry found…') were glued to the phase's line, as markdown lets no list but one starting at 1 interrupt a line; the process lost every phase after the first", () => {
+    const d = deck("# HTTP\n\n## What happens on a cached request\n- **lookup phase**\n  1. browser computes the cache key\n  2. looks in memory then disk cache\n- **freshness check**\n  3. entry found: compute its age\n  4. fresh: serve it, zero network\n- **revalidation phase**\n  5. stale: send a conditional GET\n  6. 304: refresh the stored headers\n");
+    const order = d.cards.find((c) => c.generatedBy === "notes:process-order");
+    expect(order?.kind === "ordering" && order.steps).toEqual(["browser computes the cache key", "looks in memory then disk cache", "entry found: compute its age", "fresh: serve it, zero network", "stale: send a conditional GET", "304: refresh the stored headers"]);
+    // the step after the first phase's last is the second phase's first
+    expect(d.cards.find((c) => c.generatedBy === "notes:next-step" && c.prompt.includes("looks in memory then disk cache"))?.answer).toBe("entry found: compute its age");
+  });
+
   it("round 9: a table right under a bullet ('+ 等待点 wait_point：' then '| | AFTER_COMMIT | AFTER_SYNC |' at the margin) was read as the bullet's lazy lines and lost: no card and no rubric point had the comparison", () => {
     const d = deck(
       "# MySQL\n\n## 半同步\n\n+ 主库提交时要等至少一个从库回 ACK\n+ 等待点 wait_point：\n| | AFTER_COMMIT | AFTER_SYNC |\n|---|---|---|\n| 在哪等 ACK | 引擎 commit 之后 | binlog 刷盘之后、引擎 commit 之前 |\n| 其他会话能不能提前看到 | 能 | 不能 |\n+ 5.7 加了 ack receiver 线程\n",
