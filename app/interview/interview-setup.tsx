@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { api, useApiErrorMessage } from "@/app/components/api-client";
 import type { CreateInterviewRequest } from "@/lib/interview/schemas";
 import type { BuilderDeck } from "../quiz/builder-params";
-import { DeckTopicPicker } from "../quiz/deck-topic-picker";
+import { DeckTopicPicker } from "@/app/components/deck-topic-picker";
 
 const PER_QUESTION = [0, 1, 2, 3, 5, 10];
 const TOTAL = [0, 10, 15, 20, 30, 45, 60];

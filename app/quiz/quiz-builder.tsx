@@ -7,7 +7,7 @@ import { api, useApiErrorMessage } from "@/app/components/api-client";
 import type { CreateQuizRequest } from "@/lib/quiz/schemas";
 import { QUIZ_KINDS, type QuizKind } from "@/lib/quiz/types";
 import type { BuilderDeck, BuilderState } from "./builder-params";
-import { DeckTopicPicker } from "./deck-topic-picker";
+import { DeckTopicPicker } from "@/app/components/deck-topic-picker";
 
 const TIME_LIMITS = [0, 1, 2, 3, 5, 10, 15, 20, 30, 45, 60];
 

@@ -9,6 +9,8 @@ import { DEFAULT_TARGET_RECALL, type CreateInterviewDateRequest, type InterviewD
 import { MAX_BUDGET_MINUTES, type BudgetUnit } from "@/lib/planning/budget";
 import { api, useApiErrorMessage } from "@/app/components/api-client";
 import { TimeZoneSelect, useBrowserZone } from "@/app/components/time-zone-select";
+import { DeckTopicPicker } from "@/app/components/deck-topic-picker";
+import type { BuilderDeck } from "@/app/quiz/builder-params";
 
 interface Draft {
   label: string;
@@ -18,12 +20,14 @@ interface Draft {
   zone: string;
   allDecks: boolean;
   decks: string[];
+  /** topics chosen within the chosen decks; a deck with none is covered whole */
+  topics: Array<{ deckId: string; path: string[] }>;
   targetPercent: number;
   budget: string;
   budgetUnit: BudgetUnit;
 }
 
-const emptyDraft = (): Draft => ({ label: "", date: "", time: "09:00", zone: "", allDecks: true, decks: [], targetPercent: Math.round(DEFAULT_TARGET_RECALL * 100), budget: "", budgetUnit: "reviews" });
+const emptyDraft = (): Draft => ({ label: "", date: "", time: "09:00", zone: "", allDecks: true, decks: [], topics: [], targetPercent: Math.round(DEFAULT_TARGET_RECALL * 100), budget: "", budgetUnit: "reviews" });
 
 /** The date and time an instant shows in its zone, as the form's inputs hold them. */
 function draftOf(d: InterviewDateView): Draft {
@@ -35,6 +39,7 @@ function draftOf(d: InterviewDateView): Draft {
     zone: d.timeZone,
     allDecks: d.scope === "all",
     decks: d.scope === "all" ? [] : d.scope.map((s) => s.deckId),
+    topics: d.scope === "all" ? [] : d.scope.flatMap((s) => s.topics.map((path) => ({ deckId: s.deckId, path }))),
     targetPercent: Math.round(d.targetRecall * 100),
     budget: d.dailyBudget === null ? "" : String(d.dailyBudget),
     budgetUnit: d.budgetUnit,
@@ -53,7 +58,7 @@ export function InterviewDatesPanel({
   browserZone: serverGuess,
 }: {
   initial: InterviewDateView[];
-  decks: { id: string; title: string }[];
+  decks: BuilderDeck[];
   zones: readonly string[];
   browserZone: string;
 }) {
@@ -92,7 +97,7 @@ export function InterviewDatesPanel({
       label: draft.label,
       at: new TZDate(y, mo - 1, d, h, mi, zone).toISOString(),
       timeZone: zone,
-      scope: draft.allDecks ? "all" : draft.decks.map((deckId) => ({ deckId, topics: [] })),
+      scope: draft.allDecks ? "all" : draft.decks.map((deckId) => ({ deckId, topics: draft.topics.filter((x) => x.deckId === deckId).map((x) => x.path) })),
       targetRecall: draft.targetPercent / 100,
       dailyBudget: draft.budget.trim() === "" ? null : Number(draft.budget),
       budgetUnit: draft.budgetUnit,
@@ -144,7 +149,7 @@ export function InterviewDatesPanel({
               <span>
                 <strong>{d.label || t("untitled")}</strong>{" "}
                 {format.dateTime(new Date(d.at), { dateStyle: "medium", timeStyle: "short", timeZone: d.timeZone })} ({d.timeZone}) ·{" "}
-                {d.scope === "all" ? t("allDecks") : d.scope.map((s) => deckTitle(s.deckId)).join(", ")} · {t("targetShort", { target: format.number(d.targetRecall, { style: "percent" }) })}
+                {d.scope === "all" ? t("allDecks") : d.scope.map((s) => (s.topics.length === 0 ? deckTitle(s.deckId) : t("deckTopics", { deck: deckTitle(s.deckId), topics: s.topics.map((p) => p.join(" › ")).join(", ") }))).join("; ")} · {t("targetShort", { target: format.number(d.targetRecall, { style: "percent" }) })}
                 {d.dailyBudget !== null
                   ? ` · ${d.budgetUnit === "minutes" ? t("budgetShortMinutes", { minutes: d.dailyBudget, reviews: d.budgetReviews ?? 0, seconds: d.secondsPerReview }) : t("budgetShortReviews", { reviews: d.dailyBudget })}`
                   : ""}
@@ -198,18 +203,20 @@ export function InterviewDatesPanel({
               <input type="checkbox" checked={draft.allDecks} onChange={(e) => set({ allDecks: e.target.checked })} data-testid="interview-all-decks" />
               {t("allDecks")}
             </label>
-            {draft.allDecks
-              ? null
-              : decks.map((deck) => (
-                  <label key={deck.id} className="check">
-                    <input
-                      type="checkbox"
-                      checked={draft.decks.includes(deck.id)}
-                      onChange={(e) => set({ decks: e.target.checked ? [...draft.decks, deck.id] : draft.decks.filter((id) => id !== deck.id) })}
-                    />
-                    {deck.title}
-                  </label>
-                ))}
+            {draft.allDecks ? null : (
+              <DeckTopicPicker
+                decks={decks}
+                chosenDecks={draft.decks}
+                topics={draft.topics}
+                onToggleDeck={(deckId, on) =>
+                  set({ decks: on ? [...draft.decks, deckId] : draft.decks.filter((id) => id !== deckId), topics: on ? draft.topics : draft.topics.filter((x) => x.deckId !== deckId) })
+                }
+                onToggleTopic={(deckId, path, on) => {
+                  const same = (x: { deckId: string; path: string[] }) => x.deckId === deckId && JSON.stringify(x.path) === JSON.stringify(path);
+                  set({ topics: on ? [...draft.topics.filter((x) => !same(x)), { deckId, path }] : draft.topics.filter((x) => !same(x)) });
+                }}
+              />
+            )}
           </fieldset>
           <label>
             {t("target")}

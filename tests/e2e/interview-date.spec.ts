@@ -13,6 +13,8 @@ const server = testServer(["tests/fixtures/e2e-content"]);
 const dateIn = (days: number, timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + days * 86_400_000));
 
 async function seriousViolations(page: Page) {
+  // a save refreshes the page from the server (router.refresh), which streams the <title> again after the content
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }));
 }
@@ -102,6 +104,22 @@ test.describe.serial("an interview date", () => {
       await expect(item).toContainText("target 95%");
       // one review was studied in the Chinese test: too few timed reviews, the default 10 s a review
       await expect(item).toContainText("at most 20 min a day (about 120 reviews at your 10 s a review)");
+
+      // the scope narrowed to a topic of a deck, with the mouse: the deck, then its topic
+      await item.getByRole("button", { name: "Edit 字节一面" }).click();
+      const panel = page.getByTestId("interview-dates");
+      await panel.getByRole("checkbox", { name: /^E2E deck/ }).check();
+      await panel.getByText("All topics").click();
+      await panel.getByRole("checkbox", { name: /^Basics/ }).check();
+      await page.getByRole("button", { name: "Save changes" }).click();
+      await expect(page.getByTestId("interview-date-status")).toHaveText("Saved.");
+      await expect(item).toContainText("One-card deck; E2E deck (Basics)");
+      const listed = (await (await page.request.get(`${server.url}/api/v1/interview-dates`)).json()) as { interviewDates: { scope: unknown }[] };
+      expect(listed.interviewDates[0]!.scope).toEqual([
+        { deckId: "extra/one-card", topics: [] },
+        { deckId: "e2e-deck", topics: [["Basics"]] },
+      ]);
+      expect(await seriousViolations(page)).toEqual([]);
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.goto(`${server.url}/`);

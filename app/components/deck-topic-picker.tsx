@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { BuilderDeck } from "./builder-params";
+import type { BuilderDeck } from "@/app/quiz/builder-params";
 
-/** Decks to draw questions from, each with its topic tree to narrow it (quizzes and mock interviews). */
+/** Decks to draw questions from, each with its topic tree to narrow it (quizzes, mock interviews, an interview date's scope). */
 export function DeckTopicPicker({
   decks,
   chosenDecks,
