@@ -14,6 +14,7 @@ import { normalizeAnswer } from "../../answer/normalize";
 import { distance } from "fastest-levenshtein";
 import { typoBudget } from "../../glossary";
 import { acronymExpansion } from "../leaks";
+import { isEnglishWord } from "../../interview/keywords";
 import { tagWords } from "../../text/segment";
 
 /** Where a paragraph's sentences end: not after "e.g." or "i.e." ("key_share (e.g. X25519)" is one sentence). */
@@ -305,6 +306,14 @@ export function boldClozes(g: Generator, children: PhrasingContent[], topic: str
     // "**Session ID (1.2)**": the name before a remark in brackets is what the learner recalls
     const named = glossedTerm && !glossed ? [glossedTerm[1]!.trim()] : [];
     const aliases: string[] = [...new Set([...(bracket?.answer !== undefined ? [bracket.answer] : []), ...(glossed ? [glossed[1]!.trim(), inner!] : named)])].filter((a) => a !== term);
+    // the notes' misspelling ("**invalidaton**", "async preemtion") is their word, the right spelling the
+    // one a learner types: both are accepted (round 10: the correct word was refused)
+    // Only a lowercase word no dictionary knows, and not an inflection of its correction ("containers")
+    const rightly = term.replace(/(?<![A-Za-z_])[a-z]{6,}(?![A-Za-z_])/g, (w) => {
+      const right = isEnglishWord(w) ? null : g.glossary.correction(w);
+      return right && !w.startsWith(right) && !right.startsWith(w) ? right : w;
+    });
+    if (rightly !== term && !aliases.includes(rightly)) aliases.push(rightly);
     const whole = render((x, k) => (k === group ? `${shownBefore}\\[…\\]` : md(x)), group);
     const at = sentenceWith(whole, /\\\[…\\\]/);
     const sentence0 = sentenceAt(whole, at);

@@ -596,6 +596,14 @@ describe("notes mode regressions", () => {
     expect(d.cards.find((c) => c.generatedBy === "notes:next-step" && c.prompt.includes("looks in memory then disk cache"))?.answer).toBe("entry found: compute its age");
   });
 
+  it("rounds 9-10: a blank the notes misspelt ('**invalidaton**', '**async preemtion**') accepted only the misspelling", () => {
+    const d = deck("# CDN\n\n## Purge\n\n- **invalidaton** = mark as stale, the next request revalidates\n- **async preemtion** (1.14+): sysmon sends SIGURG to the M\n");
+    expect(d.cards.filter((c) => c.kind === "cloze").map((c) => c.kind === "cloze" && c.cloze[0])).toEqual([
+      { text: "invalidaton", aliases: ["invalidation"] },
+      { text: "async preemtion", aliases: ["async preemption"] },
+    ]);
+  });
+
   it("round 9: a table right under a bullet ('+ 等待点 wait_point：' then '| | AFTER_COMMIT | AFTER_SYNC |' at the margin) was read as the bullet's lazy lines and lost: no card and no rubric point had the comparison", () => {
     const d = deck(
       "# MySQL\n\n## 半同步\n\n+ 主库提交时要等至少一个从库回 ACK\n+ 等待点 wait_point：\n| | AFTER_COMMIT | AFTER_SYNC |\n|---|---|---|\n| 在哪等 ACK | 引擎 commit 之后 | binlog 刷盘之后、引擎 commit 之前 |\n| 其他会话能不能提前看到 | 能 | 不能 |\n+ 5.7 加了 ack receiver 线程\n",
