@@ -350,11 +350,13 @@ export function rubricScore(ticks: readonly boolean[], enough: number = ticks.le
  * answer (tests/unit/lib/interview/graded-answers.test.ts).
  */
 export const TERM_LIST_MAX = 0.25;
-const JOINING = /因为|所以|然后|如果|就会|但是|否则|导致|之后|之前|以后|为了|通过|由于|于是|接着|再由|负责|用来|用于|比如|可以|会|是|把|让|\b(?:because|then|when|if|so|which|that|after|before|until|while|otherwise|causes?|means?|is|are|was|were|does|do|will|would|can)\b/giu;
+// an English joining word stands alone: the "If" of If-None-Match is a header's name (round 10)
+const JOINING = /因为|所以|然后|如果|就会|但是|否则|导致|之后|之前|以后|为了|通过|由于|于是|接着|再由|负责|用来|用于|比如|可以|会|是|把|让|(?<![\w-])(?:because|then|when|if|so|which|that|after|before|until|while|otherwise|causes?|means?|is|are|was|were|does|do|will|would|can)(?![\w-])/giu;
 export function isTermList(answer: string): boolean {
   // steps written tersely ("1. keystone 认证\n2. nova-api 收请求", "keystone → nova-api → …") say an order: an answer
   const lines = answer.split(/\n+/u).filter((l) => l.trim().length > 0);
-  if (/→|->|=>/u.test(answer) || (lines.length >= 3 && lines.filter((l) => /^\s*(?:\d+[.)、）]|[-*•])\s*/u.test(l)).length * 2 >= lines.length)) return false;
+  // (an arrow inside a name, "f_op->write_iter", is C's member access, no step: round 10's list of 63 terms scored 1.00)
+  if (/→|=>|(?<![\w])->|->(?![\w])/u.test(answer) || (lines.length >= 3 && lines.filter((l) => /^\s*(?:\d+[.)、）]|[-*•])\s*/u.test(l)).length * 2 >= lines.length)) return false;
   const joins = answer.match(JOINING)?.length ?? 0;
   // "docker CLI docker.sock dockerd REST API …": words one after another, no sentence at all
   const words = answer.split(/\s+/u).filter((x) => x.length > 0);

@@ -11,7 +11,7 @@ import path from "node:path";
 import { isTermList, openAnswerScore, TERM_LIST_MAX } from "@/lib/interview/rubric";
 
 const FIXTURES = path.resolve(__dirname, "../../../fixtures");
-const DIRS = ["graded-answers", "notes-heldout", "notes-heldout/round3", "notes-heldout/round4", "notes-heldout/round9"];
+const DIRS = ["graded-answers", "notes-heldout", "notes-heldout/round3", "notes-heldout/round4", "notes-heldout/round9", "notes-heldout/round10"];
 
 type Answers = Record<string, string>;
 function graded(): Array<{ file: string; section: string; kind: string; text: string }> {
