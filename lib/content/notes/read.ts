@@ -79,6 +79,12 @@ function plainLines(p: Paragraph): string[] {
   return plainText(p).split("\n");
 }
 
+/** "问：…？" / "Q: …?": a line that asks; "答：…" / "A: …": the line that answers it. */
+const QUESTION_LINE = /^(?:Q|问|问题)\s*[：:].*[？?]\s*$/u;
+const ANSWER_LINE = /^(?:A|答)\s*[：:]\s*\S/u;
+/** A paragraph of a question on its line and its answer on the next. */
+const QA_PARAGRAPH = /^\s*((?:Q|问|问题)\s*[：:][^\n]+?[？?])\s*\n\s*((?:A|答)\s*[：:][\s\S]+)$/u;
+
 /** A list marker at the start of a line inside a paragraph: CommonMark made it a lazy continuation. */
 const LAZY_ITEM = /\n[ \t]*(?:\d{1,3}[.)、]|[-+*])[ \t]+\S/;
 
@@ -276,6 +282,13 @@ export function readSections(input: NotesTree): Section[] {
           bullets = { ordered: false, items: [], intro: introFor(), line: it.line };
           current.runs.push(bullets);
         }
+        // "+ 问：…？" then "+ 答：…" (round 10): the answer is the question's, one item as "问：…？ 答：…"
+        const asked = bullets.items[bullets.items.length - 1];
+        if (asked && ANSWER_LINE.test(it.text) && QUESTION_LINE.test(asked.text) && asked.details.length === 0 && rest.length === 0) {
+          asked.text = `${asked.text} ${it.text}`;
+          lastProse = null;
+          return;
+        }
         bullets.items.push(it);
         // "+ Q：为什么 nat 规则改了…？" with "- A：…" nested under it: the question's answer, not points
         // of a list it introduces (round 9: four of the notes' interview questions lost their answers)
@@ -351,6 +364,19 @@ export function readSections(input: NotesTree): Section[] {
         case "paragraph": {
           // images and wordless leftovers of export bullets ("+") do not interrupt what is read
           if (isImageOnly(n) || !/[\p{L}\p{N}]/u.test(plainText(n))) break;
+          // "Q: no-cache vs no-store?" with "A: …" on the next line (round 10): a question the notes
+          // answer, read as the item of a list of such questions, as bullets of them are
+          const qa = QA_PARAGRAPH.exec(plainText(n));
+          if (qa) {
+            if (!bullets) {
+              numbered = null;
+              bullets = { ordered: false, items: [], line: startLine(n) + lineOffset };
+              current.runs.push(bullets);
+            }
+            bullets.items.push({ text: cleanText(`${qa[1]!} ${qa[2]!}`), line: startLine(n) + lineOffset, details: [], children: n.children });
+            lastProse = null;
+            break;
+          }
           if (isAllStrong(n)) {
             phase = cleanText(joinedText(n.children));
             if (phase !== "") current.phases.push({ name: phase, line: startLine(n) + lineOffset });

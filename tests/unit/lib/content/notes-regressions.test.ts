@@ -604,6 +604,17 @@ describe("notes mode regressions", () => {
     ]);
   });
 
+  it("round 10: a question and its answer on two bullets ('+ 问：…？' then '+ 答：…') or on two lines of a paragraph ('Q: …?' then 'A: …') made no question card; the answers were list items or rubric points", () => {
+    const d = deck("# K\n\n## 调度\n\n+ scheduling cycle 串行\n+ 问：scheduling cycle 是并发的吗？\n+ 答：不是，串行；binding cycle 才是并发的\n\n## Interview Qs\n\nQ: no-cache vs no-store?\nA: no-cache = store but revalidate; no-store = never write it.\n\nQ: max-age vs s-maxage?\nA: s-maxage is for shared caches only.\n");
+    expect(d.cards.filter((c) => c.generatedBy === "notes:question").map((c) => [c.prompt, c.answer])).toEqual([
+      ["“调度”: scheduling cycle 是并发的吗？", "不是，串行；binding cycle 才是并发的"],
+      ["no-cache vs no-store?", "no-cache = store but revalidate; no-store = never write it."],
+      ["max-age vs s-maxage?", "s-maxage is for shared caches only."],
+    ]);
+    // the drill has no "key points of 'Interview Qs'"
+    expect(d.cards.filter((c) => c.kind === "open").map((c) => c.topic)).toEqual([["调度"]]);
+  });
+
   it("round 9: a table right under a bullet ('+ 等待点 wait_point：' then '| | AFTER_COMMIT | AFTER_SYNC |' at the margin) was read as the bullet's lazy lines and lost: no card and no rubric point had the comparison", () => {
     const d = deck(
       "# MySQL\n\n## 半同步\n\n+ 主库提交时要等至少一个从库回 ACK\n+ 等待点 wait_point：\n| | AFTER_COMMIT | AFTER_SYNC |\n|---|---|---|\n| 在哪等 ACK | 引擎 commit 之后 | binlog 刷盘之后、引擎 commit 之前 |\n| 其他会话能不能提前看到 | 能 | 不能 |\n+ 5.7 加了 ack receiver 线程\n",
