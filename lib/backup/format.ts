@@ -219,7 +219,7 @@ export const interviewDateRow = z.strictObject({
   budgetUnit: z.enum(["reviews", "minutes"]).default("reviews"),
   createdAt: time,
   updatedAt: time,
-});
+}).refine((r) => r.budgetUnit !== "minutes" || r.dailyBudget === null || r.dailyBudget <= 1440, { error: "dailyBudget in minutes must be at most 1440", path: ["dailyBudget"] });
 
 export interface TableSpec {
   /** key under `tables` in the export */

@@ -87,9 +87,16 @@ export function listRatedReviews(sqlite: Sqlite): HistoryReview[] {
   return rated.all(sqlite, {});
 }
 
-/** The index on (reviewedAt, prevState, rating, durationMs) serves this newest-first read alone. */
+/** Newest first by the index on reviewedAt. */
 const recentDurations = prepared((p: { limit: number }) =>
-  sql.selectFrom("Review").select("durationMs").where("durationMs", "is not", null).orderBy("reviewedAt", "desc").limit(p.limit),
+  sql
+    .selectFrom("Review")
+    .select("durationMs")
+    // a card's review (studied here, or imported with its time): a quiz's or interview's answer time includes the typing
+    .where("source", "in", ["study", "import", "anki"])
+    .where("durationMs", "is not", null)
+    .orderBy("reviewedAt", "desc")
+    .limit(p.limit),
 );
 
 /** How long the learner's newest timed reviews took (studied here or imported with their times), in milliseconds (a daily budget in minutes reads its pace from them). */

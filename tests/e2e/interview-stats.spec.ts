@@ -50,7 +50,7 @@ test.describe.serial("an interview on /stats", () => {
       await expect(page.getByTestId("workload-summary")).toHaveText(/^按计划学习：\d+ 天共复习 \d+ 次，每天最多 \d+ 次。$/);
       await expect(page.getByTestId("new-pace")).toHaveText(/^新卡片：面试前每天 \d+ 张（还剩 \d+ 张）。$/);
       // two rehearsals, the last two days before the interview's day
-      await expect(page.getByTestId("mock-interviews-summary")).toHaveText("面试前安排 2 次模拟面试，间隔拉开，最后一次在面试前两天；每次都勾选“先问最弱的”。");
+      await expect(page.getByTestId("mock-interviews-summary")).toHaveText("面试前安排 2 次模拟面试，间隔拉开，最后一次在面试前两天（面试更近时就在今天）；每次都勾选“先问最弱的”。");
       await expect(page.getByTestId("mock-interview-day")).toHaveCount(2);
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: "test-results/interview-stats-zh.png", fullPage: true });

@@ -228,6 +228,19 @@ describe("export and restore", () => {
     expect(dump(target.sqlite)).toEqual(empty);
     expect(target.sqlite.prepare("SELECT * FROM sqlite_master ORDER BY name").all()).toEqual(schemaBefore);
 
+    // an interview date whose budget in minutes is more than a day (hand-edited): refused, not stored to 400 every later change
+    const longDay = JSON.parse(good) as { tables: Record<string, Array<Record<string, unknown>>> };
+    expect(longDay.tables.interviewDates![0]).toMatchObject({ budgetUnit: "minutes", dailyBudget: 50 });
+    longDay.tables.interviewDates![0]!.dailyBudget = 5000;
+    await expectError(restoreAll({ db: target, text: JSON.stringify(longDay) }), 400, /^table "interviewDates", row 0: dailyBudget: dailyBudget in minutes must be at most 1440$/);
+    // a backup made before budgets in minutes: no unit, its budget is reviews
+    const old = JSON.parse(good) as { tables: Record<string, Array<Record<string, unknown>>> };
+    delete old.tables.interviewDates![0]!.budgetUnit;
+    await restoreAll({ db: target, text: JSON.stringify(old) });
+    expect(target.sqlite.prepare("SELECT budgetUnit, dailyBudget FROM InterviewDate").all()).toEqual([{ budgetUnit: "reviews", dailyBudget: 50 }]);
+    await target.close();
+    target = freshDb();
+
     // a row pointing at a card that is not there
     const orphan = JSON.parse(good) as { tables: Record<string, Array<Record<string, unknown>>> };
     orphan.tables.reviews![0]!.cardId = "no-such-card";
