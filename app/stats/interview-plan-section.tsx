@@ -112,7 +112,9 @@ export async function InterviewPlanSection({ now }: { now?: Date }) {
             <figcaption data-testid="workload-summary">
               {budget === null
                 ? t("workloadSummary", { reviews: totalReviews, days: plan.forecast.length, max: maxReviews })
-                : t("workloadSummaryBudget", { reviews: totalReviews, days: plan.forecast.length, max: maxReviews, budget })}
+                : next.budgetUnit === "minutes"
+                  ? t("workloadSummaryBudgetMinutes", { reviews: totalReviews, days: plan.forecast.length, max: maxReviews, budget, minutes: next.dailyBudget ?? 0 })
+                  : t("workloadSummaryBudget", { reviews: totalReviews, days: plan.forecast.length, max: maxReviews, budget })}
             </figcaption>
             <WorkloadChart rows={workload} budget={budget} names={{ reviews: t("reviews"), budget: t("budget") }} />
             <ChartTable

@@ -82,6 +82,11 @@ test.describe.serial("an interview on /stats", () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: "test-results/interview-stats-en.png", fullPage: true });
 
+      // a budget in minutes is said in minutes, with the reviews it allows at the learner's pace (the default 10 s: one timed review)
+      expect((await page.request.patch(`${server.url}/api/v1/interview-dates/${id}`, { data: { dailyBudget: 15, budgetUnit: "minutes" } })).status()).toBe(200);
+      await page.goto(`${server.url}/stats`);
+      await expect(page.getByTestId("workload-summary")).toHaveText(/; your budget is 15 minutes a day, about 90 reviews at your pace\.$/);
+
       await page.goto(`${server.url}/decks/e2e-deck/options`);
       await expect(page.getByTestId("load-balancer")).toBeChecked();
       await expect(page.getByTestId("easy-day-6")).toHaveValue("normal");
