@@ -3,10 +3,9 @@ import { PageTopbar } from "@/app/components/page-topbar";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listDecks } from "@/server/use-cases/study/list-decks";
-import { deckTopics } from "@/server/use-cases/practice/list-deck-topics";
+import { builderDecks } from "@/app/components/builder-decks";
 import { listInterviews } from "@/server/use-cases/interview/list-interviews";
 import { listInterviewDates } from "@/server/use-cases/planning/list-interview-dates";
-import type { BuilderDeck } from "../quiz/builder-params";
 import { InterviewSetup } from "./interview-setup";
 
 export const dynamic = "force-dynamic";
@@ -22,8 +21,7 @@ export default async function InterviewPage() {
   // "weakest for the day first" orders by recall at the next interview date: offered when there is one
   const next = dates.interviewDates.find((d) => !d.past);
   const interviewDay = next ? { label: next.label || dateNames("untitled"), when: format.dateTime(new Date(next.at), { dateStyle: "medium", timeStyle: "short", timeZone: next.timeZone }) } : undefined;
-  // the imported history holds placeholders (ids only): no question can be made from them
-  const decks: BuilderDeck[] = await Promise.all(summaries.filter((d) => !d.placeholder).map(async (d) => ({ id: d.id, title: d.title, cardCount: d.cardCount, topics: await deckTopics({ deckId: d.id }) })));
+  const decks = await builderDecks(summaries);
   return (
     <main id="main" className="page">
       <PageTopbar title={t("title")} />

@@ -3,10 +3,10 @@ import { PageTopbar } from "@/app/components/page-topbar";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listDecks } from "@/server/use-cases/study/list-decks";
-import { deckTopics } from "@/server/use-cases/practice/list-deck-topics";
+import { builderDecks } from "@/app/components/builder-decks";
 import { listQuizzes } from "@/server/use-cases/quiz/list-quizzes";
 import { ValidationError } from "@/server/errors";
-import { builderState, type BuilderDeck } from "./builder-params";
+import { builderState } from "./builder-params";
 import { QuizBuilder } from "./quiz-builder";
 
 export const dynamic = "force-dynamic";
@@ -23,10 +23,7 @@ interface Props {
 export default async function QuizPage({ searchParams }: Props) {
   const params = await searchParams;
   const [summaries, t, common, format] = await Promise.all([listDecks(), getTranslations("quiz"), getTranslations("common"), getFormatter()]);
-  const decks: BuilderDeck[] = await Promise.all(
-    // the imported history holds placeholders (ids only): no question can be made from them
-    summaries.filter((d) => !d.placeholder).map(async (d) => ({ id: d.id, title: d.title, cardCount: d.cardCount, topics: await deckTopics({ deckId: d.id }) })),
-  );
+  const decks = await builderDecks(summaries);
   const cursor = typeof params.before === "string" ? params.before : undefined;
   const history = await listQuizzes({ limit: 20, cursor }).catch((e: unknown) => {
     if (e instanceof ValidationError) return listQuizzes({ limit: 20 });

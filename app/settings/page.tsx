@@ -10,8 +10,7 @@ import { currentParameters } from "@/server/use-cases/parameters/current-paramet
 import { DEFAULT_PARAMETERS } from "@/lib/fsrs-metrics";
 import { listInterviewDates } from "@/server/use-cases/planning/list-interview-dates";
 import { listDecks } from "@/server/use-cases/study/list-decks";
-import { deckTopics } from "@/server/use-cases/practice/list-deck-topics";
-import type { BuilderDeck } from "../quiz/builder-params";
+import { builderDecks } from "@/app/components/builder-decks";
 import { InterviewDatesPanel } from "./interview-dates-panel";
 
 export const dynamic = "force-dynamic";
@@ -19,8 +18,7 @@ export const dynamic = "force-dynamic";
 export default async function SettingsPage() {
   const [t, settings, parameters, interviewDates, decks] = await Promise.all([getTranslations("settings"), getSettings(), currentParameters(), listInterviewDates(), listDecks()]);
   const personal = parameters.some((w, i) => w !== DEFAULT_PARAMETERS[i]);
-  // the history's placeholder deck holds statistics, nothing to prepare; each deck with its topics, to narrow a scope
-  const scopeDecks: BuilderDeck[] = await Promise.all(decks.filter((d) => !d.placeholder).map(async (d) => ({ id: d.id, title: d.title, cardCount: d.cardCount, topics: await deckTopics({ deckId: d.id }) })));
+  const scopeDecks = await builderDecks(decks);
   // the browser's zone as far as the server knows it (the cookie the page writes), else the server's
   const cookie = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
   const browserZone = cookie && isValidTimeZone(cookie) ? cookie : Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -122,7 +122,7 @@ describe("helpers", () => {
 
   it("resolveAssetPath keeps paths inside the content root", () => {
     expect(resolveAssetPath("openstack", "img/a.png")).toBe("openstack/img/a.png");
-    expect(resolveAssetPath("openstack", "../shared/a.png")).toBe("shared/a.png");
+    expect(resolveAssetPath("openstack", "../common/a.png")).toBe("common/a.png");
     expect(resolveAssetPath("openstack", "../../etc/passwd")).toBeNull();
     expect(resolveAssetPath("openstack", "/etc/passwd")).toBeNull();
     expect(resolveAssetPath("", "")).toBeNull();

@@ -15,7 +15,7 @@ import { NotFoundError } from "../../errors";
 import { cardsInScope, findInterviewDate } from "../../store/interview-dates";
 import { storedWeights } from "../../store/settings";
 import { fallbackOptions } from "../study/study-card";
-import { planOrigin, reviewBudget, toView } from "./interview-date-view";
+import { learnerSecondsPerReview, planOrigin, reviewBudget, toView } from "./interview-date-view";
 import { interviewNewPace, type InterviewNewPace } from "./new-card-pace";
 
 export async function getInterviewPlan(options: { id: string; now?: Date; db?: Db }): Promise<InterviewPlanView> {
@@ -31,6 +31,7 @@ export async function getInterviewPlan(options: { id: string; now?: Date; db?: D
   const first = resolved[0] ?? fallbackOptions();
   const weights = storedWeights(sqlite);
   const origin = planOrigin(sqlite, d, now);
+  const seconds = learnerSecondsPerReview(sqlite);
   const newPerDayLimit = resolved.reduce((sum, r) => sum + r.options.newPerDay, 0);
   const plan = planInterview({
     scheduler: first.scheduler,
@@ -46,13 +47,13 @@ export async function getInterviewPlan(options: { id: string; now?: Date; db?: D
     now,
     today: origin,
     newPerDayLimit,
-    reviewBudget: reviewBudget(sqlite, d),
+    reviewBudget: reviewBudget(d, () => seconds),
   });
   const byId = new Map(cards.map((c) => [c.id, c]));
   // the pace the study queue applies (the plan's own rule, over the decks' limits added up)
   const pace = interviewNewPace(sqlite, d, decks, cards.filter((c) => c.state.state === State.New).length, now);
   return {
-    interviewDate: toView(sqlite, d, now),
+    interviewDate: toView(sqlite, d, now, seconds),
     mode: plan.mode,
     cards: cards.length,
     newLeft: pace.newLeft,

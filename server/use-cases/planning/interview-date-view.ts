@@ -23,12 +23,11 @@ export function planOrigin(sqlite: Sqlite, interview: Pick<InterviewDate, "timeZ
 
 /**
  * The reviews a day an interview's budget allows (infinite without one): minutes at the pace of
- * the learner's own recent reviews. The pace is read only when asked (the review path asks only
- * for a budget in minutes).
+ * the learner's own recent reviews. `seconds` gives that pace and is called only for a budget in
+ * minutes (the review path reads the pace only then, and once per rating).
  */
-export function reviewBudget(sqlite: Sqlite, d: Pick<InterviewDate, "dailyBudget" | "budgetUnit">, seconds?: number): number {
-  if (d.dailyBudget === null || d.budgetUnit === "reviews") return reviewsPerDay(d.dailyBudget, "reviews", 0);
-  return reviewsPerDay(d.dailyBudget, d.budgetUnit, seconds ?? learnerSecondsPerReview(sqlite));
+export function reviewBudget(d: Pick<InterviewDate, "dailyBudget" | "budgetUnit">, seconds: () => number): number {
+  return reviewsPerDay(d.dailyBudget, d.budgetUnit, d.dailyBudget !== null && d.budgetUnit === "minutes" ? seconds() : 0);
 }
 
 /** Seconds one review takes this learner (their recent reviews' median, or the default with too few). */
@@ -36,10 +35,10 @@ export function learnerSecondsPerReview(sqlite: Sqlite): number {
   return secondsPerReview(recentReviewDurations(sqlite));
 }
 
-export function toView(sqlite: Sqlite, d: InterviewDate, now: Date): InterviewDateView {
+/** `seconds`: the learner's pace, read once by a caller that shows several dates. */
+export function toView(sqlite: Sqlite, d: InterviewDate, now: Date, seconds = learnerSecondsPerReview(sqlite)): InterviewDateView {
   const past = d.at.getTime() <= now.getTime();
-  const seconds = learnerSecondsPerReview(sqlite);
-  const reviews = reviewBudget(sqlite, d, seconds);
+  const reviews = reviewBudget(d, () => seconds);
   return {
     id: d.id,
     label: d.label,

@@ -61,7 +61,7 @@ export function planReads(sqlite: Sqlite, now: Date): PlanReads {
       }
       return c;
     },
-    budget: (interview) => (interview.budgetUnit === "minutes" && interview.dailyBudget !== null ? reviewBudget(sqlite, interview, (seconds ??= learnerSecondsPerReview(sqlite))) : reviewBudget(sqlite, interview)),
+    budget: (interview) => reviewBudget(interview, () => (seconds ??= learnerSecondsPerReview(sqlite))),
   };
 }
 
